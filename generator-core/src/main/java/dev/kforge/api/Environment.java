@@ -1,0 +1,109 @@
+package dev.kforge.api;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A place the platform runs (dev, staging, prod or any other), as a Kustomize overlay.
+ * Every setting is optional; unset settings come from the named {@code profile} (shipped under
+ * {@code overlays/}: {@code dev}, {@code staging}, {@code prod}), then from the platform.
+ *
+ * @param name           DNS-1123 label of at most 20 characters
+ * @param profile        name of an environment profile, or {@code null}
+ * @param namespace      namespace in this environment, or {@code null} for the platform's
+ * @param domain         domain that sub-domain ingress hosts are joined with, or {@code null}
+ * @param tlsIssuer      cert-manager ClusterIssuer, or {@code null}
+ * @param podSecurity    Pod Security Standards level enforced on the namespace, or {@code null}
+ * @param networkPolicies whether NetworkPolicies are emitted, or {@code null}
+ * @param imageTag       image tag for every service, or {@code null}
+ * @param resourceScale  factor on every service's requests and limits (0.5 halves), or {@code null}
+ * @param labels         labels added to every object
+ * @param defaults       overrides for every service
+ * @param services       overrides per service name (applied after {@code defaults})
+ * @param quota          namespace quota, replacing the platform's, or {@code null}
+ */
+public record Environment(String name, String profile, String namespace, String domain, String tlsIssuer,
+                          PodSecurityLevel podSecurity, Boolean networkPolicies, String imageTag,
+                          BigDecimal resourceScale, Map<String, String> labels, ServiceOverride defaults,
+                          Map<String, ServiceOverride> services, Quota quota) {
+
+    public Environment {
+        labels = Copies.map(labels);
+        services = Copies.map(services);
+        defaults = defaults == null ? ServiceOverride.NONE : defaults;
+        Checks c = new Checks().dnsLabel(name, "name", 20).labels(labels, "labels")
+                .require(resourceScale == null || (resourceScale.signum() > 0
+                                && resourceScale.compareTo(BigDecimal.valueOf(100)) <= 0), "resourceScale",
+                        resourceScale + " is not a factor between 0 (exclusive) and 100")
+                .require(!"latest".equals(imageTag), "imageTag", "'latest' is not a pinned tag");
+        if (namespace != null) {
+            c.dnsLabel(namespace, "namespace", 63);
+        }
+        if (domain != null) {
+            c.hostName(domain, "domain");
+        }
+        c.done();
+    }
+
+    /** This environment with every unset setting taken from {@code profile}. */
+    public Environment withDefaults(Environment base) {
+        Map<String, String> mergedLabels = new LinkedHashMap<>(base.labels);
+        mergedLabels.putAll(labels);
+        Map<String, ServiceOverride> mergedServices = new LinkedHashMap<>(base.services);
+        services.forEach((k, v) -> mergedServices.merge(k, v, ServiceOverride::then));
+        return new Environment(name, profile, or(namespace, base.namespace), or(domain, base.domain),
+                or(tlsIssuer, base.tlsIssuer), or(podSecurity, base.podSecurity),
+                or(networkPolicies, base.networkPolicies), or(imageTag, base.imageTag),
+                or(resourceScale, base.resourceScale), mergedLabels, base.defaults.then(defaults), mergedServices,
+                or(quota, base.quota));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** Starts an environment. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds an {@link Environment}. */
+    public static final class Builder {
+        private final String name;
+        private String profile;
+        private String namespace;
+        private String domain;
+        private String tlsIssuer;
+        private PodSecurityLevel podSecurity;
+        private Boolean networkPolicies;
+        private String imageTag;
+        private BigDecimal resourceScale;
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private ServiceOverride defaults = ServiceOverride.NONE;
+        private final Map<String, ServiceOverride> services = new LinkedHashMap<>();
+        private Quota quota;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder profile(String value) { this.profile = value; return this; }
+        public Builder namespace(String value) { this.namespace = value; return this; }
+        public Builder domain(String value) { this.domain = value; return this; }
+        public Builder tlsIssuer(String value) { this.tlsIssuer = value; return this; }
+        public Builder podSecurity(PodSecurityLevel value) { this.podSecurity = value; return this; }
+        public Builder networkPolicies(Boolean value) { this.networkPolicies = value; return this; }
+        public Builder imageTag(String value) { this.imageTag = value; return this; }
+        public Builder resourceScale(BigDecimal value) { this.resourceScale = value; return this; }
+        public Builder label(String key, String value) { labels.put(key, value); return this; }
+        public Builder defaults(ServiceOverride value) { this.defaults = value; return this; }
+        public Builder service(String service, ServiceOverride value) { services.put(service, value); return this; }
+        public Builder quota(Quota value) { this.quota = value; return this; }
+
+        public Environment build() {
+            return new Environment(name, profile, namespace, domain, tlsIssuer, podSecurity, networkPolicies,
+                    imageTag, resourceScale, labels, defaults, services, quota);
+        }
+    }
+}

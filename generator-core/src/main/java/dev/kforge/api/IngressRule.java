@@ -1,0 +1,42 @@
+package dev.kforge.api;
+
+import java.util.List;
+
+/**
+ * One host of an Ingress and the paths it routes. Each rule becomes its own Ingress object.
+ *
+ * @param host  a full host name ({@code api.example.com}) or, without a dot, a sub-domain label that is joined
+ *              with the environment's domain ({@code api} becomes {@code api.staging.example.com})
+ * @param paths the routed paths; default {@code /} (Prefix) to this service's first port
+ */
+public record IngressRule(String host, List<Path> paths) {
+
+    /**
+     * One routed path.
+     *
+     * @param path     URL path starting with '/'
+     * @param pathType {@code Prefix} (default), {@code Exact} or {@code ImplementationSpecific}
+     * @param service  target service name; default the service the ingress belongs to
+     * @param port     target port name; default the target service's first port
+     */
+    public record Path(String path, String pathType, String service, String port) {
+        public Path {
+            pathType = pathType == null ? "Prefix" : pathType;
+            new Checks().required(path, "path")
+                    .require(path == null || path.startsWith("/"), "path", "'" + path + "' must start with '/'")
+                    .require(List.of("Prefix", "Exact", "ImplementationSpecific").contains(pathType), "pathType",
+                            "'" + pathType + "' is not Prefix, Exact or ImplementationSpecific")
+                    .done();
+        }
+    }
+
+    public IngressRule {
+        paths = paths == null || paths.isEmpty() ? List.of(new Path("/", "Prefix", null, null)) : Copies.list(paths);
+        new Checks().hostName(host, "host").unique(paths, Path::path, "paths").done();
+    }
+
+    /** True if {@link #host()} is a label to join with the environment's domain. */
+    public boolean isSubdomain() {
+        return host.indexOf('.') < 0;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.kforge.api;
+
+import java.util.List;
+
+/**
+ * A container that runs to completion before the service starts, with the same restricted security context and
+ * small fixed resources.
+ *
+ * @param name    DNS-1123 label
+ * @param image   the image
+ * @param command the command
+ */
+public record InitContainer(String name, Image image, List<String> command) {
+
+    /** The image {@link #waitFor} uses. */
+    public static final Image WAIT_IMAGE = new Image("busybox", "1.37.0");
+
+    public InitContainer {
+        command = Copies.list(command);
+        new Checks().dnsLabel(name, "name", 63).required(image, "image")
+                .require(!command.isEmpty(), "command", "needs a command").done();
+    }
+
+    /** Waits until {@code host:port} accepts TCP connections (a database, a cache). */
+    public static InitContainer waitFor(String host, int port) {
+        new Checks().hostName(host, "waitFor").port(port, "waitFor").done();
+        String name = "wait-for-" + host.replace('.', '-');
+        return new InitContainer(name.length() > 63 ? name.substring(0, 63) : name, WAIT_IMAGE,
+                List.of("sh", "-c", "until nc -z -w 2 " + host + " " + port + "; do echo waiting for " + host
+                        + ":" + port + "; sleep 2; done"));
+    }
+}

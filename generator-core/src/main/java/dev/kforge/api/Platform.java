@@ -1,0 +1,241 @@
+package dev.kforge.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A whole platform: its services, the tiers they are sized by, the environments it runs in. The root of the
+ * model; build one with {@link #builder(String)}. Building checks every part and every reference between parts
+ * and throws one {@link ModelException} with all problems.
+ *
+ * @param name                DNS-1123 label of at most 40 characters; the {@code app.kubernetes.io/part-of} label
+ * @param namespace           namespace of the platform; default {@code name}
+ * @param domain              domain for sub-domain ingress hosts in the base (environments set their own), or
+ *                            {@code null}
+ * @param tlsIssuer           cert-manager ClusterIssuer for ingress TLS; default {@code letsencrypt-prod}
+ * @param ingressNamespace    namespace of the ingress controller, allowed in by NetworkPolicy; default
+ *                            {@code ingress-nginx}
+ * @param monitoringNamespace namespace of Prometheus, allowed to scrape metrics ports; default {@code monitoring}
+ * @param labels              labels on every object, next to the recommended {@code app.kubernetes.io/*} ones
+ * @param imageRegistry       registry prefixed to image repositories without one, or {@code null}
+ * @param kubernetesVersion   target Kubernetes minor version; default {@code 1.32}
+ * @param quota               namespace ResourceQuota, or {@code null}
+ * @param limitRange          per-container default requests and limits (a LimitRange), or {@code null}
+ * @param tiers               resource plans
+ * @param services            the workloads; at least one
+ * @param environments        the environments, each a Kustomize overlay
+ * @param backingServices     dependencies deployed by other means
+ */
+public record Platform(String name, String namespace, String domain, String tlsIssuer, String ingressNamespace,
+                       String monitoringNamespace, Map<String, String> labels, String imageRegistry,
+                       String kubernetesVersion, Quota quota, Resources limitRange, List<Tier> tiers,
+                       List<Service> services, List<Environment> environments,
+                       List<BackingService> backingServices) {
+
+    /** The Kubernetes version targeted when none is given. */
+    public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
+
+    public Platform {
+        namespace = namespace == null ? name : namespace;
+        tlsIssuer = tlsIssuer == null ? "letsencrypt-prod" : tlsIssuer;
+        ingressNamespace = ingressNamespace == null ? "ingress-nginx" : ingressNamespace;
+        monitoringNamespace = monitoringNamespace == null ? "monitoring" : monitoringNamespace;
+        kubernetesVersion = kubernetesVersion == null ? DEFAULT_KUBERNETES_VERSION : kubernetesVersion;
+        labels = Copies.map(labels);
+        tiers = Copies.list(tiers);
+        services = Copies.list(services);
+        environments = Copies.list(environments);
+        backingServices = Copies.list(backingServices);
+        new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
+                kubernetesVersion, tiers, services, environments, backingServices).check();
+    }
+
+    /** The service named {@code serviceName}, or {@code null}. */
+    public Service service(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElse(null);
+    }
+
+    /** The tier named {@code tierName}, or {@code null}. */
+    public Tier tier(String tierName) {
+        return tiers.stream().filter(t -> t.name().equals(tierName)).findFirst().orElse(null);
+    }
+
+    /** The backing service named {@code backingName}, or {@code null}. */
+    public BackingService backingService(String backingName) {
+        return backingServices.stream().filter(b -> b.name().equals(backingName)).findFirst().orElse(null);
+    }
+
+    /** Starts a platform. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The checks across parts of the platform. */
+    private record References(String name, String namespace, String domain, String ingressNamespace,
+                              String monitoringNamespace, Map<String, String> labels, String imageRegistry,
+                              String kubernetesVersion, List<Tier> tiers, List<Service> services,
+                              List<Environment> environments, List<BackingService> backingServices) {
+
+        void check() {
+            Checks c = new Checks().dnsLabel(name, "name", 40).dnsLabel(namespace, "namespace", 63)
+                    .dnsLabel(ingressNamespace, "ingressNamespace", 63)
+                    .dnsLabel(monitoringNamespace, "monitoringNamespace", 63)
+                    .labels(labels, "labels")
+                    .require(kubernetesVersion.matches("1\\.[0-9]{1,2}"), "kubernetesVersion",
+                            "'" + kubernetesVersion + "' is not a Kubernetes minor version like 1.32")
+                    .require(imageRegistry == null || imageRegistry.matches("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*"),
+                            "imageRegistry", "'" + imageRegistry + "' is not a registry host like ghcr.io/acme")
+                    .require(!services.isEmpty(), "services", "a platform needs at least one service")
+                    .unique(tiers, Tier::name, "tiers").unique(services, Service::name, "services")
+                    .unique(environments, Environment::name, "environments")
+                    .unique(backingServices, BackingService::name, "backingServices");
+            if (domain != null) {
+                c.hostName(domain, "domain");
+            }
+            Map<String, Service> byName = index(services, Service::name);
+            Set<String> backing = new HashSet<>();
+            backingServices.forEach(b -> backing.add(b.name()));
+            backingServices.stream().filter(b -> byName.containsKey(b.name())).forEach(b ->
+                    c.fail("backingServices." + b.name(), "has the name of a service; rename one"));
+            Set<String> tierNames = new HashSet<>();
+            tiers.forEach(t -> tierNames.add(t.name()));
+            for (Service s : services) {
+                checkService(c, s, byName, backing, tierNames);
+            }
+            for (Environment e : environments) {
+                checkEnvironment(c, e, byName);
+            }
+            c.done();
+        }
+
+        private void checkService(Checks c, Service s, Map<String, Service> byName, Set<String> backing,
+                                  Set<String> tierNames) {
+            String at = "services." + s.name();
+            if (s.tier() != null && !tierNames.contains(s.tier())) {
+                c.fail(at + ".tier", "'" + s.tier() + "' is not a tier of this platform; known tiers: "
+                        + tierNames.stream().sorted().toList());
+            }
+            for (String d : s.dependsOn()) {
+                if (d.equals(s.name())) {
+                    c.fail(at + ".dependsOn", "a service cannot depend on itself");
+                } else if (!byName.containsKey(d) && !backing.contains(d)) {
+                    c.fail(at + ".dependsOn", "'" + d + "' is neither a service nor a backing service; declare it "
+                            + "under backingServices or fix the name");
+                }
+            }
+            if (s.probes() != null) {
+                checkProbePort(c, s, s.probes().liveness(), at + ".probes.liveness");
+                checkProbePort(c, s, s.probes().readiness(), at + ".probes.readiness");
+                checkProbePort(c, s, s.probes().startup(), at + ".probes.startup");
+            }
+            if (s.ingress() != null) {
+                for (IngressRule rule : s.ingress().rules()) {
+                    for (IngressRule.Path p : rule.paths()) {
+                        String pathAt = at + ".ingress.rules." + rule.host() + ".paths." + p.path();
+                        Service target = p.service() == null ? s : byName.get(p.service());
+                        if (target == null) {
+                            c.fail(pathAt + ".service", "'" + p.service() + "' is not a service of this platform");
+                        } else if (target.ports().isEmpty()) {
+                            c.fail(pathAt + ".service", "'" + target.name() + "' has no port to route to");
+                        } else if (p.port() != null && target.ports().stream().noneMatch(x -> x.name().equals(p.port()))) {
+                            c.fail(pathAt + ".port", "'" + p.port() + "' is not a port of " + target.name());
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void checkProbePort(Checks c, Service s, Probe probe, String at) {
+            if (probe == null) {
+                return;
+            }
+            if (probe.command().isEmpty() && s.ports().isEmpty() && probe.port() == null) {
+                c.fail(at, "an HTTP or TCP probe needs a port; add one to the service or use a command");
+            }
+            if (probe.port() != null && !probe.port().matches("[0-9]+")
+                    && s.ports().stream().noneMatch(p -> p.name().equals(probe.port()))) {
+                c.fail(at + ".port", "'" + probe.port() + "' is not a port of the service");
+            }
+        }
+
+        private static void checkEnvironment(Checks c, Environment e, Map<String, Service> byName) {
+            String at = "environments." + e.name();
+            e.services().forEach((serviceName, o) -> {
+                Service s = byName.get(serviceName);
+                if (s == null) {
+                    c.fail(at + ".services." + serviceName, "is not a service of this platform; known: "
+                            + byName.keySet().stream().sorted().toList());
+                    return;
+                }
+                if (!s.autoscaled() && (o.minReplicas() != null || o.maxReplicas() != null)) {
+                    c.fail(at + ".services." + serviceName, "sets a replica range but the service has no "
+                            + "autoscaling; set replicas instead");
+                }
+                if (s.autoscaled() && o.replicas() != null) {
+                    c.fail(at + ".services." + serviceName, "sets replicas but the service autoscales; set "
+                            + "minReplicas and maxReplicas instead");
+                }
+                if (o.suspend() != null && s.kind() != ServiceKind.SCHEDULED_JOB) {
+                    c.fail(at + ".services." + serviceName + ".suspend", "only a scheduled job can be suspended");
+                }
+            });
+        }
+
+        private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+            Map<String, T> out = new HashMap<>();
+            items.forEach(i -> out.putIfAbsent(key.apply(i), i));
+            return out;
+        }
+    }
+
+    /** Builds a {@link Platform}; every list setter adds. */
+    public static final class Builder {
+        private final String name;
+        private String namespace;
+        private String domain;
+        private String tlsIssuer;
+        private String ingressNamespace;
+        private String monitoringNamespace;
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private String imageRegistry;
+        private String kubernetesVersion;
+        private Quota quota;
+        private Resources limitRange;
+        private final List<Tier> tiers = new ArrayList<>();
+        private final List<Service> services = new ArrayList<>();
+        private final List<Environment> environments = new ArrayList<>();
+        private final List<BackingService> backingServices = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder namespace(String value) { this.namespace = value; return this; }
+        public Builder domain(String value) { this.domain = value; return this; }
+        public Builder tlsIssuer(String value) { this.tlsIssuer = value; return this; }
+        public Builder ingressNamespace(String value) { this.ingressNamespace = value; return this; }
+        public Builder monitoringNamespace(String value) { this.monitoringNamespace = value; return this; }
+        public Builder label(String key, String value) { labels.put(key, value); return this; }
+        public Builder imageRegistry(String value) { this.imageRegistry = value; return this; }
+        public Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
+        public Builder quota(Quota value) { this.quota = value; return this; }
+        public Builder limitRange(Resources value) { this.limitRange = value; return this; }
+        public Builder tier(Tier value) { tiers.add(value); return this; }
+        public Builder service(Service value) { services.add(value); return this; }
+        public Builder environment(Environment value) { environments.add(value); return this; }
+        public Builder backingService(BackingService value) { backingServices.add(value); return this; }
+
+        /** Builds the platform, or throws {@link ModelException} with every problem. */
+        public Platform build() {
+            return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
+                    imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments,
+                    backingServices);
+        }
+    }
+}

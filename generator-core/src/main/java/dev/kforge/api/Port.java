@@ -1,0 +1,24 @@
+package dev.kforge.api;
+
+/**
+ * A port the container listens on, exposed with the same number by the service's Kubernetes Service.
+ *
+ * @param name     IANA service name, at most 15 characters ({@code http}, {@code metrics})
+ * @param port     1-65535
+ * @param protocol TCP (default), UDP or SCTP
+ */
+public record Port(String name, int port, String protocol) {
+
+    public Port {
+        protocol = protocol == null ? "TCP" : protocol;
+        new Checks().dnsLabel(name, "name", 15).port(port, "port")
+                .require(protocol.equals("TCP") || protocol.equals("UDP") || protocol.equals("SCTP"), "protocol",
+                        "'" + protocol + "' is not TCP, UDP or SCTP")
+                .done();
+    }
+
+    /** A TCP port. */
+    public static Port tcp(String name, int port) {
+        return new Port(name, port, "TCP");
+    }
+}

@@ -1,0 +1,202 @@
+package dev.kforge.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workload of the platform and everything it needs. Build one with {@link #builder(String, ServiceKind)}.
+ *
+ * <p>Defaults: 1 replica, no autoscaling, the restricted {@link Security#RESTRICTED} security context, no
+ * ingress. Either {@code resources} or a {@code tier} (whose resources apply) is required.
+ * Rules by kind: a web service needs a port; a stateful service needs storage; a scheduled job needs a schedule
+ * and has no ports, autoscaling, ingress or disruption budget.
+ *
+ * @param name             DNS-1035 label of at most 50 characters (room for suffixes like {@code -headless})
+ * @param kind             what it is
+ * @param image            pinned image
+ * @param command          entrypoint override; may be empty
+ * @param args             arguments; may be empty
+ * @param ports            ports it listens on
+ * @param env              environment variables (never secret values)
+ * @param config           its ConfigMap, or {@code null}
+ * @param probes           probes, or {@code null}
+ * @param resources        requests and limits, or {@code null} to take the tier's
+ * @param tier             name of a {@link Tier}, or {@code null}
+ * @param replicas         replicas without autoscaling
+ * @param autoscaling      HPA, or {@code null}
+ * @param disruptionBudget PDB, or {@code null}
+ * @param security         security context
+ * @param rbac             rules of its Role; empty for no Role and no mounted token
+ * @param initContainers   init containers
+ * @param volumes          extra volumes
+ * @param storage          persistent storage, or {@code null}
+ * @param scheduling       node placement
+ * @param ingress          inbound HTTP, or {@code null}
+ * @param metrics          ServiceMonitor, or {@code null}
+ * @param dependsOn        services and backing services it connects to (NetworkPolicy egress allows)
+ * @param egress           outbound traffic outside the platform it may send
+ * @param schedule         for a scheduled job, when it runs
+ * @param podAnnotations   annotations on its pods
+ */
+public record Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
+                      List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
+                      String tier, int replicas, Autoscaling autoscaling, DisruptionBudget disruptionBudget,
+                      Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
+                      List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
+                      List<String> dependsOn, List<Egress> egress, Schedule schedule,
+                      Map<String, String> podAnnotations) {
+
+    public Service {
+        command = Copies.list(command);
+        args = Copies.list(args);
+        ports = Copies.list(ports);
+        env = Copies.list(env);
+        rbac = Copies.list(rbac);
+        initContainers = Copies.list(initContainers);
+        volumes = Copies.list(volumes);
+        dependsOn = Copies.list(dependsOn);
+        egress = Copies.list(egress);
+        podAnnotations = Copies.map(podAnnotations);
+        security = security == null ? Security.RESTRICTED : security;
+        scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+        check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
+                initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config);
+    }
+
+    private static void check(String name, ServiceKind kind, Image image, List<Port> ports, List<EnvVar> env,
+                              Resources resources, String tier, int replicas, Autoscaling autoscaling,
+                              DisruptionBudget disruptionBudget, List<InitContainer> initContainers,
+                              List<Volume> volumes, Storage storage, Ingress ingress, Metrics metrics,
+                              List<String> dependsOn, Schedule schedule, Config config) {
+        Checks c = new Checks().dns1035Label(name, "name", 50).required(kind, "kind").required(image, "image")
+                .unique(ports, Port::name, "ports").unique(ports, p -> Integer.toString(p.port()), "ports")
+                .unique(env, EnvVar::name, "env")
+                .unique(initContainers, InitContainer::name, "initContainers")
+                .unique(volumes, Volume::name, "volumes")
+                .unique(dependsOn, d -> d, "dependsOn")
+                .require(resources != null || tier != null, "resources", "set resources or a tier")
+                .atLeast(replicas, 0, "replicas");
+        if (config != null) {
+            env.stream().filter(e -> config.literals().containsKey(e.name())).forEach(e ->
+                    c.fail("env." + e.name(), "is also a config literal; keep one"));
+        }
+        if (kind == ServiceKind.WEB_SERVICE) {
+            c.require(!ports.isEmpty(), "ports", "a web service needs at least one port");
+        }
+        if (kind == ServiceKind.STATEFUL_SERVICE) {
+            c.require(storage != null, "storage", "a stateful service needs storage");
+        }
+        if (kind == ServiceKind.SCHEDULED_JOB) {
+            c.require(schedule != null, "schedule", "a scheduled job needs a schedule")
+                    .require(ports.isEmpty(), "ports", "a scheduled job serves no ports; remove them")
+                    .require(autoscaling == null, "autoscaling", "a scheduled job cannot autoscale")
+                    .require(ingress == null, "ingress", "a scheduled job cannot have an ingress")
+                    .require(disruptionBudget == null, "disruptionBudget",
+                            "a scheduled job has no disruption budget");
+        } else {
+            c.require(schedule == null, "schedule", "only a scheduled job has a schedule");
+        }
+        if (ingress != null) {
+            c.require(!ports.isEmpty(), "ingress", "an ingress needs the service to have a port");
+        }
+        if (metrics != null) {
+            c.require(ports.stream().anyMatch(p -> p.name().equals(metrics.port())), "metrics.port",
+                    "'" + metrics.port() + "' is not one of the service's ports " + portNames(ports));
+        }
+        if (storage != null && storage.size() == null && tier == null) {
+            c.fail("storage.size", "is required when the service has no tier");
+        }
+        c.done();
+    }
+
+    private static List<String> portNames(List<Port> ports) {
+        return ports.stream().map(Port::name).toList();
+    }
+
+    /** Starts a service. */
+    public static Builder builder(String name, ServiceKind kind) {
+        return new Builder(name, kind);
+    }
+
+    /** True if an HPA manages the replicas. */
+    public boolean autoscaled() {
+        return autoscaling != null;
+    }
+
+    /** Builds a {@link Service}; every list setter adds. */
+    public static final class Builder {
+        private final String name;
+        private final ServiceKind kind;
+        private Image image;
+        private final List<String> command = new ArrayList<>();
+        private final List<String> args = new ArrayList<>();
+        private final List<Port> ports = new ArrayList<>();
+        private final List<EnvVar> env = new ArrayList<>();
+        private Config config;
+        private Probes probes;
+        private Resources resources;
+        private String tier;
+        private int replicas = 1;
+        private Autoscaling autoscaling;
+        private DisruptionBudget disruptionBudget;
+        private Security security;
+        private final List<RbacRule> rbac = new ArrayList<>();
+        private final List<InitContainer> initContainers = new ArrayList<>();
+        private final List<Volume> volumes = new ArrayList<>();
+        private Storage storage;
+        private Scheduling scheduling;
+        private Ingress ingress;
+        private Metrics metrics;
+        private final List<String> dependsOn = new ArrayList<>();
+        private final List<Egress> egress = new ArrayList<>();
+        private Schedule schedule;
+        private final Map<String, String> podAnnotations = new LinkedHashMap<>();
+
+        private Builder(String name, ServiceKind kind) {
+            this.name = name;
+            this.kind = kind;
+        }
+
+        public Builder image(Image value) { this.image = value; return this; }
+        /** {@code repository:tag}. */
+        public Builder image(String reference) { this.image = Image.parse(reference); return this; }
+        public Builder command(String... values) { command.addAll(List.of(values)); return this; }
+        public Builder args(String... values) { args.addAll(List.of(values)); return this; }
+        public Builder port(String portName, int number) { ports.add(Port.tcp(portName, number)); return this; }
+        public Builder port(Port value) { ports.add(value); return this; }
+        public Builder env(EnvVar value) { env.add(value); return this; }
+        public Builder env(String envName, String value) { env.add(EnvVar.literal(envName, value)); return this; }
+        public Builder config(Config value) { this.config = value; return this; }
+        public Builder probes(Probes value) { this.probes = value; return this; }
+        public Builder resources(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit) {
+            this.resources = new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit);
+            return this;
+        }
+        public Builder resources(Resources value) { this.resources = value; return this; }
+        public Builder tier(String value) { this.tier = value; return this; }
+        public Builder replicas(int value) { this.replicas = value; return this; }
+        public Builder autoscaling(Autoscaling value) { this.autoscaling = value; return this; }
+        public Builder disruptionBudget(DisruptionBudget value) { this.disruptionBudget = value; return this; }
+        public Builder security(Security value) { this.security = value; return this; }
+        public Builder rbac(RbacRule value) { rbac.add(value); return this; }
+        public Builder initContainer(InitContainer value) { initContainers.add(value); return this; }
+        public Builder volume(Volume value) { volumes.add(value); return this; }
+        public Builder storage(Storage value) { this.storage = value; return this; }
+        public Builder scheduling(Scheduling value) { this.scheduling = value; return this; }
+        public Builder ingress(Ingress value) { this.ingress = value; return this; }
+        public Builder metrics(Metrics value) { this.metrics = value; return this; }
+        public Builder dependsOn(String... names) { dependsOn.addAll(List.of(names)); return this; }
+        public Builder egress(Egress value) { egress.add(value); return this; }
+        public Builder schedule(Schedule value) { this.schedule = value; return this; }
+        public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
+
+        /** Builds the service, or throws {@link ModelException} with every problem. */
+        public Service build() {
+            return new Service(name, kind, image, command, args, ports, env, config, probes, resources, tier,
+                    replicas, autoscaling, disruptionBudget, security, rbac, initContainers, volumes, storage,
+                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kforge.api;
+
+import java.util.Map;
+
+/**
+ * What an environment changes about a service (or, as an environment's defaults, about every service).
+ * Every field is optional.
+ *
+ * @param replicas    replicas of a service without autoscaling
+ * @param minReplicas lower bound of an autoscaled service's range
+ * @param maxReplicas upper bound of an autoscaled service's range
+ * @param resources   requests and limits, replacing the service's (not scaled again)
+ * @param imageTag    image tag
+ * @param env         literal environment variables added or replaced
+ * @param suspend     suspends (or resumes) a scheduled job
+ */
+public record ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
+                              String imageTag, Map<String, String> env, Boolean suspend) {
+
+    /** Changes nothing. */
+    public static final ServiceOverride NONE = new ServiceOverride(null, null, null, null, null, null, null);
+
+    public ServiceOverride {
+        env = Copies.map(env);
+        Checks c = new Checks().atLeast(replicas, 0, "replicas").atLeast(minReplicas, 1, "minReplicas")
+                .require(minReplicas == null || maxReplicas == null || maxReplicas >= minReplicas, "maxReplicas",
+                        "maxReplicas " + maxReplicas + " is below minReplicas " + minReplicas)
+                .require(!"latest".equals(imageTag), "imageTag", "'latest' is not a pinned tag");
+        env.forEach((k, v) -> {
+            c.envName(k, "env");
+            c.nested("env." + k, () -> EnvVar.literal(k, v));
+        });
+        c.done();
+    }
+
+    /** A replica range override. */
+    public static ServiceOverride range(int min, int max) {
+        return new ServiceOverride(null, min, max, null, null, null, null);
+    }
+
+    /** This override with every field that {@code more} sets taken from {@code more}. */
+    public ServiceOverride then(ServiceOverride more) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(env);
+        merged.putAll(more.env);
+        return new ServiceOverride(pick(more.replicas, replicas), pick(more.minReplicas, minReplicas),
+                pick(more.maxReplicas, maxReplicas), pick(more.resources, resources), pick(more.imageTag, imageTag),
+                merged, pick(more.suspend, suspend));
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+}
