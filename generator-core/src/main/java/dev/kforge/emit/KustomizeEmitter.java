@@ -1,0 +1,245 @@
+package dev.kforge.emit;
+
+import dev.kforge.objects.KubeObject;
+import dev.kforge.resolve.Target;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Kustomize tree: {@code kustomize/base/<part>/} with one file per object, and
+ * {@code kustomize/overlays/<env>/} holding only what differs — Kustomize's {@code namespace}, {@code labels} and
+ * {@code images} fields where they say it, and RFC 6902 patches for the rest. Every overlay builds to exactly the
+ * objects generated directly for its environment; the tests hold real Kustomize to that.
+ */
+public final class KustomizeEmitter {
+
+    /** Root of the Kustomize output inside the output directory. */
+    public static final String ROOT = "kustomize/";
+    private static final String API_VERSION = "kustomize.config.k8s.io/v1beta1";
+    private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
+            Map.entry("HorizontalPodAutoscaler", "hpa"), Map.entry("PodDisruptionBudget", "pdb"),
+            Map.entry("PersistentVolumeClaim", "pvc"));
+
+    private final YamlWriter yaml = new YamlWriter();
+
+    /**
+     * One environment's objects and the Kustomize fields that reach them.
+     *
+     * @param target  the environment
+     * @param objects its objects, generated directly
+     */
+    public record Overlay(Target target, List<KubeObject> objects) {
+    }
+
+    /** Emits the base and one overlay per environment into {@code out}. */
+    public void emit(Target baseTarget, List<KubeObject> base, List<Overlay> overlays, FileTree out) {
+        Map<String, List<KubeObject>> parts = new LinkedHashMap<>();
+        base.forEach(o -> parts.computeIfAbsent(o.part(), k -> new ArrayList<>()).add(o));
+        parts.forEach((part, objects) -> emitPart(part, objects, out));
+        out.put(ROOT + "base/kustomization.yaml", kustomization(new ArrayList<>(parts.keySet())));
+        for (Overlay overlay : overlays) {
+            emitOverlay(baseTarget, base, overlay, out);
+        }
+    }
+
+    private void emitPart(String part, List<KubeObject> objects, FileTree out) {
+        Map<String, Integer> perKind = new TreeMap<>();
+        objects.forEach(o -> perKind.merge(o.object().getKind(), 1, Integer::sum));
+        List<String> files = new ArrayList<>();
+        for (KubeObject o : objects) {
+            String kind = o.object().getKind();
+            String file = perKind.get(kind) == 1 ? shortName(kind) + ".yaml"
+                    : shortName(kind) + "-" + o.object().getMetadata().getName() + ".yaml";
+            files.add(file);
+            out.put(ROOT + "base/" + part + "/" + file, yaml.file(List.of(Manifests.toTree(o.object()))));
+        }
+        out.put(ROOT + "base/" + part + "/kustomization.yaml", kustomization(files));
+    }
+
+    private String kustomization(List<String> resources) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("apiVersion", API_VERSION);
+        k.put("kind", "Kustomization");
+        k.put("resources", resources);
+        return yaml.file(List.of(k));
+    }
+
+    private void emitOverlay(Target baseTarget, List<KubeObject> base, Overlay overlay, FileTree out) {
+        String dir = ROOT + "overlays/" + overlay.target().name() + "/";
+        Map<String, Map<String, Object>> baseTrees = trees(base);
+        Map<String, Map<String, Object>> envTrees = trees(overlay.objects());
+
+        String namespace = overlay.target().namespace().equals(baseTarget.namespace()) ? null
+                : overlay.target().namespace();
+        Map<String, String> labels = new TreeMap<>(overlay.target().labels());
+        Map<String, String> images = retags(baseTrees.values(), envTrees.values());
+
+        List<Object> resources = new ArrayList<>();
+        resources.add("../../base");
+        List<Map<String, Object>> patches = new ArrayList<>();
+        Map<String, Map<String, Object>> transformed = new LinkedHashMap<>();
+        baseTrees.forEach((key, tree) -> transformed.put(identity(
+                KustomizeTransforms.apply(tree, namespace, labels, images)), tree));
+
+        for (Map<String, Object> envTree : envTrees.values()) {
+            String id = identity(envTree);
+            Map<String, Object> baseTree = transformed.get(id);
+            if (baseTree == null) {
+                String file = fileName(envTree);
+                resources.add(file);
+                out.put(dir + file, yaml.file(List.of(envTree)));
+                continue;
+            }
+            Map<String, Object> expected = KustomizeTransforms.apply(baseTree, namespace, labels, images);
+            List<Map<String, Object>> ops = JsonPatch.diff(expected, envTree);
+            if (!ops.isEmpty()) {
+                String file = "patches/" + fileName(baseTree);
+                out.put(dir + file, yaml.file(List.of(ops)));
+                patches.add(patchEntry(file, baseTree));
+            }
+        }
+        Set<String> envIds = new LinkedHashSet<>(envTrees.keySet().stream()
+                .map(k -> identity(envTrees.get(k))).toList());
+        transformed.forEach((id, baseTree) -> {
+            if (!envIds.contains(id)) {
+                String file = "patches/" + fileName(baseTree);
+                out.put(dir + file, yaml.file(List.of(deletion(baseTree))));
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", file);
+                patches.add(entry);
+            }
+        });
+
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("apiVersion", API_VERSION);
+        k.put("kind", "Kustomization");
+        k.put("resources", resources);
+        if (namespace != null) {
+            k.put("namespace", namespace);
+        }
+        if (!labels.isEmpty()) {
+            Map<String, Object> pairs = new LinkedHashMap<>();
+            pairs.put("pairs", labels);
+            // selectors are immutable on a Deployment; environment labels stay off them
+            pairs.put("includeSelectors", false);
+            k.put("labels", List.of(pairs));
+        }
+        if (!images.isEmpty()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            images.forEach((repository, tag) -> {
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("name", repository);
+                image.put(tag.startsWith("sha256:") ? "digest" : "newTag", tag);
+                list.add(image);
+            });
+            k.put("images", list);
+        }
+        if (!patches.isEmpty()) {
+            k.put("patches", patches);
+        }
+        out.put(dir + "kustomization.yaml", yaml.file(List.of(k)));
+    }
+
+    private static Map<String, Map<String, Object>> trees(List<KubeObject> objects) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        objects.forEach(o -> out.put(o.part() + "/" + o.id(), Manifests.toTree(o.object())));
+        return out;
+    }
+
+    /**
+     * Repositories whose tag is the same in every container of the environment and differs from the base: these
+     * go to Kustomize's {@code images} field. A repository used with several tags is left to the patches.
+     */
+    private static Map<String, String> retags(java.util.Collection<Map<String, Object>> base,
+                                              java.util.Collection<Map<String, Object>> env) {
+        Map<String, Set<String>> baseTags = new TreeMap<>();
+        base.forEach(t -> images(t, baseTags));
+        Map<String, Set<String>> envTags = new TreeMap<>();
+        env.forEach(t -> images(t, envTags));
+        Map<String, String> out = new TreeMap<>();
+        envTags.forEach((repository, tags) -> {
+            Set<String> before = baseTags.get(repository);
+            if (tags.size() == 1 && before != null && !before.equals(tags)) {
+                out.put(repository, tags.iterator().next());
+            }
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void images(Object node, Map<String, Set<String>> out) {
+        if (node instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((k, v) -> {
+                if (("containers".equals(k) || "initContainers".equals(k)) && v instanceof List<?> list) {
+                    for (Object c : list) {
+                        if (c instanceof Map<?, ?> container && container.get("image") instanceof String image) {
+                            out.computeIfAbsent(KustomizeTransforms.repository(image), r -> new java.util.TreeSet<>())
+                                    .add(KustomizeTransforms.tag(image));
+                        }
+                    }
+                } else {
+                    images(v, out);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> images(item, out));
+        }
+    }
+
+
+    @SuppressWarnings("unchecked")
+    private static String identity(Map<String, Object> tree) {
+        Map<String, Object> metadata = (Map<String, Object>) tree.get("metadata");
+        return tree.get("kind") + "/" + metadata.get("name");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String fileName(Map<String, Object> tree) {
+        Map<String, Object> metadata = (Map<String, Object>) tree.get("metadata");
+        return shortName((String) tree.get("kind")) + "-" + metadata.get("name") + ".yaml";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> patchEntry(String file, Map<String, Object> baseTree) {
+        String apiVersion = (String) baseTree.get("apiVersion");
+        int slash = apiVersion.indexOf('/');
+        Map<String, Object> target = new LinkedHashMap<>();
+        if (slash > 0) {
+            target.put("group", apiVersion.substring(0, slash));
+        }
+        target.put("version", apiVersion.substring(slash + 1));
+        target.put("kind", baseTree.get("kind"));
+        // patches apply before the namespace field, so they name objects as the base does
+        target.put("name", ((Map<String, Object>) baseTree.get("metadata")).get("name"));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", file);
+        entry.put("target", target);
+        return entry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deletion(Map<String, Object> baseTree) {
+        Map<String, Object> metadata = (Map<String, Object>) baseTree.get("metadata");
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", metadata.get("name"));
+        if (metadata.containsKey("namespace")) {
+            meta.put("namespace", metadata.get("namespace"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("$patch", "delete");
+        out.put("apiVersion", baseTree.get("apiVersion"));
+        out.put("kind", baseTree.get("kind"));
+        out.put("metadata", meta);
+        return out;
+    }
+
+    static String shortName(String kind) {
+        return SHORT_NAMES.getOrDefault(kind, kind.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,365 @@
+package dev.kforge.objects;
+
+import dev.kforge.api.Autoscaling;
+import dev.kforge.api.DisruptionBudget;
+import dev.kforge.api.Ingress;
+import dev.kforge.api.IngressRule;
+import dev.kforge.api.Metrics;
+import dev.kforge.api.PodMetric;
+import dev.kforge.api.RbacRule;
+import dev.kforge.api.Schedule;
+import dev.kforge.api.ScalingPolicy;
+import dev.kforge.api.ScalingRules;
+import dev.kforge.api.Service;
+import dev.kforge.api.ServiceKind;
+import dev.kforge.api.Storage;
+import dev.kforge.resolve.ResolvedPlatform;
+import dev.kforge.resolve.ResolvedService;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicyBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRulesBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The objects of one service, in a fixed order. */
+final class ServiceObjects {
+
+    private ServiceObjects() {
+    }
+
+    static List<HasMetadata> of(ResolvedPlatform rp, ResolvedService rs) {
+        Service s = rs.service();
+        List<HasMetadata> out = new ArrayList<>();
+        out.add(serviceAccount(rp, s));
+        if (!s.rbac().isEmpty()) {
+            out.add(role(rp, s));
+            out.add(roleBinding(rp, s));
+        }
+        if (s.config() != null) {
+            out.add(new ConfigMapBuilder().withMetadata(meta(rp, s, PodTemplates.configMapName(s)))
+                    .withData(PodTemplates.configData(s.config())).build());
+        }
+        if (rs.storage() != null && s.kind() != ServiceKind.STATEFUL_SERVICE) {
+            out.add(claim(rp, s, rs.storage()));
+        }
+        out.add(workload(rp, rs));
+        if (!s.ports().isEmpty()) {
+            out.add(clusterService(rp, s, s.name(), false));
+            if (s.kind() == ServiceKind.STATEFUL_SERVICE) {
+                out.add(clusterService(rp, s, headlessName(s), true));
+            }
+        }
+        if (rs.autoscaling() != null) {
+            out.add(hpa(rp, s, rs.autoscaling()));
+        }
+        if (s.disruptionBudget() != null) {
+            out.add(pdb(rp, s, s.disruptionBudget()));
+        }
+        out.addAll(ingresses(rp, rs));
+        if (s.metrics() != null) {
+            out.add(serviceMonitor(rp, s, s.metrics()));
+        }
+        return out;
+    }
+
+    static String claimName(Service s) {
+        return s.name() + "-data";
+    }
+
+    static String headlessName(Service s) {
+        return s.name() + "-headless";
+    }
+
+    static ObjectMeta meta(ResolvedPlatform rp, Service s, String name) {
+        return new ObjectMetaBuilder().withName(name).withNamespace(rp.target().namespace())
+                .withLabels(Labels.service(rp, s.name(), s.kind())).build();
+    }
+
+    private static LabelSelector selector(ResolvedPlatform rp, Service s) {
+        return new LabelSelectorBuilder().withMatchLabels(Labels.selector(rp, s.name())).build();
+    }
+
+    private static HasMetadata serviceAccount(ResolvedPlatform rp, Service s) {
+        return new ServiceAccountBuilder().withMetadata(meta(rp, s, s.name()))
+                .withAutomountServiceAccountToken(!s.rbac().isEmpty()).build();
+    }
+
+    private static HasMetadata role(ResolvedPlatform rp, Service s) {
+        return new RoleBuilder().withMetadata(meta(rp, s, s.name()))
+                .withRules(s.rbac().stream().map(ServiceObjects::rule).toList()).build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.rbac.PolicyRule rule(RbacRule r) {
+        return new PolicyRuleBuilder().withApiGroups(r.apiGroups()).withResources(r.resources())
+                .withVerbs(r.verbs()).withResourceNames(r.resourceNames()).build();
+    }
+
+    private static HasMetadata roleBinding(ResolvedPlatform rp, Service s) {
+        return new RoleBindingBuilder().withMetadata(meta(rp, s, s.name()))
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(s.name())
+                .endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName(s.name())
+                .withNamespace(rp.target().namespace()).endSubject()
+                .build();
+    }
+
+    private static PersistentVolumeClaim claim(ResolvedPlatform rp, Service s, Storage st) {
+        return new PersistentVolumeClaimBuilder().withMetadata(meta(rp, s, claimName(s)))
+                .withSpec(claimSpec(st)).build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec claimSpec(Storage st) {
+        return new io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpecBuilder()
+                .withAccessModes(st.accessMode())
+                .withStorageClassName(st.storageClass())
+                .withNewResources().addToRequests("storage", new Quantity(st.size())).endResources()
+                .build();
+    }
+
+    private static HasMetadata workload(ResolvedPlatform rp, ResolvedService rs) {
+        Service s = rs.service();
+        Integer replicas = rs.autoscaling() != null ? null : rs.replicas();
+        switch (s.kind()) {
+            case STATEFUL_SERVICE:
+                return new StatefulSetBuilder().withMetadata(meta(rp, s, s.name()))
+                        .withNewSpec()
+                        // with an HPA the replica count is the HPA's to set; a value here would fight it on apply
+                        .withReplicas(replicas)
+                        .withServiceName(headlessName(s))
+                        .withSelector(selector(rp, s))
+                        .withTemplate(PodTemplates.template(rp, rs))
+                        .addNewVolumeClaimTemplate()
+                        .withNewMetadata().withName(PodTemplates.DATA_VOLUME).endMetadata()
+                        .withSpec(claimSpec(rs.storage()))
+                        .endVolumeClaimTemplate()
+                        .endSpec().build();
+            case SCHEDULED_JOB:
+                Schedule sc = rs.schedule();
+                return new CronJobBuilder().withMetadata(meta(rp, s, s.name()))
+                        .withNewSpec()
+                        .withSchedule(sc.cron())
+                        .withTimeZone(sc.timeZone())
+                        .withConcurrencyPolicy(sc.concurrencyPolicy())
+                        .withStartingDeadlineSeconds(sc.startingDeadlineSeconds())
+                        .withSuccessfulJobsHistoryLimit(sc.successfulJobsHistoryLimit())
+                        .withFailedJobsHistoryLimit(sc.failedJobsHistoryLimit())
+                        .withSuspend(sc.suspend())
+                        .withNewJobTemplate().withNewSpec()
+                        .withBackoffLimit(sc.backoffLimit())
+                        .withActiveDeadlineSeconds(sc.activeDeadlineSeconds())
+                        .withTemplate(PodTemplates.template(rp, rs))
+                        .endSpec().endJobTemplate()
+                        .endSpec().build();
+            default:
+                DeploymentBuilder d = new DeploymentBuilder().withMetadata(meta(rp, s, s.name()))
+                        .withNewSpec()
+                        .withReplicas(replicas)
+                        .withSelector(selector(rp, s))
+                        .withTemplate(PodTemplates.template(rp, rs))
+                        .endSpec();
+                if (s.kind() == ServiceKind.WEB_SERVICE) {
+                    // serving capacity never drops during a rollout
+                    d.editSpec().withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                            .withMaxSurge(new IntOrString("25%")).withMaxUnavailable(new IntOrString(0))
+                            .endRollingUpdate().endStrategy().endSpec();
+                }
+                return d.build();
+        }
+    }
+
+    private static HasMetadata clusterService(ResolvedPlatform rp, Service s, String name, boolean headless) {
+        ServiceBuilder b = new ServiceBuilder().withMetadata(meta(rp, s, name))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Labels.selector(rp, s.name()))
+                .withPorts(s.ports().stream().map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
+                        .withTargetPort(new IntOrString(p.name())).withProtocol(p.protocol()).build()).toList())
+                .endSpec();
+        if (headless) {
+            // stable per-pod DNS names, reachable before the pods are ready (peers find each other while joining)
+            b.editSpec().withClusterIP("None").withPublishNotReadyAddresses(true).endSpec();
+        }
+        return b.build();
+    }
+
+    private static HasMetadata hpa(ResolvedPlatform rp, Service s, Autoscaling a) {
+        List<MetricSpec> metrics = new ArrayList<>();
+        if (a.cpuUtilization() != null) {
+            metrics.add(resourceMetric("cpu", a.cpuUtilization()));
+        }
+        if (a.memoryUtilization() != null) {
+            metrics.add(resourceMetric("memory", a.memoryUtilization()));
+        }
+        for (PodMetric m : a.podMetrics()) {
+            metrics.add(new MetricSpecBuilder().withType("Pods").withNewPods()
+                    .withNewMetric().withName(m.name()).endMetric()
+                    .withNewTarget().withType("AverageValue").withAverageValue(new Quantity(m.averageValue()))
+                    .endTarget()
+                    .endPods().build());
+        }
+        HorizontalPodAutoscalerBuilder b = new HorizontalPodAutoscalerBuilder().withMetadata(meta(rp, s, s.name()))
+                .withNewSpec()
+                .withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind(s.kind() == ServiceKind.STATEFUL_SERVICE ? "StatefulSet" : "Deployment")
+                .withName(s.name()).endScaleTargetRef()
+                .withMinReplicas(a.minReplicas())
+                .withMaxReplicas(a.maxReplicas())
+                .withMetrics(metrics)
+                .endSpec();
+        if (a.scaleUp() != null || a.scaleDown() != null) {
+            b.editSpec().withNewBehavior().withScaleUp(rules(a.scaleUp())).withScaleDown(rules(a.scaleDown()))
+                    .endBehavior().endSpec();
+        }
+        return b.build();
+    }
+
+    private static MetricSpec resourceMetric(String name, int percent) {
+        return new MetricSpecBuilder().withType("Resource").withNewResource().withName(name)
+                .withNewTarget().withType("Utilization").withAverageUtilization(percent).endTarget()
+                .endResource().build();
+    }
+
+    private static HPAScalingRules rules(ScalingRules r) {
+        if (r == null) {
+            return null;
+        }
+        return new HPAScalingRulesBuilder()
+                .withStabilizationWindowSeconds(r.stabilizationWindowSeconds())
+                .withSelectPolicy(r.selectPolicy())
+                .withPolicies(r.policies().stream().map(ServiceObjects::policy).toList())
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy policy(ScalingPolicy p) {
+        return new HPAScalingPolicyBuilder().withType(p.type()).withValue(p.value())
+                .withPeriodSeconds(p.periodSeconds()).build();
+    }
+
+    private static HasMetadata pdb(ResolvedPlatform rp, Service s, DisruptionBudget budget) {
+        return new PodDisruptionBudgetBuilder().withMetadata(meta(rp, s, s.name()))
+                .withNewSpec()
+                .withMinAvailable(intOrPercent(budget.minAvailable()))
+                .withMaxUnavailable(intOrPercent(budget.maxUnavailable()))
+                .withSelector(selector(rp, s))
+                .endSpec().build();
+    }
+
+    private static IntOrString intOrPercent(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.endsWith("%") ? new IntOrString(value) : new IntOrString(Integer.parseInt(value));
+    }
+
+    private static List<HasMetadata> ingresses(ResolvedPlatform rp, ResolvedService rs) {
+        Service s = rs.service();
+        Ingress in = s.ingress();
+        List<HasMetadata> out = new ArrayList<>();
+        for (int i = 0; i < rs.ingressRules().size(); i++) {
+            IngressRule modelRule = in.rules().get(i);
+            IngressRule rule = rs.ingressRules().get(i);
+            String name = in.rules().size() == 1 ? s.name() : s.name() + "-" + firstLabel(modelRule.host());
+            IngressBuilder b = new IngressBuilder().withMetadata(meta(rp, s, name));
+            b.editMetadata().withAnnotations(ingressAnnotations(rp, in)).endMetadata();
+            b.withNewSpec().withIngressClassName(in.className()).endSpec();
+            if (in.tls()) {
+                b.editSpec().withTls(new IngressTLSBuilder().withHosts(rule.host()).withSecretName(name + "-tls")
+                        .build()).endSpec();
+            }
+            b.editSpec().addNewRule().withHost(rule.host()).withNewHttp()
+                    .withPaths(rule.paths().stream().map(p -> new HTTPIngressPathBuilder()
+                            .withPath(p.path()).withPathType(p.pathType())
+                            .withNewBackend().withNewService()
+                            .withName(p.service() != null ? p.service() : s.name())
+                            .withNewPort().withName(backendPort(rp, s, p)).endPort()
+                            .endService().endBackend().build()).toList())
+                    .endHttp().endRule().endSpec();
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    private static String backendPort(ResolvedPlatform rp, Service s, IngressRule.Path p) {
+        if (p.port() != null) {
+            return p.port();
+        }
+        Service target = p.service() == null ? s : rp.platform().service(p.service());
+        return target.ports().get(0).name();
+    }
+
+    private static String firstLabel(String host) {
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(0, dot);
+    }
+
+    private static Map<String, String> ingressAnnotations(ResolvedPlatform rp, Ingress in) {
+        Map<String, String> a = new TreeMap<>();
+        String nginx = "nginx.ingress.kubernetes.io/";
+        if (in.tls()) {
+            a.put("cert-manager.io/cluster-issuer", rp.target().tlsIssuer());
+            a.put(nginx + "ssl-redirect", "true");
+        }
+        if (in.rateLimitRps() != null) {
+            a.put(nginx + "limit-rps", Integer.toString(in.rateLimitRps()));
+        }
+        if (!in.corsOrigins().isEmpty()) {
+            a.put(nginx + "enable-cors", "true");
+            a.put(nginx + "cors-allow-origin", String.join(", ", in.corsOrigins()));
+        }
+        if (in.websockets()) {
+            // WebSocket connections outlive nginx's 60 s default proxy timeouts
+            a.put(nginx + "proxy-read-timeout", "3600");
+            a.put(nginx + "proxy-send-timeout", "3600");
+        }
+        if (in.stickySessions()) {
+            a.put(nginx + "affinity", "cookie");
+            a.put(nginx + "session-cookie-name", "route");
+        }
+        if (in.maxBodySize() != null) {
+            a.put(nginx + "proxy-body-size", in.maxBodySize());
+        }
+        a.putAll(in.annotations());
+        return a;
+    }
+
+    private static HasMetadata serviceMonitor(ResolvedPlatform rp, Service s, Metrics m) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("monitoring.coreos.com/v1")
+                .withKind("ServiceMonitor")
+                .withMetadata(meta(rp, s, s.name()))
+                .addToAdditionalProperties("spec", Map.of(
+                        "selector", Map.of("matchLabels", Labels.selector(rp, s.name())),
+                        "endpoints", List.of(Map.of("port", m.port(), "path", m.path(), "interval", m.interval()))))
+                .build();
+    }
+}

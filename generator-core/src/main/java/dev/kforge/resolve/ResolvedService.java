@@ -1,0 +1,41 @@
+package dev.kforge.resolve;
+
+import dev.kforge.api.Autoscaling;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.Image;
+import dev.kforge.api.IngressRule;
+import dev.kforge.api.Resources;
+import dev.kforge.api.Schedule;
+import dev.kforge.api.Service;
+import dev.kforge.api.Storage;
+
+import java.util.List;
+
+/**
+ * A service with every setting made concrete for one {@link Target}: what the objects stage turns into
+ * Kubernetes objects. Anything not listed here is taken unchanged from {@link #service()}.
+ *
+ * @param service      the service as modelled
+ * @param image        the image with registry and the target's tag
+ * @param resources    requests and limits (from the service or its tier, scaled or overridden)
+ * @param replicas     replicas when not autoscaled
+ * @param autoscaling  autoscaling with the target's replica range, or {@code null}
+ * @param env          environment variables with the target's literals applied
+ * @param schedule     the schedule with the target's suspension, or {@code null}
+ * @param storage      storage with its size resolved, or {@code null}
+ * @param ingressRules ingress rules with full host names; empty without ingress
+ */
+public record ResolvedService(Service service, Image image, Resources resources, int replicas,
+                              Autoscaling autoscaling, List<EnvVar> env, Schedule schedule, Storage storage,
+                              List<IngressRule> ingressRules) {
+
+    public ResolvedService {
+        env = List.copyOf(env);
+        ingressRules = List.copyOf(ingressRules);
+    }
+
+    /** The service's name. */
+    public String name() {
+        return service.name();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.kforge.resolve;
+
+import dev.kforge.api.Autoscaling;
+import dev.kforge.api.Checks;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.Environment;
+import dev.kforge.api.Image;
+import dev.kforge.api.IngressRule;
+import dev.kforge.api.ModelException;
+import dev.kforge.api.Platform;
+import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Problem;
+import dev.kforge.api.Resources;
+import dev.kforge.api.Schedule;
+import dev.kforge.api.Service;
+import dev.kforge.api.ServiceOverride;
+import dev.kforge.api.Storage;
+import dev.kforge.api.Tier;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Platform × environment → concrete workload settings. Pure: no I/O, no clock, no system properties.
+ *
+ * <p>Precedence, most specific first: the environment's override of the service, the environment's defaults,
+ * the environment itself (image tag, resource scale), its profile, the service, its tier, the platform.
+ */
+public final class Resolver {
+
+    private Resolver() {
+    }
+
+    /** The environment-independent base. */
+    public static ResolvedPlatform base(Platform platform) {
+        Target target = new Target(Target.BASE, true, platform.namespace(), platform.domain(), platform.tlsIssuer(),
+                PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota());
+        return resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, "");
+    }
+
+    /**
+     * One environment, with its profile applied first.
+     *
+     * @param profiles profiles by name (see {@code EnvironmentProfiles})
+     * @throws ModelException if the environment names an unknown profile or its settings conflict with a
+     *                        service (a replica range that becomes empty)
+     */
+    public static ResolvedPlatform environment(Platform platform, Environment environment,
+                                               Map<String, Environment> profiles) {
+        Environment env = withProfile(environment, profiles);
+        Target target = new Target(env.name(), false, or(env.namespace(), platform.namespace()),
+                or(env.domain(), platform.domain()), or(env.tlsIssuer(), platform.tlsIssuer()),
+                or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true),
+                env.labels(), or(env.quota(), platform.quota()));
+        return resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
+                or(env.resourceScale(), BigDecimal.ONE), "environments." + env.name());
+    }
+
+    /** {@code environment} with its named profile's settings where it has none. */
+    public static Environment withProfile(Environment environment, Map<String, Environment> profiles) {
+        if (environment.profile() == null) {
+            return environment;
+        }
+        Environment profile = profiles.get(environment.profile());
+        if (profile == null) {
+            throw new ModelException(List.of(Problem.at("environments." + environment.name() + ".profile",
+                    "'" + environment.profile() + "' is not a known profile; known: "
+                            + profiles.keySet().stream().sorted().toList())));
+        }
+        return environment.withDefaults(profile);
+    }
+
+    private static ResolvedPlatform resolve(Platform platform, Target target, ServiceOverride defaults,
+                                            Map<String, ServiceOverride> overrides, String envImageTag,
+                                            BigDecimal scale, String at) {
+        Checks checks = new Checks();
+        List<ResolvedService> services = new ArrayList<>();
+        for (Service s : platform.services()) {
+            ServiceOverride o = defaults.then(overrides.getOrDefault(s.name(), ServiceOverride.NONE));
+            String serviceAt = (at.isEmpty() ? "" : at + ".") + "services." + s.name();
+            checks.nested("", () -> services.add(new ResolvedService(s,
+                    image(platform, s, o, envImageTag),
+                    resources(platform, s, o, scale),
+                    o.replicas() != null ? o.replicas() : s.replicas(),
+                    autoscaling(s, o, serviceAt),
+                    env(s, o),
+                    schedule(s, o),
+                    storage(platform, s),
+                    ingressRules(s, target, serviceAt))));
+        }
+        checks.done();
+        return new ResolvedPlatform(platform, target, services);
+    }
+
+    static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag) {
+        String repository = s.image().repository();
+        if (platform.imageRegistry() != null && !hasRegistry(repository)) {
+            repository = platform.imageRegistry() + "/" + repository;
+        }
+        String tag = o.imageTag() != null ? o.imageTag() : envImageTag != null ? envImageTag : s.image().tag();
+        return new Image(repository, tag);
+    }
+
+    private static boolean hasRegistry(String repository) {
+        int slash = repository.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String first = repository.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost");
+    }
+
+    static Resources resources(Platform platform, Service s, ServiceOverride o, BigDecimal scale) {
+        if (o.resources() != null) {
+            return o.resources();
+        }
+        Resources base = s.resources() != null ? s.resources() : platform.tier(s.tier()).resources();
+        return base.scaled(scale);
+    }
+
+    static Autoscaling autoscaling(Service s, ServiceOverride o, String at) {
+        if (!s.autoscaled()) {
+            return null;
+        }
+        int min = o.minReplicas() != null ? o.minReplicas() : s.autoscaling().minReplicas();
+        int max = o.maxReplicas() != null ? o.maxReplicas() : s.autoscaling().maxReplicas();
+        if (max < min) {
+            throw new ModelException(List.of(Problem.at(at, "the replica range becomes " + min + "-" + max
+                    + " (maxReplicas below minReplicas); set both minReplicas and maxReplicas for this service")));
+        }
+        return s.autoscaling().withRange(min, max);
+    }
+
+    static List<EnvVar> env(Service s, ServiceOverride o) {
+        List<EnvVar> out = new ArrayList<>();
+        for (EnvVar e : s.env()) {
+            String value = o.env().get(e.name());
+            out.add(value != null ? EnvVar.literal(e.name(), value) : e);
+        }
+        boolean fromConfig = s.config() != null;
+        o.env().forEach((name, value) -> {
+            boolean known = s.env().stream().anyMatch(e -> e.name().equals(name))
+                    || fromConfig && s.config().literals().containsKey(name);
+            if (!known) {
+                out.add(EnvVar.literal(name, value));
+            }
+        });
+        return out;
+    }
+
+    static Schedule schedule(Service s, ServiceOverride o) {
+        if (s.schedule() == null || o.suspend() == null) {
+            return s.schedule();
+        }
+        return s.schedule().withSuspend(o.suspend());
+    }
+
+    static Storage storage(Platform platform, Service s) {
+        Storage st = s.storage();
+        if (st == null || st.size() != null) {
+            return st;
+        }
+        Tier tier = platform.tier(s.tier());
+        if (tier.storage() == null) {
+            throw new ModelException(List.of(Problem.at("services." + s.name() + ".storage.size",
+                    "is required: tier '" + tier.name() + "' has no storage")));
+        }
+        return new Storage(tier.storage(), st.storageClass(), st.mountPath(), st.accessMode());
+    }
+
+    static List<IngressRule> ingressRules(Service s, Target target, String at) {
+        if (s.ingress() == null) {
+            return List.of();
+        }
+        List<IngressRule> out = new ArrayList<>();
+        for (IngressRule rule : s.ingress().rules()) {
+            if (!rule.isSubdomain()) {
+                out.add(rule);
+            } else if (target.domain() == null) {
+                throw new ModelException(List.of(Problem.at(at + ".ingress",
+                        "host '" + rule.host() + "' is a sub-domain but no domain is set; set the domain of the "
+                                + (target.base() ? "platform" : "environment") + " or give a full host name")));
+            } else {
+                out.add(new IngressRule(rule.host() + "." + target.domain(), rule.paths()));
+            }
+        }
+        return out;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

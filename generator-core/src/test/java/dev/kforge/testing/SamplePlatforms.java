@@ -1,0 +1,102 @@
+package dev.kforge.testing;
+
+import dev.kforge.api.Autoscaling;
+import dev.kforge.api.BackingService;
+import dev.kforge.api.Config;
+import dev.kforge.api.DisruptionBudget;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.Environment;
+import dev.kforge.api.Ingress;
+import dev.kforge.api.InitContainer;
+import dev.kforge.api.Platform;
+import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Probes;
+import dev.kforge.api.Quota;
+import dev.kforge.api.RbacRule;
+import dev.kforge.api.Resources;
+import dev.kforge.api.Schedule;
+import dev.kforge.api.Service;
+import dev.kforge.api.ServiceKind;
+import dev.kforge.api.ServiceOverride;
+import dev.kforge.api.Storage;
+import dev.kforge.api.Tier;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Small platforms built in Java, shared by the tests. */
+public final class SamplePlatforms {
+
+    private SamplePlatforms() {
+    }
+
+    /** A shop with one of each service kind, three environments, and every overlay mechanism in use. */
+    public static Platform shop() {
+        return Platform.builder("shop")
+                .domain("shop.example")
+                .imageRegistry("registry.example/shop")
+                .label("example.org/team", "checkout")
+                .quota(new Quota("8", "16Gi", "16", "32Gi", null, 60, 5))
+                .limitRange(new Resources("100m", "500m", "128Mi", "512Mi"))
+                .tier(new Tier("small", new Resources("100m", "500m", "128Mi", "256Mi"), "5Gi", 1, 3, null,
+                        new BigDecimal("19.00")))
+                .backingService(new BackingService("postgresql", List.of(5432), null, null))
+                .service(Service.builder("storefront", ServiceKind.WEB_SERVICE)
+                        .image("storefront:1.2.0")
+                        .port("http", 8080)
+                        .env("LOG_FORMAT", "json")
+                        .env(EnvVar.fromSecret("DATABASE_PASSWORD", "storefront-db", "password"))
+                        .config(new Config(Map.of("FEATURE_FLAGS", "on"), Map.of("app.yaml", "greeting: hello\nport: 8080\n"), null))
+                        .probes(Probes.http("/health", "/ready"))
+                        .resources("250m", "1", "256Mi", "512Mi")
+                        .autoscaling(new Autoscaling(2, 6, 70, 80, null, null, null))
+                        .disruptionBudget(DisruptionBudget.minAvailable(1))
+                        .initContainer(InitContainer.waitFor("postgresql", 5432))
+                        .ingress(Ingress.builder().host("www").rateLimitRps(20).build())
+                        .dependsOn("cart", "postgresql")
+                        .build())
+                .service(Service.builder("cart", ServiceKind.STATEFUL_SERVICE)
+                        .image("cart:0.9.1")
+                        .port("redis", 6379)
+                        .tier("small")
+                        .storage(new Storage(null, "fast-ssd", null, null))
+                        .rbac(RbacRule.read("configmaps"))
+                        .build())
+                .service(Service.builder("mailer", ServiceKind.WORKER)
+                        .image("mailer:3.0.0")
+                        .replicas(2)
+                        .resources("100m", "200m", "64Mi", "128Mi")
+                        .build())
+                .service(Service.builder("nightly-report", ServiceKind.SCHEDULED_JOB)
+                        .image("reports:1.0.0")
+                        .args("--since", "24h")
+                        .schedule(Schedule.of("0 2 * * *"))
+                        .resources("100m", "500m", "128Mi", "256Mi")
+                        .dependsOn("postgresql")
+                        .build())
+                .environment(Environment.builder("dev")
+                        .namespace("shop-dev")
+                        .domain("dev.shop.example")
+                        .tlsIssuer("letsencrypt-staging")
+                        .podSecurity(PodSecurityLevel.BASELINE)
+                        .networkPolicies(false)
+                        .imageTag("dev-4f2c1a")
+                        .resourceScale(new BigDecimal("0.5"))
+                        .label("app.kubernetes.io/environment", "dev")
+                        .defaults(new ServiceOverride(1, 1, 2, null, null, Map.of("LOG_FORMAT", "text"), null))
+                        .service("nightly-report", new ServiceOverride(null, null, null, null, null, null, true))
+                        .build())
+                .environment(Environment.builder("staging")
+                        .label("app.kubernetes.io/environment", "staging")
+                        .service("storefront", ServiceOverride.range(2, 4))
+                        .build())
+                .environment(Environment.builder("prod")
+                        .label("app.kubernetes.io/environment", "prod")
+                        .service("storefront", ServiceOverride.range(3, 12))
+                        .service("mailer", new ServiceOverride(3, null, null,
+                                new Resources("200m", "400m", "128Mi", "256Mi"), "3.0.1", null, null))
+                        .build())
+                .build();
+    }
+}
