@@ -83,33 +83,34 @@ public final class KustomizeEmitter {
         List<Object> resources = new ArrayList<>();
         resources.add("../../base");
         List<Map<String, Object>> patches = new ArrayList<>();
-        Map<String, Map<String, Object>> transformed = new LinkedHashMap<>();
-        baseTrees.forEach((key, tree) -> transformed.put(identity(
-                KustomizeTransforms.apply(tree, namespace, labels, images)), tree));
-
+        // what the base becomes through the kustomization's fields alone, by identity after those fields
+        Map<String, Transformed> transformed = new LinkedHashMap<>();
+        baseTrees.values().forEach(tree -> {
+            Map<String, Object> after = KustomizeTransforms.apply(tree, namespace, labels, images);
+            transformed.put(identity(after), new Transformed(tree, after));
+        });
+        Set<String> envIds = new LinkedHashSet<>();
         for (Map<String, Object> envTree : envTrees.values()) {
             String id = identity(envTree);
-            Map<String, Object> baseTree = transformed.get(id);
-            if (baseTree == null) {
+            envIds.add(id);
+            Transformed match = transformed.get(id);
+            if (match == null) {
                 String file = fileName(envTree);
                 resources.add(file);
                 out.put(dir + file, yaml.file(List.of(envTree)));
                 continue;
             }
-            Map<String, Object> expected = KustomizeTransforms.apply(baseTree, namespace, labels, images);
-            List<Map<String, Object>> ops = JsonPatch.diff(expected, envTree);
+            List<Map<String, Object>> ops = JsonPatch.diff(match.after(), envTree);
             if (!ops.isEmpty()) {
-                String file = "patches/" + fileName(baseTree);
+                String file = "patches/" + fileName(match.before());
                 out.put(dir + file, yaml.file(List.of(ops)));
-                patches.add(patchEntry(file, baseTree));
+                patches.add(patchEntry(file, match.before()));
             }
         }
-        Set<String> envIds = new LinkedHashSet<>(envTrees.keySet().stream()
-                .map(k -> identity(envTrees.get(k))).toList());
-        transformed.forEach((id, baseTree) -> {
+        transformed.forEach((id, gone) -> {
             if (!envIds.contains(id)) {
-                String file = "patches/" + fileName(baseTree);
-                out.put(dir + file, yaml.file(List.of(deletion(baseTree))));
+                String file = "patches/" + fileName(gone.before());
+                out.put(dir + file, yaml.file(List.of(deletion(gone.before()))));
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("path", file);
                 patches.add(entry);
@@ -144,6 +145,10 @@ public final class KustomizeEmitter {
             k.put("patches", patches);
         }
         out.put(dir + "kustomization.yaml", yaml.file(List.of(k)));
+    }
+
+    /** A base object before and after the overlay's kustomization fields. */
+    private record Transformed(Map<String, Object> before, Map<String, Object> after) {
     }
 
     private static Map<String, Map<String, Object>> trees(List<KubeObject> objects) {

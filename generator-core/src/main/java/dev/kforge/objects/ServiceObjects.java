@@ -159,6 +159,8 @@ final class ServiceObjects {
                         .withSelector(selector(rp, s))
                         .withTemplate(PodTemplates.template(rp, rs))
                         .addNewVolumeClaimTemplate()
+                        // an embedded template, not an object of its own: no apiVersion or kind
+                        .withApiVersion(null).withKind(null)
                         .withNewMetadata().withName(PodTemplates.DATA_VOLUME).endMetadata()
                         .withSpec(claimSpec(rs.storage()))
                         .endVolumeClaimTemplate()
