@@ -1,0 +1,14 @@
+// a valid spec: the build succeeds, writes the Kustomize tree under deploy/ and logs the summary
+def deploy = new File(basedir, 'deploy')
+['kustomize/base/kustomization.yaml', 'kustomize/overlays/dev/kustomization.yaml', '.kforge-generated'].each {
+    assert new File(deploy, it).isFile() : "missing deploy/$it"
+}
+def manifest = new File(deploy, '.kforge-generated').text
+assert manifest.contains('\nkustomize/base/kustomization.yaml\n')
+assert manifest.contains('\nkustomize/overlays/dev/kustomization.yaml\n')
+
+def log = new File(basedir, 'build.log').text
+assert log =~ /\[INFO\] base: \d+ objects/ : 'summary of the base missing from the build log'
+assert log =~ /\[INFO\] dev: \d+ objects/ : 'summary of dev missing from the build log'
+assert log =~ /\[INFO\] files: [1-9]\d* written, 0 unchanged, 0 removed/ : 'file summary missing from the build log'
+return true
