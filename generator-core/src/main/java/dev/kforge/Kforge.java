@@ -1,6 +1,7 @@
 package dev.kforge;
 
 import dev.kforge.api.Environment;
+import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.KustomizeEmitter;
@@ -8,10 +9,19 @@ import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.ResolvedPlatform;
 import dev.kforge.resolve.Resolver;
+import dev.kforge.resolve.Target;
+import dev.kforge.spec.EnvironmentProfiles;
+import dev.kforge.spec.SpecReader;
+import dev.kforge.write.OutputWriter;
+import dev.kforge.write.WriteResult;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one entry point: spec or model in, files out. Generation is pure (same model, same bytes, on any machine,
@@ -24,21 +34,33 @@ public final class Kforge {
 
     /** Generates every output file of {@code platform} into memory, with the built-in environment profiles. */
     public static FileTree render(Platform platform) {
-        throw new UnsupportedOperationException("in progress");
+        return render(platform, EnvironmentProfiles.builtIn());
     }
 
     /** Generates every output file of {@code platform} into memory, with the given environment profiles. */
     public static FileTree render(Platform platform, Map<String, Environment> profiles) {
+        return generation(platform, profiles).tree();
+    }
+
+    /** The files, and the objects per target they hold ({@code base} first, then the environments). */
+    private record Generation(FileTree tree, Map<String, List<KubeObject>> objects) {
+    }
+
+    private static Generation generation(Platform platform, Map<String, Environment> profiles) {
         ResolvedPlatform base = Resolver.base(platform);
         List<KubeObject> baseObjects = ObjectFactory.build(base);
+        Map<String, List<KubeObject>> objects = new LinkedHashMap<>();
+        objects.put(Target.BASE, baseObjects);
         List<KustomizeEmitter.Overlay> overlays = new ArrayList<>();
         for (Environment env : platform.environments()) {
             ResolvedPlatform resolved = Resolver.environment(platform, env, profiles);
-            overlays.add(new KustomizeEmitter.Overlay(resolved.target(), ObjectFactory.build(resolved)));
+            List<KubeObject> envObjects = ObjectFactory.build(resolved);
+            objects.put(env.name(), envObjects);
+            overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
         }
         FileTree out = new FileTree();
         new KustomizeEmitter().emit(base.target(), baseObjects, overlays, out);
-        return out;
+        return new Generation(out, objects);
     }
 
     /**
@@ -57,8 +79,37 @@ public final class Kforge {
         return ObjectFactory.build(Resolver.environment(platform, env, profiles));
     }
 
-    /** Reads the spec file, generates and writes the output directory; nothing is written when anything fails. */
+    /**
+     * Reads the spec file, generates everything in memory, and only then writes the output directory: nothing is
+     * written when anything fails.
+     *
+     * @throws KforgeException with every problem of the spec (file:line and model path), or when the output
+     *                         directory cannot be written
+     */
     public static GenerateReport generate(GenerateRequest request) {
-        throw new UnsupportedOperationException("in progress");
+        Path spec = request.specFile();
+        if (!Files.isRegularFile(spec)) {
+            throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
+                    + "point k8s.specFile at yours", List.of());
+        }
+        Generation generation;
+        String platformName;
+        try {
+            Platform platform = SpecReader.read(spec);
+            platformName = platform.name();
+            generation = generation(platform, EnvironmentProfiles.builtIn());
+        } catch (ModelException e) {
+            String file = spec.getFileName().toString();
+            throw new KforgeException(e.problems().size() + " problem(s) in " + spec,
+                    e.problems().stream().map(p -> p.locatedAt(file)).toList());
+        }
+        WriteResult written = new OutputWriter().write(generation.tree(), request.outputDirectory());
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        generation.objects().forEach((target, objects) -> {
+            Map<String, Integer> kinds = new TreeMap<>();
+            objects.forEach(o -> kinds.merge(o.object().getKind(), 1, Integer::sum));
+            counts.put(target, kinds);
+        });
+        return new GenerateReport(platformName, counts, written);
     }
 }

@@ -52,4 +52,40 @@ public final class ObjectSets {
         });
         return out;
     }
+
+    /** The object of {@code kind} named {@code name}; fails when there is none. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind"))
+                        && name.equals(((Map<String, Object>) o.get("metadata")).get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " among "
+                        + byId(objects).keySet()));
+    }
+
+    /** The value at a dotted path with list indices ({@code spec.template.spec.containers[0].image}), or null. */
+    public static Object at(Object tree, String path) {
+        Object node = tree;
+        for (String part : path.split("\\.")) {
+            String key = part;
+            Integer index = null;
+            int bracket = part.indexOf('[');
+            if (bracket >= 0) {
+                key = part.substring(0, bracket);
+                index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+            }
+            if (!key.isEmpty()) {
+                if (!(node instanceof Map<?, ?> map)) {
+                    return null;
+                }
+                node = map.get(key);
+            }
+            if (index != null) {
+                if (!(node instanceof List<?> list) || index >= list.size()) {
+                    return null;
+                }
+                node = list.get(index);
+            }
+        }
+        return node;
+    }
 }
