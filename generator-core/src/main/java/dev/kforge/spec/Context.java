@@ -6,9 +6,11 @@ import dev.kforge.api.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -33,7 +35,9 @@ final class Context {
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Node> nodes = new HashMap<>();
-    private Node root;
+    /** Named path to the positional path it stands for; looked up, not copied, so many aliases stay cheap. */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
 
     Context(String source) {
         this.source = source;
@@ -44,7 +48,6 @@ final class Context {
     }
 
     void root(Node node) {
-        root = node;
         nodes.put("", node);
     }
 
@@ -54,21 +57,11 @@ final class Context {
     }
 
     /**
-     * Makes every path under {@code from} also known under {@code to}, for model checks that name list items by
-     * a field (an ingress rule by its host) where the reader named them by position.
+     * Makes the paths under {@code to} stand for those under {@code from}, for model checks that name list items
+     * by a field (an ingress rule by its host) where the reader named them by position.
      */
     void alias(String from, String to) {
-        String f = clean(from);
-        String t = clean(to);
-        Map<String, Node> copies = new HashMap<>();
-        nodes.forEach((path, node) -> {
-            if (path.equals(f)) {
-                copies.put(t, node);
-            } else if (path.startsWith(f + ".")) {
-                copies.put(t + path.substring(f.length()), node);
-            }
-        });
-        copies.forEach(nodes::putIfAbsent);
+        aliases.putIfAbsent(clean(to), clean(from));
     }
 
     int count() {
@@ -81,34 +74,41 @@ final class Context {
 
     /** A problem at a node. */
     void report(String path, Node node, String message) {
-        problems.add(new Problem(clean(path), message, where(node)));
+        add(new Problem(clean(path), message, where(node)));
     }
 
     /** A problem located at the deepest node written for {@code path} (or one of its parents). */
     void reportAt(String path, String message) {
-        problems.add(new Problem(clean(path), message, locate(path)));
+        add(new Problem(clean(path), message, locate(path)));
     }
 
     /** A problem of the file as a whole, at a given line. */
     void reportLine(String path, int line, String message) {
-        problems.add(new Problem(clean(path), message, source + ":" + line));
+        add(new Problem(clean(path), message, source + ":" + line));
     }
 
     /** A problem of the file itself (it cannot be read), where no line exists. */
     void reportFile(String message) {
-        problems.add(new Problem("", message, source));
+        add(new Problem("", message, source));
+    }
+
+    private void add(Problem problem) {
+        problems.add(problem);
+        reported.add(problem.path());
     }
 
     /** True if a problem was already reported at {@code path} or at one of its parents. */
     boolean covered(String path) {
-        String p = clean(path);
-        for (Problem problem : problems) {
-            String q = problem.path();
-            if (q.isEmpty() || p.equals(q) || p.startsWith(q + ".")) {
-                return true;
-            }
+        return reported.contains("") || prefixes(clean(path)).stream().anyMatch(reported::contains);
+    }
+
+    /** {@code path} and each of its parents, longest first (without the root). */
+    static List<String> prefixes(String path) {
+        List<String> out = new ArrayList<>();
+        for (int end = path.length(); end > 0; end = path.lastIndexOf('.', end - 1)) {
+            out.add(path.substring(0, end));
         }
-        return false;
+        return out;
     }
 
     String where(Node node) {
@@ -116,7 +116,7 @@ final class Context {
     }
 
     String locate(String path) {
-        String p = clean(path);
+        String p = resolve(clean(path));
         while (true) {
             Node node = nodes.get(p);
             if (node != null) {
@@ -128,6 +128,26 @@ final class Context {
             int dot = p.lastIndexOf('.');
             p = dot < 0 ? "" : p.substring(0, dot);
         }
+    }
+
+    /** Rewrites named segments to positional ones; aliases nest (a path within a rule), hence the loop. */
+    private String resolve(String path) {
+        String p = path;
+        for (int round = 0; round < 8; round++) {
+            String rewritten = null;
+            for (String prefix : prefixes(p)) {
+                String positional = aliases.get(prefix);
+                if (positional != null) {
+                    rewritten = positional + p.substring(prefix.length());
+                    break;
+                }
+            }
+            if (rewritten == null) {
+                return p;
+            }
+            p = rewritten;
+        }
+        return p;
     }
 
     /**
@@ -367,7 +387,4 @@ final class Context {
         }
     }
 
-    Node rootNode() {
-        return root;
-    }
 }

@@ -144,8 +144,7 @@ final class SpecMapper {
             return null;
         }
         Fields p = top.map("platform", "a map of platform settings", PLATFORM);
-        Fields empty = Fields.of(cx, "platform", null, "", PLATFORM);
-        Fields settings = p == null ? empty : p;
+        Fields settings = p == null ? Fields.of(cx, "platform", null, "", PLATFORM) : p;
         String name = settings.text("name");
         String namespace = settings.text("namespace");
         String domain = settings.text("domain");
@@ -173,12 +172,10 @@ final class SpecMapper {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing);
         } catch (ModelException e) {
-            for (Problem problem : e.problems()) {
-                String path = platformPath(problem.path());
-                if (!echo(path, namespaceGiven)) {
-                    cx.reportAt(path, problem.message());
-                }
-            }
+            // decided before reporting any, so that two problems at one path are not taken for an echo
+            List<Problem> fresh = e.problems().stream()
+                    .filter(problem -> !echo(platformPath(problem.path()), namespaceGiven)).toList();
+            fresh.forEach(problem -> cx.reportAt(platformPath(problem.path()), problem.message()));
         } catch (RuntimeException e) {
             cx.reportAt("", "could not be built (" + e.getClass().getSimpleName() + ")");
         }
@@ -208,15 +205,16 @@ final class SpecMapper {
 
     /** Overrides of a service that could not be built were checked against its stand-in, not against it. */
     private boolean aboutFailedService(String path) {
+        if (failedServices.isEmpty() || !path.startsWith("environments.")) {
+            return false;
+        }
+        Set<String> overrides = new HashSet<>();
         for (String env : environmentNames) {
             for (String service : failedServices) {
-                String prefix = Context.clean("environments." + env + ".services." + service);
-                if (path.equals(prefix) || path.startsWith(prefix + ".")) {
-                    return true;
-                }
+                overrides.add(Context.clean("environments." + env + ".services." + service));
             }
         }
-        return false;
+        return Context.prefixes(path).stream().anyMatch(overrides::contains);
     }
 
     private interface EntryReader<T> {
