@@ -1,0 +1,390 @@
+package dev.kforge.spec;
+
+import dev.kforge.api.Checks;
+import dev.kforge.api.ModelException;
+import dev.kforge.api.Problem;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * The state of reading one source file: the problems found so far and, for every model path visited, the YAML
+ * node it came from, so that problems the model reports later (with paths only) can be given a line.
+ * Also converts scalar nodes to the typed values the model wants; every conversion failure becomes a problem,
+ * never an exception.
+ */
+final class Context {
+
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+    // longer digit strings are certainly out of range; refusing them early keeps parsing trivially cheap
+    private static final int MAX_NUMBER_LENGTH = 40;
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Node> nodes = new HashMap<>();
+    /** Named path to the positional path it stands for; looked up, not copied, so many aliases stay cheap. */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
+
+    Context(String source) {
+        this.source = source;
+    }
+
+    String source() {
+        return source;
+    }
+
+    void root(Node node) {
+        nodes.put("", node);
+    }
+
+    /** Remembers that {@code path} was written at {@code node}. */
+    void mark(String path, Node node) {
+        nodes.put(clean(path), node);
+    }
+
+    /**
+     * Makes the paths under {@code to} stand for those under {@code from}, for model checks that name list items
+     * by a field (an ingress rule by its host) where the reader named them by position.
+     */
+    void alias(String from, String to) {
+        aliases.putIfAbsent(clean(to), clean(from));
+    }
+
+    int count() {
+        return problems.size();
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** A problem at a node. */
+    void report(String path, Node node, String message) {
+        add(new Problem(clean(path), message, where(node)));
+    }
+
+    /** A problem located at the deepest node written for {@code path} (or one of its parents). */
+    void reportAt(String path, String message) {
+        add(new Problem(clean(path), message, locate(path)));
+    }
+
+    /** A problem of the file as a whole, at a given line. */
+    void reportLine(String path, int line, String message) {
+        add(new Problem(clean(path), message, source + ":" + line));
+    }
+
+    /** A problem of the file itself (it cannot be read), where no line exists. */
+    void reportFile(String message) {
+        add(new Problem("", message, source));
+    }
+
+    private void add(Problem problem) {
+        problems.add(problem);
+        reported.add(problem.path());
+    }
+
+    /** True if a problem was already reported at {@code path} or at one of its parents. */
+    boolean covered(String path) {
+        return reported.contains("") || prefixes(clean(path)).stream().anyMatch(reported::contains);
+    }
+
+    /** {@code path} and each of its parents, longest first (without the root). */
+    static List<String> prefixes(String path) {
+        List<String> out = new ArrayList<>();
+        for (int end = path.length(); end > 0; end = path.lastIndexOf('.', end - 1)) {
+            out.add(path.substring(0, end));
+        }
+        return out;
+    }
+
+    String where(Node node) {
+        return source + ":" + line(node);
+    }
+
+    String locate(String path) {
+        String p = resolve(clean(path));
+        while (true) {
+            Node node = nodes.get(p);
+            if (node != null) {
+                return where(node);
+            }
+            if (p.isEmpty()) {
+                return source + ":1";
+            }
+            int dot = p.lastIndexOf('.');
+            p = dot < 0 ? "" : p.substring(0, dot);
+        }
+    }
+
+    /** Rewrites named segments to positional ones; aliases nest (a path within a rule), hence the loop. */
+    private String resolve(String path) {
+        String p = path;
+        for (int round = 0; round < 8; round++) {
+            String rewritten = null;
+            for (String prefix : prefixes(p)) {
+                String positional = aliases.get(prefix);
+                if (positional != null) {
+                    rewritten = positional + p.substring(prefix.length());
+                    break;
+                }
+            }
+            if (rewritten == null) {
+                return p;
+            }
+            p = rewritten;
+        }
+        return p;
+    }
+
+    /**
+     * Runs a model constructor; its problems, whose paths are relative to the value built, are put under
+     * {@code path} and located. Returns {@code null} when it fails.
+     */
+    <T> T build(String path, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (ModelException e) {
+            for (Problem p : e.problems()) {
+                Problem full = p.under(path);
+                reportAt(full.path(), full.message());
+            }
+        } catch (RuntimeException e) {
+            // the model checks values before using them, so this is a defect in kforge; still a problem, not a crash
+            reportAt(path, "could not be built (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + Checks.printable(e.getMessage())) + ")");
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- conversions
+
+    /** YAML {@code null}, {@code ~} or an empty plain value: treated as not given. */
+    static boolean absent(Node node) {
+        return node == null || node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.isPlain();
+    }
+
+    /** The text of a scalar, or a problem naming what was {@code expected}. */
+    String scalar(String path, Node node, String expected) {
+        if (absent(node)) {
+            return null;
+        }
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        report(path, node, "expected " + expected + ", found " + describe(node));
+        return null;
+    }
+
+    String text(String path, Node node) {
+        return scalar(path, node, "text");
+    }
+
+    Integer whole(String path, Node node) {
+        Long value = wholeLong(path, node);
+        if (value == null) {
+            return null;
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            report(path, node, "'" + value + "' is too large; expected a whole number up to " + Integer.MAX_VALUE);
+            return null;
+        }
+        return value.intValue();
+    }
+
+    Long wholeLong(String path, Node node) {
+        String text = scalar(path, node, "a whole number");
+        if (text == null) {
+            return null;
+        }
+        if (!WHOLE.matcher(text).matches() || text.length() > MAX_NUMBER_LENGTH) {
+            report(path, node, "expected a whole number, found '" + Checks.printable(text) + "'");
+            return null;
+        }
+        try {
+            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            report(path, node, "'" + Checks.printable(text) + "' is too large; expected a whole number up to "
+                    + Long.MAX_VALUE);
+            return null;
+        }
+    }
+
+    /** A decimal taken from the text as written, so that {@code 0.5} stays exactly 0.5. */
+    BigDecimal decimal(String path, Node node) {
+        String text = scalar(path, node, "a decimal number");
+        if (text == null) {
+            return null;
+        }
+        if (!DECIMAL.matcher(text).matches() || text.length() > MAX_NUMBER_LENGTH) {
+            report(path, node, "expected a decimal number like 0.5 or 12.90, found '" + Checks.printable(text) + "'");
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    Boolean bool(String path, Node node) {
+        String text = scalar(path, node, "true or false");
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        if (text.equals("false")) {
+            return false;
+        }
+        report(path, node, "expected true or false, found '" + Checks.printable(text) + "'");
+        return null;
+    }
+
+    /** One of a fixed set of lower-case words. */
+    <E> E choice(String path, Node node, String what, Map<String, E> options) {
+        String text = scalar(path, node, what);
+        if (text == null) {
+            return null;
+        }
+        E value = options.get(text);
+        if (value == null) {
+            report(path, node, "'" + Checks.printable(text) + "' is not a valid " + what + "; use one of: "
+                    + String.join(", ", options.keySet()));
+        }
+        return value;
+    }
+
+    /** The items of a list (empty when not given); each item's path is {@code path.<index>}. */
+    List<Node> items(String path, Node node, String what) {
+        if (absent(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            report(path, node, "expected a list of " + what + ", found " + describe(node));
+            return List.of();
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            mark(path + "." + i, item);
+            out.add(item);
+        }
+        return out;
+    }
+
+    /** A list of text; {@code null} items are reported, not kept. */
+    List<String> texts(String path, Node node, String what) {
+        List<String> out = new ArrayList<>();
+        List<Node> items = items(path, node, what);
+        for (int i = 0; i < items.size(); i++) {
+            String value = scalar(path + "." + i, items.get(i), "text");
+            if (value == null && absent(items.get(i))) {
+                report(path + "." + i, items.get(i), "is empty; remove it or give a value");
+            } else if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    List<Integer> wholes(String path, Node node, String what) {
+        List<Integer> out = new ArrayList<>();
+        List<Node> items = items(path, node, what);
+        for (int i = 0; i < items.size(); i++) {
+            Integer value = whole(path + "." + i, items.get(i));
+            if (value == null && absent(items.get(i))) {
+                report(path + "." + i, items.get(i), "is empty; remove it or give a number");
+            } else if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** A map of text to text (labels, annotations, literals), in the order written. */
+    Map<String, String> textMap(String path, Node node, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Fields fields = Fields.of(this, path, node, "a map of " + what, null);
+        if (fields == null) {
+            return out;
+        }
+        for (String key : fields.keys()) {
+            Node value = fields.value(key);
+            if (absent(value)) {
+                report(fields.path(key), fields.keyNode(key), "has no value; write an empty value as \"\"");
+                continue;
+            }
+            String text = scalar(fields.path(key), value, "text");
+            if (text != null) {
+                out.put(key, text);
+            }
+        }
+        return out;
+    }
+
+    static String describe(Node node) {
+        if (absent(node)) {
+            return "nothing";
+        }
+        if (node instanceof ScalarNode s) {
+            return "'" + Checks.printable(s.getValue()) + "'";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a map";
+        }
+        return "an unsupported value";
+    }
+
+    static int line(Node node) {
+        if (node == null) {
+            return 1;
+        }
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    }
+
+    static String join(String path, String segment) {
+        return path.isEmpty() ? segment : path + "." + segment;
+    }
+
+    /**
+     * A path with control and non-ASCII characters escaped, so that a key with a newline cannot forge a second
+     * line in a build log. Unlike {@link Checks#printable(String)} it never shortens, so paths stay unique.
+     */
+    static String clean(String path) {
+        StringBuilder out = null;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                if (out == null) {
+                    out = new StringBuilder(path.substring(0, i));
+                }
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? path : out.toString();
+    }
+
+    /** Every problem found, as one exception; nothing when there were none. */
+    void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new ModelException(problems);
+        }
+    }
+
+}

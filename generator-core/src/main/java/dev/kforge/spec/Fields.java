@@ -1,0 +1,199 @@
+package dev.kforge.spec;
+
+import dev.kforge.api.Checks;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * The entries of one YAML map, checked once for what every map in a spec must satisfy: text keys, no key twice,
+ * only the keys allowed at that place. Typed getters convert values and report problems under the entry's path.
+ */
+final class Fields {
+
+    private final Context cx;
+    private final String path;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+    private Fields(Context cx, String path) {
+        this.cx = cx;
+        this.path = path;
+    }
+
+    /**
+     * The map at {@code node}: empty when the node is absent, {@code null} (with a problem) when it is not a map.
+     *
+     * @param what    what the map holds, for messages: "a map of service name to service settings"
+     * @param allowed the keys allowed, or {@code null} when keys are names chosen by the user
+     */
+    static Fields of(Context cx, String path, Node node, String what, Collection<String> allowed) {
+        Fields fields = new Fields(cx, path);
+        if (Context.absent(node)) {
+            return fields;
+        }
+        if (!(node instanceof MappingNode map)) {
+            cx.report(path, node, "expected " + what + ", found " + Context.describe(node));
+            return null;
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar) || Context.absent(keyNode)) {
+                cx.report(path, keyNode, "a key must be text, found " + Context.describe(keyNode));
+                continue;
+            }
+            String key = scalar.getValue();
+            String keyPath = Context.join(path, key);
+            NodeTuple earlier = fields.entries.get(key);
+            if (earlier != null) {
+                // snakeyaml's duplicate-key check lives in its Constructor, which the Compose API never runs
+                cx.report(keyPath, keyNode, "duplicate key '" + Checks.printable(key) + "'; it is already set on line "
+                        + Context.line(earlier.getKeyNode()) + "; keep one");
+                continue;
+            }
+            if (allowed != null && !allowed.contains(key)) {
+                cx.report(keyPath, keyNode, unknownKey(key, allowed));
+                continue;
+            }
+            cx.mark(keyPath, keyNode);
+            fields.entries.put(key, tuple);
+        }
+        return fields;
+    }
+
+    static String unknownKey(String key, Collection<String> allowed) {
+        String suggestion = closest(key, allowed);
+        if (suggestion != null) {
+            return "unknown key '" + Checks.printable(key) + "'; did you mean '" + suggestion + "'?";
+        }
+        return "unknown key '" + Checks.printable(key) + "'; allowed keys: " + String.join(", ", allowed);
+    }
+
+    /** The allowed key nearest to {@code key} by edit distance, if it is near enough to be a likely typo. */
+    static String closest(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String candidate : allowed) {
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int tolerated = key.length() <= 3 ? 1 : key.length() <= 6 ? 2 : 3;
+        return bestDistance <= tolerated ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    String path() {
+        return path;
+    }
+
+    String path(String key) {
+        return Context.join(path, key);
+    }
+
+    Set<String> keys() {
+        return entries.keySet();
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key) && !Context.absent(value(key));
+    }
+
+    Node keyNode(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? null : tuple.getKeyNode();
+    }
+
+    Node value(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? null : tuple.getValueNode();
+    }
+
+    /** The nested map at {@code key}, or {@code null} when it is not given or not a map. */
+    Fields map(String key, String what, Collection<String> allowed) {
+        if (!has(key)) {
+            return null;
+        }
+        return of(cx, path(key), value(key), what, allowed);
+    }
+
+    String text(String key) {
+        return cx.text(path(key), value(key));
+    }
+
+    Integer whole(String key) {
+        return cx.whole(path(key), value(key));
+    }
+
+    Long wholeLong(String key) {
+        return cx.wholeLong(path(key), value(key));
+    }
+
+    BigDecimal decimal(String key) {
+        return cx.decimal(path(key), value(key));
+    }
+
+    Boolean bool(String key) {
+        return cx.bool(path(key), value(key));
+    }
+
+    <E> E choice(String key, String what, Map<String, E> options) {
+        return cx.choice(path(key), value(key), what, options);
+    }
+
+    List<Node> items(String key, String what) {
+        return cx.items(path(key), value(key), what);
+    }
+
+    List<String> texts(String key, String what) {
+        return cx.texts(path(key), value(key), what);
+    }
+
+    List<Integer> wholes(String key, String what) {
+        return cx.wholes(path(key), value(key), what);
+    }
+
+    Map<String, String> textMap(String key, String what) {
+        return cx.textMap(path(key), value(key), what);
+    }
+
+    /** Reports {@code key} as missing when it is not given; returns whether it is given. */
+    boolean require(String key, String hint) {
+        if (has(key)) {
+            return true;
+        }
+        cx.reportAt(path(key), "is required" + (hint == null ? "" : "; " + hint));
+        return false;
+    }
+}

@@ -1,0 +1,823 @@
+package dev.kforge.spec;
+
+import dev.kforge.api.Autoscaling;
+import dev.kforge.api.BackingService;
+import dev.kforge.api.Checks;
+import dev.kforge.api.Config;
+import dev.kforge.api.DisruptionBudget;
+import dev.kforge.api.Egress;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.Environment;
+import dev.kforge.api.Image;
+import dev.kforge.api.Ingress;
+import dev.kforge.api.IngressRule;
+import dev.kforge.api.InitContainer;
+import dev.kforge.api.Metrics;
+import dev.kforge.api.ModelException;
+import dev.kforge.api.Platform;
+import dev.kforge.api.PodMetric;
+import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Port;
+import dev.kforge.api.Probe;
+import dev.kforge.api.Probes;
+import dev.kforge.api.Problem;
+import dev.kforge.api.Quota;
+import dev.kforge.api.RbacRule;
+import dev.kforge.api.Resources;
+import dev.kforge.api.ScalingPolicy;
+import dev.kforge.api.ScalingRules;
+import dev.kforge.api.Schedule;
+import dev.kforge.api.Scheduling;
+import dev.kforge.api.Security;
+import dev.kforge.api.Service;
+import dev.kforge.api.ServiceKind;
+import dev.kforge.api.ServiceOverride;
+import dev.kforge.api.Storage;
+import dev.kforge.api.Tier;
+import dev.kforge.api.Toleration;
+import dev.kforge.api.Volume;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Maps a composed YAML tree to the model, by hand, key by key.
+ *
+ * <p>The rule that keeps one run reporting everything without piling up follow-on noise: a reader for a value
+ * reads all of its keys (so every problem below it is reported), and builds the model value only if no problem
+ * was reported while reading it. A part of the platform that cannot be built (a service, a tier) is replaced by a
+ * minimal stand-in with the same name, so the platform's cross-checks (unknown tier, unknown dependency, override
+ * of an unknown service) still run over everything else.
+ */
+final class SpecMapper {
+
+    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "services", "environments");
+    static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
+            "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
+    static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
+            "requestsStorage", "pods", "persistentVolumeClaims");
+    static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit");
+    static final List<String> TIER = List.of("resources", "storage", "minReplicas", "maxReplicas", "quota",
+            "monthlyPrice");
+    static final List<String> BACKING = List.of("ports", "selector", "namespace");
+    static final List<String> SERVICE = List.of("kind", "image", "command", "args", "ports", "env", "config",
+            "probes", "resources", "tier", "replicas", "autoscaling", "disruptionBudget", "security", "rbac",
+            "initContainers", "volumes", "storage", "scheduling", "ingress", "metrics", "dependsOn", "egress",
+            "schedule", "podAnnotations");
+    static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
+            "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota");
+    /** A profile is an environment body that cannot name another profile: profiles do not chain. */
+    static final List<String> PROFILE = ENVIRONMENT.subList(1, ENVIRONMENT.size());
+    static final List<String> OVERRIDE = List.of("replicas", "minReplicas", "maxReplicas", "resources", "imageTag",
+            "env", "suspend");
+
+    private static final List<String> PORT = List.of("port", "protocol");
+    private static final List<String> ENV_SOURCE = List.of("configMap", "secret", "key", "fieldPath");
+    private static final List<String> CONFIG = List.of("literals", "files", "mountPath");
+    private static final List<String> PROBES = List.of("liveness", "readiness", "startup");
+    private static final List<String> PROBE = List.of("path", "port", "command", "initialDelaySeconds",
+            "periodSeconds", "timeoutSeconds", "failureThreshold");
+    private static final List<String> AUTOSCALING = List.of("minReplicas", "maxReplicas", "cpuUtilization",
+            "memoryUtilization", "podMetrics", "scaleUp", "scaleDown");
+    private static final List<String> POD_METRIC = List.of("name", "averageValue");
+    private static final List<String> SCALING_RULES = List.of("stabilizationWindowSeconds", "selectPolicy",
+            "policies");
+    private static final List<String> SCALING_POLICY = List.of("type", "value", "periodSeconds");
+    private static final List<String> DISRUPTION = List.of("minAvailable", "maxUnavailable");
+    private static final List<String> SECURITY = List.of("runAsUser", "runAsGroup", "fsGroup",
+            "readOnlyRootFilesystem");
+    private static final List<String> RBAC = List.of("apiGroups", "resources", "verbs", "resourceNames");
+    private static final List<String> INIT = List.of("waitFor", "name", "image", "command");
+    private static final List<String> VOLUME = List.of("name", "mountPath", "emptyDir", "sizeLimit", "configMap",
+            "secret");
+    private static final List<String> STORAGE = List.of("size", "storageClass", "mountPath", "accessMode");
+    private static final List<String> SCHEDULING = List.of("nodeSelector", "tolerations", "antiAffinity",
+            "topologySpread");
+    private static final List<String> TOLERATION = List.of("key", "operator", "value", "effect");
+    private static final List<String> SPREAD = List.of("topologyKey", "maxSkew", "whenUnsatisfiable");
+    private static final List<String> INGRESS = List.of("className", "rules", "tls", "annotations", "rateLimitRps",
+            "corsOrigins", "websockets", "stickySessions", "maxBodySize");
+    private static final List<String> RULE = List.of("host", "paths");
+    private static final List<String> PATH = List.of("path", "pathType", "service", "port");
+    private static final List<String> METRICS = List.of("port", "path", "interval");
+    private static final List<String> EGRESS = List.of("cidr", "ports");
+    private static final List<String> SCHEDULE = List.of("cron", "timeZone", "concurrencyPolicy",
+            "startingDeadlineSeconds", "activeDeadlineSeconds", "backoffLimit", "successfulJobsHistoryLimit",
+            "failedJobsHistoryLimit", "suspend");
+
+    static final Map<String, ServiceKind> KINDS = ordered(
+            "web-service", ServiceKind.WEB_SERVICE, "worker", ServiceKind.WORKER,
+            "stateful-service", ServiceKind.STATEFUL_SERVICE, "scheduled-job", ServiceKind.SCHEDULED_JOB);
+    static final Map<String, PodSecurityLevel> POD_SECURITY = ordered(
+            "privileged", PodSecurityLevel.PRIVILEGED, "baseline", PodSecurityLevel.BASELINE,
+            "restricted", PodSecurityLevel.RESTRICTED);
+    static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = ordered(
+            "none", Scheduling.AntiAffinity.NONE, "preferred", Scheduling.AntiAffinity.PREFERRED,
+            "required", Scheduling.AntiAffinity.REQUIRED);
+
+    private static final Resources STUB_RESOURCES = new Resources("1m", "1m", "1Mi", "1Mi");
+    private static final Image STUB_IMAGE = new Image("kforge-unbuilt", "0");
+
+    private final Context cx;
+    private final Set<String> failedServices = new HashSet<>();
+    private final List<String> environmentNames = new ArrayList<>();
+
+    SpecMapper(Context cx) {
+        this.cx = cx;
+    }
+
+    // ---------------------------------------------------------------- platform
+
+    /** The platform, or {@code null} when it cannot be built; the problems are in the context either way. */
+    Platform platform(Node root) {
+        Fields top = Fields.of(cx, "", root, "a map of spec sections (" + String.join(", ", TOP) + ")", TOP);
+        if (top == null) {
+            return null;
+        }
+        Fields p = top.map("platform", "a map of platform settings", PLATFORM);
+        Fields settings = p == null ? Fields.of(cx, "platform", null, "", PLATFORM) : p;
+        String name = settings.text("name");
+        String namespace = settings.text("namespace");
+        String domain = settings.text("domain");
+        String tlsIssuer = settings.text("tlsIssuer");
+        String ingressNamespace = settings.text("ingressNamespace");
+        String monitoringNamespace = settings.text("monitoringNamespace");
+        Map<String, String> labels = settings.textMap("labels", "label name to value");
+        String imageRegistry = settings.text("imageRegistry");
+        String kubernetesVersion = settings.text("kubernetesVersion");
+        Quota quota = quota(settings, "quota");
+        Resources limitRange = resources(settings, "limitRange");
+        boolean namespaceGiven = settings.has("namespace");
+
+        List<Tier> tiers = named(top, "tiers", "tier name to tier settings", this::tier);
+        List<BackingService> backing = named(top, "backingServices",
+                "backing service name to its ports, selector and namespace", this::backingService);
+        List<Service> services = named(top, "services", "service name to service settings", this::service);
+        List<Environment> environments = named(top, "environments", "environment name to environment settings",
+                (n, path, body) -> {
+                    environmentNames.add(n);
+                    return environment(n, path, body, ENVIRONMENT);
+                });
+
+        try {
+            return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
+                    imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing);
+        } catch (ModelException e) {
+            // decided before reporting any, so that two problems at one path are not taken for an echo
+            List<Problem> fresh = e.problems().stream()
+                    .filter(problem -> !echo(platformPath(problem.path()), namespaceGiven)).toList();
+            fresh.forEach(problem -> cx.reportAt(platformPath(problem.path()), problem.message()));
+        } catch (RuntimeException e) {
+            cx.reportAt("", "could not be built (" + e.getClass().getSimpleName() + ")");
+        }
+        return null;
+    }
+
+    /** The platform's own settings sit under {@code platform:} in a spec but at the root of the model. */
+    private static String platformPath(String modelPath) {
+        int dot = modelPath.indexOf('.');
+        String first = dot < 0 ? modelPath : modelPath.substring(0, dot);
+        return PLATFORM.contains(first) ? "platform." + modelPath : modelPath;
+    }
+
+    /**
+     * True if a problem the platform reports only repeats what the reader already said, or is about a stand-in
+     * rather than the user's text.
+     */
+    private boolean echo(String path, boolean namespaceGiven) {
+        // below something already reported: a missing name after a 'platform:' that is not a map
+        return cx.covered(path)
+                || aboutFailedService(path)
+                // the namespace defaults to the name, so its problems are the name's, already reported
+                || path.equals("platform.namespace") && !namespaceGiven
+                // services were given, but none could be built (not even a stand-in, their names are invalid)
+                || path.equals("services") && !failedServices.isEmpty();
+    }
+
+    /** Overrides of a service that could not be built were checked against its stand-in, not against it. */
+    private boolean aboutFailedService(String path) {
+        if (failedServices.isEmpty() || !path.startsWith("environments.")) {
+            return false;
+        }
+        Set<String> overrides = new HashSet<>();
+        for (String env : environmentNames) {
+            for (String service : failedServices) {
+                overrides.add(Context.clean("environments." + env + ".services." + service));
+            }
+        }
+        return Context.prefixes(path).stream().anyMatch(overrides::contains);
+    }
+
+    private interface EntryReader<T> {
+        T read(String name, String path, Node body);
+    }
+
+    private <T> List<T> named(Fields top, String key, String what, EntryReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        Fields entries = top.map(key, "a map of " + what, null);
+        if (entries == null) {
+            return out;
+        }
+        for (String name : entries.keys()) {
+            T value = reader.read(name, entries.path(name), entries.value(name));
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    private Quota quota(Fields parent, String key) {
+        Fields f = parent.map(key, "a map of quota settings (" + String.join(", ", QUOTA) + ")", QUOTA);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String requestsCpu = f.text("requestsCpu");
+        String requestsMemory = f.text("requestsMemory");
+        String limitsCpu = f.text("limitsCpu");
+        String limitsMemory = f.text("limitsMemory");
+        String requestsStorage = f.text("requestsStorage");
+        Integer pods = f.whole("pods");
+        Integer claims = f.whole("persistentVolumeClaims");
+        return unless(before, f.path(), () -> new Quota(requestsCpu, requestsMemory, limitsCpu, limitsMemory,
+                requestsStorage, pods, claims));
+    }
+
+    private Resources resources(Fields parent, String key) {
+        Fields f = parent.map(key, "a map of " + String.join(", ", RESOURCES), RESOURCES);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String cpuRequest = f.text("cpuRequest");
+        String cpuLimit = f.text("cpuLimit");
+        String memoryRequest = f.text("memoryRequest");
+        String memoryLimit = f.text("memoryLimit");
+        return unless(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit));
+    }
+
+    /** Builds at {@code path} unless a problem was reported since {@code before}. */
+    private <T> T unless(int before, String path, Supplier<T> make) {
+        return cx.count() > before ? null : cx.build(path, make);
+    }
+
+    private static <T> T quietly(Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- tiers and backing services
+
+    private Tier tier(String name, String path, Node body) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map of tier settings", TIER);
+        Tier tier = null;
+        if (f != null) {
+            Resources resources = resources(f, "resources");
+            String storage = f.text("storage");
+            Integer min = f.whole("minReplicas");
+            Integer max = f.whole("maxReplicas");
+            Quota quota = quota(f, "quota");
+            BigDecimal price = f.decimal("monthlyPrice");
+            int lo = min == null ? 1 : min;
+            int hi = max == null ? lo : max;
+            tier = unless(before, path, () -> new Tier(name, resources, storage, lo, hi, quota, price));
+        }
+        return tier != null ? tier : quietly(() -> new Tier(name, STUB_RESOURCES, null, 1, 1, null, null));
+    }
+
+    private BackingService backingService(String name, String path, Node body) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map with ports, selector and namespace", BACKING);
+        BackingService backing = null;
+        if (f != null) {
+            List<Integer> ports = f.wholes("ports", "port numbers");
+            Map<String, String> selector = f.textMap("selector", "label name to value");
+            String namespace = f.text("namespace");
+            backing = unless(before, path, () -> new BackingService(name, ports, selector, namespace));
+        }
+        return backing != null ? backing : quietly(() -> new BackingService(name, List.of(1), null, null));
+    }
+
+    // ---------------------------------------------------------------- services
+
+    private Service service(String name, String path, Node body) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map of service settings", SERVICE);
+        if (f == null) {
+            return failed(name, null, List.of());
+        }
+        ServiceKind kind = f.require("kind", "use one of: " + String.join(", ", KINDS.keySet()))
+                ? f.choice("kind", "service kind", KINDS) : null;
+        Image image = image(f, "image");
+        List<String> command = f.texts("command", "text");
+        List<String> args = f.texts("args", "text");
+        List<Port> ports = ports(f);
+        List<EnvVar> env = env(f);
+        Config config = config(f);
+        Probes probes = probes(f);
+        Resources resources = resources(f, "resources");
+        int beforeTier = cx.count();
+        String tier = f.text("tier");
+        boolean tierOk = cx.count() == beforeTier;
+        Integer replicas = f.whole("replicas");
+        Autoscaling autoscaling = autoscaling(f);
+        DisruptionBudget disruptionBudget = disruptionBudget(f);
+        Security security = security(f);
+        List<RbacRule> rbac = listOf(f, "rbac", "RBAC rules", RBAC, this::rbacRule);
+        List<InitContainer> initContainers = listOf(f, "initContainers", "init containers", INIT,
+                this::initContainer);
+        List<Volume> volumes = listOf(f, "volumes", "volumes", VOLUME, this::volume);
+        Storage storage = storage(f);
+        Scheduling scheduling = scheduling(f);
+        Ingress ingress = ingress(f);
+        Metrics metrics = metrics(f);
+        int beforeDepends = cx.count();
+        List<String> dependsOn = f.texts("dependsOn", "service or backing service names");
+        boolean dependsOk = cx.count() == beforeDepends;
+        List<Egress> egress = listOf(f, "egress", "egress rules", EGRESS, this::egress);
+        Schedule schedule = schedule(f);
+        Map<String, String> podAnnotations = f.textMap("podAnnotations", "annotation name to value");
+
+        Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
+                config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
+                security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
+                schedule, podAnnotations));
+        return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
+    }
+
+    /**
+     * A stand-in for a service that cannot be built, keeping what other parts' checks need: its name (so
+     * references to it resolve), its tier and its dependencies (so those are still checked).
+     */
+    private Service failed(String name, String tier, List<String> dependsOn) {
+        failedServices.add(name);
+        return quietly(() -> new Service(name, ServiceKind.WORKER, STUB_IMAGE, null, null, null, null, null, null,
+                STUB_RESOURCES, tier, 1, null, null, null, null, null, null, null, null, null, null,
+                dependsOn.stream().distinct().toList(), null, null, null));
+    }
+
+    private Image image(Fields f, String key) {
+        String reference = f.text(key);
+        return reference == null ? null : cx.build(f.path(key), () -> Image.parse(reference));
+    }
+
+    private List<Port> ports(Fields service) {
+        List<Port> out = new ArrayList<>();
+        Fields f = service.map("ports", "a map of port name to port number", null);
+        if (f == null) {
+            return out;
+        }
+        for (String name : f.keys()) {
+            String path = f.path(name);
+            Node value = f.value(name);
+            int before = cx.count();
+            Integer number = null;
+            String protocol = null;
+            if (value instanceof MappingNode) {
+                Fields pf = Fields.of(cx, path, value, "a map with port and protocol", PORT);
+                if (pf.require("port", null)) {
+                    number = pf.whole("port");
+                }
+                protocol = pf.text("protocol");
+            } else if (value instanceof ScalarNode && !Context.absent(value)) {
+                number = cx.whole(path, value);
+            } else {
+                cx.report(path, value == null || Context.absent(value) ? f.keyNode(name) : value,
+                        "expected a port number or a map with port and protocol, found " + Context.describe(value));
+            }
+            Integer n = number;
+            String pr = protocol;
+            Port port = unless(before, path, () -> new Port(name, n, pr));
+            if (port != null) {
+                out.add(port);
+            }
+        }
+        return out;
+    }
+
+    private List<EnvVar> env(Fields service) {
+        List<EnvVar> out = new ArrayList<>();
+        Fields f = service.map("env", "a map of variable name to value", null);
+        if (f == null) {
+            return out;
+        }
+        for (String name : f.keys()) {
+            String path = f.path(name);
+            Node value = f.value(name);
+            EnvVar variable = null;
+            if (Context.absent(value)) {
+                cx.report(path, f.keyNode(name), "has no value; write an empty value as \"\" or reference a "
+                        + "configMap, secret or fieldPath");
+            } else if (value instanceof ScalarNode scalar) {
+                // taken verbatim: 'true' and '8080' are the strings a container sees, not a boolean or a number
+                variable = cx.build(path, () -> EnvVar.literal(name, scalar.getValue()));
+            } else if (value instanceof MappingNode) {
+                int before = cx.count();
+                Fields source = Fields.of(cx, path, value, "", ENV_SOURCE);
+                String configMap = source.text("configMap");
+                String secret = source.text("secret");
+                String key = source.text("key");
+                String fieldPath = source.text("fieldPath");
+                variable = unless(before, path, () -> new EnvVar(name, null, configMap, secret, key, fieldPath));
+            } else {
+                cx.report(path, value, "expected a value, {configMap, key}, {secret, key} or {fieldPath}, found "
+                        + Context.describe(value));
+            }
+            if (variable != null) {
+                out.add(variable);
+            }
+        }
+        return out;
+    }
+
+    private Config config(Fields service) {
+        Fields f = service.map("config", "a map with literals, files and mountPath", CONFIG);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Map<String, String> literals = f.textMap("literals", "name to value");
+        Map<String, String> files = f.textMap("files", "file name to content");
+        String mountPath = f.text("mountPath");
+        return unless(before, f.path(), () -> new Config(literals, files, mountPath));
+    }
+
+    private Probes probes(Fields service) {
+        Fields f = service.map("probes", "a map with liveness, readiness and startup", PROBES);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Probe liveness = probe(f, "liveness");
+        Probe readiness = probe(f, "readiness");
+        Probe startup = probe(f, "startup");
+        return unless(before, f.path(), () -> new Probes(liveness, readiness, startup));
+    }
+
+    private Probe probe(Fields probes, String key) {
+        Fields f = probes.map(key, "a map of probe settings (" + String.join(", ", PROBE) + ")", PROBE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String path = f.text("path");
+        String port = f.text("port");
+        List<String> command = f.texts("command", "text");
+        Integer initialDelay = f.whole("initialDelaySeconds");
+        Integer period = f.whole("periodSeconds");
+        Integer timeout = f.whole("timeoutSeconds");
+        Integer failureThreshold = f.whole("failureThreshold");
+        return unless(before, f.path(), () -> new Probe(path, port, command, initialDelay, period, timeout,
+                failureThreshold));
+    }
+
+    private Autoscaling autoscaling(Fields service) {
+        Fields f = service.map("autoscaling", "a map of autoscaling settings", AUTOSCALING);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Integer min = f.whole("minReplicas");
+        Integer max = f.require("maxReplicas", null) ? f.whole("maxReplicas") : null;
+        Integer cpu = f.whole("cpuUtilization");
+        Integer memory = f.whole("memoryUtilization");
+        List<PodMetric> podMetrics = listOf(f, "podMetrics", "pod metrics", POD_METRIC, m -> {
+            int b = cx.count();
+            String name = m.text("name");
+            String averageValue = m.text("averageValue");
+            return unless(b, m.path(), () -> new PodMetric(name, averageValue));
+        });
+        ScalingRules scaleUp = scalingRules(f, "scaleUp");
+        ScalingRules scaleDown = scalingRules(f, "scaleDown");
+        // Kubernetes defaults an HPA's minReplicas to 1 as well
+        return unless(before, f.path(), () -> new Autoscaling(min == null ? 1 : min, max, cpu, memory, podMetrics,
+                scaleUp, scaleDown));
+    }
+
+    private ScalingRules scalingRules(Fields autoscaling, String key) {
+        Fields f = autoscaling.map(key, "a map of scaling behaviour", SCALING_RULES);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Integer window = f.whole("stabilizationWindowSeconds");
+        String selectPolicy = f.text("selectPolicy");
+        List<ScalingPolicy> policies = listOf(f, "policies", "scaling policies", SCALING_POLICY, p -> {
+            int b = cx.count();
+            String type = p.text("type");
+            Integer value = p.require("value", null) ? p.whole("value") : null;
+            Integer period = p.require("periodSeconds", null) ? p.whole("periodSeconds") : null;
+            return unless(b, p.path(), () -> new ScalingPolicy(type, value, period));
+        });
+        return unless(before, f.path(), () -> new ScalingRules(window, selectPolicy, policies));
+    }
+
+    private DisruptionBudget disruptionBudget(Fields service) {
+        Fields f = service.map("disruptionBudget", "a map with minAvailable or maxUnavailable", DISRUPTION);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String minAvailable = f.text("minAvailable");
+        String maxUnavailable = f.text("maxUnavailable");
+        return unless(before, f.path(), () -> new DisruptionBudget(minAvailable, maxUnavailable));
+    }
+
+    private Security security(Fields service) {
+        Fields f = service.map("security", "a map of security settings", SECURITY);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Security d = Security.RESTRICTED;
+        Long user = f.wholeLong("runAsUser");
+        Long group = f.wholeLong("runAsGroup");
+        Long fsGroup = f.wholeLong("fsGroup");
+        Boolean readOnly = f.bool("readOnlyRootFilesystem");
+        return unless(before, f.path(), () -> new Security(user == null ? d.runAsUser() : user,
+                group == null ? d.runAsGroup() : group, fsGroup == null ? d.fsGroup() : fsGroup,
+                readOnly == null ? d.readOnlyRootFilesystem() : readOnly));
+    }
+
+    private RbacRule rbacRule(Fields f) {
+        int before = cx.count();
+        List<String> apiGroups = f.texts("apiGroups", "API groups");
+        List<String> resources = f.texts("resources", "resources");
+        List<String> verbs = f.texts("verbs", "verbs");
+        List<String> resourceNames = f.texts("resourceNames", "resource names");
+        return unless(before, f.path(), () -> new RbacRule(apiGroups, resources, verbs, resourceNames));
+    }
+
+    private InitContainer initContainer(Fields f) {
+        int before = cx.count();
+        if (f.has("waitFor")) {
+            if (f.has("name") || f.has("image") || f.has("command")) {
+                cx.reportAt(f.path(), "set either waitFor or name, image and command, not both");
+                return null;
+            }
+            String target = f.text("waitFor");
+            if (target == null) {
+                return null;
+            }
+            int colon = target.lastIndexOf(':');
+            String portText = colon < 0 ? "" : target.substring(colon + 1);
+            if (colon <= 0 || !portText.matches("[0-9]{1,5}")) {
+                cx.report(f.path("waitFor"), f.value("waitFor"), "expected host:port like postgresql:5432, found '"
+                        + Checks.printable(target) + "'");
+                return null;
+            }
+            String host = target.substring(0, colon);
+            int port = Integer.parseInt(portText);
+            return cx.build(f.path(), () -> InitContainer.waitFor(host, port));
+        }
+        String name = f.text("name");
+        Image image = image(f, "image");
+        List<String> command = f.texts("command", "text");
+        return unless(before, f.path(), () -> new InitContainer(name, image, command));
+    }
+
+    private Volume volume(Fields f) {
+        int before = cx.count();
+        String name = f.text("name");
+        String mountPath = f.text("mountPath");
+        Boolean emptyDir = f.bool("emptyDir");
+        String sizeLimit = f.text("sizeLimit");
+        String configMap = f.text("configMap");
+        String secret = f.text("secret");
+        return unless(before, f.path(), () -> new Volume(name, mountPath, Boolean.TRUE.equals(emptyDir), sizeLimit,
+                configMap, secret));
+    }
+
+    private Storage storage(Fields service) {
+        Fields f = service.map("storage", "a map of storage settings", STORAGE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String size = f.text("size");
+        String storageClass = f.text("storageClass");
+        String mountPath = f.text("mountPath");
+        String accessMode = f.text("accessMode");
+        return unless(before, f.path(), () -> new Storage(size, storageClass, mountPath, accessMode));
+    }
+
+    private Scheduling scheduling(Fields service) {
+        Fields f = service.map("scheduling", "a map of scheduling settings", SCHEDULING);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Map<String, String> nodeSelector = f.textMap("nodeSelector", "node label name to value");
+        List<Toleration> tolerations = listOf(f, "tolerations", "tolerations", TOLERATION, t -> {
+            int b = cx.count();
+            String key = t.text("key");
+            String operator = t.text("operator");
+            String value = t.text("value");
+            String effect = t.text("effect");
+            return unless(b, t.path(), () -> new Toleration(key, operator, value, effect));
+        });
+        Scheduling.AntiAffinity antiAffinity = f.choice("antiAffinity", "anti-affinity", ANTI_AFFINITY);
+        Scheduling.TopologySpread spread = null;
+        Fields s = f.map("topologySpread", "a map with topologyKey, maxSkew and whenUnsatisfiable", SPREAD);
+        if (s != null) {
+            int b = cx.count();
+            String topologyKey = s.text("topologyKey");
+            Integer maxSkew = s.whole("maxSkew");
+            String when = s.text("whenUnsatisfiable");
+            spread = unless(b, s.path(), () -> new Scheduling.TopologySpread(topologyKey,
+                    maxSkew == null ? 1 : maxSkew, when));
+        }
+        Scheduling.TopologySpread topologySpread = spread;
+        return unless(before, f.path(), () -> new Scheduling(nodeSelector, tolerations, antiAffinity,
+                topologySpread));
+    }
+
+    private Ingress ingress(Fields service) {
+        Fields f = service.map("ingress", "a map of ingress settings", INGRESS);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String className = f.text("className");
+        List<IngressRule> rules = listOf(f, "rules", "hosts with their paths", RULE, this::ingressRule);
+        Boolean tls = f.bool("tls");
+        Map<String, String> annotations = f.textMap("annotations", "annotation name to value");
+        Integer rateLimitRps = f.whole("rateLimitRps");
+        List<String> corsOrigins = f.texts("corsOrigins", "origins");
+        Boolean websockets = f.bool("websockets");
+        Boolean sticky = f.bool("stickySessions");
+        String maxBodySize = f.text("maxBodySize");
+        return unless(before, f.path(), () -> new Ingress(className, rules, tls == null || tls, annotations,
+                rateLimitRps, corsOrigins, Boolean.TRUE.equals(websockets), Boolean.TRUE.equals(sticky),
+                maxBodySize));
+    }
+
+    private IngressRule ingressRule(Fields rule) {
+        int before = cx.count();
+        String host = rule.text("host");
+        List<IngressRule.Path> paths = listOf(rule, "paths", "paths", PATH, p -> {
+            int b = cx.count();
+            String path = p.text("path");
+            String pathType = p.text("pathType");
+            String service = p.text("service");
+            String port = p.text("port");
+            if (path != null) {
+                // the platform's checks name a path by its text, not its position
+                cx.alias(p.path(), rule.path("paths") + "." + path);
+            }
+            return unless(b, p.path(), () -> new IngressRule.Path(path, pathType, service, port));
+        });
+        if (host != null) {
+            cx.alias(rule.path(), parentPath(rule.path()) + "." + host);
+        }
+        return unless(before, rule.path(), () -> new IngressRule(host, paths));
+    }
+
+    private static String parentPath(String path) {
+        return path.substring(0, path.lastIndexOf('.'));
+    }
+
+    private Metrics metrics(Fields service) {
+        Fields f = service.map("metrics", "a map with port, path and interval", METRICS);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String port = f.text("port");
+        String path = f.text("path");
+        String interval = f.text("interval");
+        return unless(before, f.path(), () -> new Metrics(port, path, interval));
+    }
+
+    private Egress egress(Fields f) {
+        int before = cx.count();
+        String cidr = f.text("cidr");
+        List<Integer> ports = f.wholes("ports", "port numbers");
+        return unless(before, f.path(), () -> new Egress(cidr, ports));
+    }
+
+    private Schedule schedule(Fields service) {
+        Fields f = service.map("schedule", "a map of schedule settings", SCHEDULE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String cron = f.text("cron");
+        String timeZone = f.text("timeZone");
+        String concurrencyPolicy = f.text("concurrencyPolicy");
+        Long startingDeadline = f.wholeLong("startingDeadlineSeconds");
+        Long activeDeadline = f.wholeLong("activeDeadlineSeconds");
+        Integer backoffLimit = f.whole("backoffLimit");
+        Integer successful = f.whole("successfulJobsHistoryLimit");
+        Integer failed = f.whole("failedJobsHistoryLimit");
+        Boolean suspend = f.bool("suspend");
+        return unless(before, f.path(), () -> new Schedule(cron, timeZone, concurrencyPolicy, startingDeadline,
+                activeDeadline, backoffLimit == null ? 2 : backoffLimit, successful == null ? 3 : successful,
+                failed == null ? 3 : failed, Boolean.TRUE.equals(suspend)));
+    }
+
+    /** Reads each map in the list at {@code key}; items that are not maps or fail to build are left out. */
+    private <T> List<T> listOf(Fields parent, String key, String what, List<String> allowed,
+                               Function<Fields, T> reader) {
+        List<T> out = new ArrayList<>();
+        List<Node> items = parent.items(key, what);
+        for (int i = 0; i < items.size(); i++) {
+            Fields item = Fields.of(cx, parent.path(key) + "." + i, items.get(i),
+                    "a map of " + String.join(", ", allowed), allowed);
+            if (item == null) {
+                continue;
+            }
+            if (Context.absent(items.get(i))) {
+                cx.report(item.path(), items.get(i), "is empty; remove it or fill it in");
+                continue;
+            }
+            T value = reader.apply(item);
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- environments
+
+    /**
+     * An environment (or a profile) named {@code name} from its body at {@code path}. When it cannot be built,
+     * a stand-in keeps the service overrides that could be, so they are still checked against the services.
+     */
+    Environment environment(String name, String path, Node body, List<String> allowed) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map of environment settings", allowed);
+        Map<String, ServiceOverride> services = new LinkedHashMap<>();
+        Environment environment = null;
+        if (f != null) {
+            String profile = f.text("profile");
+            String namespace = f.text("namespace");
+            String domain = f.text("domain");
+            String tlsIssuer = f.text("tlsIssuer");
+            PodSecurityLevel podSecurity = f.choice("podSecurity", "pod security level", POD_SECURITY);
+            Boolean networkPolicies = f.bool("networkPolicies");
+            String imageTag = f.text("imageTag");
+            BigDecimal resourceScale = f.decimal("resourceScale");
+            Map<String, String> labels = f.textMap("labels", "label name to value");
+            ServiceOverride defaults = f.has("defaults") ? override(f.path("defaults"), f.value("defaults")) : null;
+            Fields overrides = f.map("services", "a map of service name to overrides", null);
+            if (overrides != null) {
+                for (String service : overrides.keys()) {
+                    ServiceOverride o = override(overrides.path(service), overrides.value(service));
+                    if (o != null) {
+                        services.put(service, o);
+                    }
+                }
+            }
+            Quota quota = quota(f, "quota");
+            environment = unless(before, path, () -> new Environment(name, profile, namespace, domain, tlsIssuer,
+                    podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota));
+        }
+        if (environment != null) {
+            return environment;
+        }
+        return quietly(() -> new Environment(name, null, null, null, null, null, null, null, null, null, null,
+                services, null));
+    }
+
+    private ServiceOverride override(String path, Node body) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map of overrides (" + String.join(", ", OVERRIDE) + ")", OVERRIDE);
+        if (f == null) {
+            return null;
+        }
+        Integer replicas = f.whole("replicas");
+        Integer minReplicas = f.whole("minReplicas");
+        Integer maxReplicas = f.whole("maxReplicas");
+        Resources resources = resources(f, "resources");
+        String imageTag = f.text("imageTag");
+        Map<String, String> env = f.textMap("env", "variable name to literal value");
+        Boolean suspend = f.bool("suspend");
+        return unless(before, path, () -> new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag,
+                env, suspend));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Map<String, E> ordered(Object... pairs) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (E) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

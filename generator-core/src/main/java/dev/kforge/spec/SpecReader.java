@@ -1,0 +1,122 @@
+package dev.kforge.spec;
+
+import dev.kforge.api.Checks;
+import dev.kforge.api.Environment;
+import dev.kforge.api.ModelException;
+import dev.kforge.api.Platform;
+import dev.kforge.api.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a YAML platform spec (the format of {@code examples/api-gateway/src/main/kforge/platform.yaml}) into a
+ * {@link Platform}.
+ *
+ * <p>Top-level sections: {@code platform} (required, with {@code name}), {@code tiers}, {@code backingServices},
+ * {@code services} (at least one) and {@code environments}; tiers, backing services, services and environments
+ * are maps keyed by name. Every other key is an error.
+ *
+ * <p>Values: scalars are taken as the text written, then converted for the field they are in, so {@code "2"}
+ * and {@code 2} are the same CPU quantity and an {@code env} value {@code true} is the string "true". Whole
+ * numbers are digits only; decimals ({@code monthlyPrice}, {@code resourceScale}) become exact
+ * {@link java.math.BigDecimal}s; booleans are {@code true} or {@code false}; enumerations are lower-case and
+ * case-sensitive ({@code kind: web-service}). A YAML {@code null} or an empty value counts as not given.
+ *
+ * <p>Defaults applied here, where the model has no "unset": a service has 1 replica; autoscaling's
+ * {@code minReplicas} is 1; a tier's {@code minReplicas} is 1 and {@code maxReplicas} its {@code minReplicas};
+ * {@code security} fields not given are those of {@link dev.kforge.api.Security#RESTRICTED}; ingress {@code tls}
+ * is on, {@code websockets} and {@code stickySessions} off; a volume is not an {@code emptyDir} unless it says
+ * so; {@code topologySpread.maxSkew} is 1; a schedule has {@code backoffLimit} 2, keeps 3 successful and 3
+ * failed jobs and is not suspended. All other defaults are the model's. Environment profiles are not applied:
+ * an environment's {@code profile} is kept as a name.
+ *
+ * <p>Errors: every problem of the file is collected in one run and thrown as one {@link ModelException}; each
+ * {@link Problem} has the full dotted path ({@code services.gateway.autoscaling.maxReplicas}; list items by
+ * position, {@code services.gateway.rbac.0.verbs}) and the location {@code <source>:<line>}. Nothing else is
+ * thrown for bad input.
+ *
+ * <p>Limits, to keep hostile input cheap: at most 10 Mi characters, at most 50 aliases to lists or maps, at most
+ * 50 levels of nesting, a single YAML document, no control characters; duplicate keys are errors. Anchors and
+ * aliases work within those limits; merge keys ({@code <<}) and custom tags have no meaning.
+ */
+public final class SpecReader {
+
+    private SpecReader() {
+    }
+
+    /**
+     * Reads a spec from text.
+     *
+     * @param sourceName the name used in problem locations, usually the file name
+     * @param yamlText   the spec
+     * @return the platform, with every part checked
+     * @throws ModelException with every problem found
+     */
+    public static Platform read(String sourceName, String yamlText) {
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(yamlText, "yamlText");
+        Context cx = new Context(sourceName);
+        return guarded(cx, () -> platform(cx, yamlText));
+    }
+
+    /**
+     * Reads a spec file as UTF-8; problem locations name the file by its file name. A file that does not exist
+     * or cannot be read is reported as a {@link ModelException} too.
+     *
+     * @throws ModelException with every problem found
+     */
+    public static Platform read(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path fileName = file.getFileName();
+        Context cx = new Context(fileName == null ? file.toString() : fileName.toString());
+        return guarded(cx, () -> {
+            String text = YamlText.readFile(cx, file);
+            return text == null ? null : platform(cx, text);
+        });
+    }
+
+    private static Platform platform(Context cx, String text) {
+        Node root = YamlText.parse(cx, text);
+        if (cx.count() > 0) {
+            return null;
+        }
+        if (Context.absent(root)) {
+            cx.reportLine("", 1, "is empty; a spec needs at least a 'platform:' section with a 'name:' and one "
+                    + "service under 'services:'");
+            return null;
+        }
+        return new SpecMapper(cx).platform(root);
+    }
+
+    /** Reads an environment profile's text into the environment {@code name}; an empty profile sets nothing. */
+    static Environment profile(Context cx, String name, String text) {
+        return guarded(cx, () -> {
+            Node root = YamlText.parse(cx, text);
+            if (cx.count() > 0) {
+                return null;
+            }
+            return new SpecMapper(cx).environment(name, "", root, SpecMapper.PROFILE);
+        });
+    }
+
+    /** Runs a read and throws every problem it recorded; an unexpected exception is a problem too. */
+    private static <T> T guarded(Context cx, java.util.function.Supplier<T> read) {
+        T value;
+        try {
+            value = read.get();
+        } catch (ModelException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect in kforge, not in the spec; still reported the same way so callers need one catch
+            List<Problem> problems = new java.util.ArrayList<>(cx.problems());
+            problems.add(new Problem("", "kforge could not read this file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + Checks.printable(e.getMessage()))
+                    + "); please report this", cx.source()));
+            throw new ModelException(problems);
+        }
+        cx.throwIfAny();
+        return value;
+    }
+}
