@@ -74,6 +74,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         message.append("\nFix ").append(e.problems().size() == 1 ? "it" : "them").append(" in ").append(specFile)
                 .append(" and run the build again; nothing was written to ").append(outputDirectory).append('.');
-        return new MojoFailureException(message.toString(), e);
+        // no cause: Maven would append the cause's own summary to this complete message
+        return new MojoFailureException(message.toString());
     }
 }
