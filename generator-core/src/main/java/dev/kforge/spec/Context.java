@@ -39,8 +39,20 @@ final class Context {
     private final Map<String, String> aliases = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
 
+    /** Folder that files named in the spec ({@code config.fromFiles}) are relative to; null for text input. */
+    private final java.nio.file.Path baseDir;
+
     Context(String source) {
+        this(source, null);
+    }
+
+    Context(String source, java.nio.file.Path baseDir) {
         this.source = source;
+        this.baseDir = baseDir;
+    }
+
+    java.nio.file.Path baseDir() {
+        return baseDir;
     }
 
     String source() {

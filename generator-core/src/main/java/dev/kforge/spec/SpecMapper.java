@@ -1,5 +1,11 @@
 package dev.kforge.spec;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.io.IOException;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Checks;
@@ -82,7 +88,9 @@ final class SpecMapper {
 
     private static final List<String> PORT = List.of("port", "protocol");
     private static final List<String> ENV_SOURCE = List.of("configMap", "secret", "key", "fieldPath");
-    private static final List<String> CONFIG = List.of("literals", "files", "mountPath");
+    private static final List<String> CONFIG = List.of("literals", "files", "fromFiles", "mountPath");
+    /** A ConfigMap holds at most 1 MiB; a larger file could never be applied. */
+    private static final long MAX_CONFIG_FILE = 1024 * 1024;
     private static final List<String> PROBES = List.of("liveness", "readiness", "startup");
     private static final List<String> PROBE = List.of("path", "port", "command", "initialDelaySeconds",
             "periodSeconds", "timeoutSeconds", "failureThreshold");
@@ -451,9 +459,53 @@ final class SpecMapper {
         }
         int before = cx.count();
         Map<String, String> literals = f.textMap("literals", "name to value");
-        Map<String, String> files = f.textMap("files", "file name to content");
+        Map<String, String> inline = f.textMap("files", "file name to content");
+        List<String> fromFiles = f.texts("fromFiles", "file paths relative to the spec file");
+        Map<String, String> files = inline;
+        if (fromFiles != null) {
+            files = new LinkedHashMap<>(inline == null ? Map.of() : inline);
+            for (int i = 0; i < fromFiles.size(); i++) {
+                readConfigFile(f.path("fromFiles") + "." + i, fromFiles.get(i), files);
+            }
+        }
+        Map<String, String> allFiles = files;
         String mountPath = f.text("mountPath");
-        return unless(before, f.path(), () -> new Config(literals, files, mountPath));
+        return unless(before, f.path(), () -> new Config(literals, allFiles, mountPath));
+    }
+
+    /** Adds the content of a file named relative to the spec file's folder, keyed by its file name. */
+    private void readConfigFile(String path, String name, Map<String, String> files) {
+        Path base = cx.baseDir();
+        if (base == null) {
+            cx.reportAt(path, "fromFiles needs the spec to be read from a file; give the content under files instead");
+            return;
+        }
+        Path given = Path.of(name.replace('\\', '/'));
+        if (given.isAbsolute() || given.getFileName() == null) {
+            cx.reportAt(path, "'" + Checks.printable(name) + "' is not a relative file path; name "
+                    + "the file relative to the spec file's folder");
+            return;
+        }
+        Path file = base.resolve(given).normalize();
+        String key = file.getFileName().toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                cx.reportAt(path, "no file at " + file + "; fromFiles paths are relative to the spec file's folder");
+            } else if (Files.size(file) > MAX_CONFIG_FILE) {
+                cx.reportAt(path, file + " is larger than 1 MiB, more than a ConfigMap can hold; mount it from a "
+                        + "volume instead");
+            } else if (files.containsKey(key)) {
+                cx.reportAt(path, "a config file named '" + key + "' is given twice; rename one");
+            } else {
+                byte[] bytes = Files.readAllBytes(file);
+                var decoder = StandardCharsets.UTF_8.newDecoder();
+                files.put(key, decoder.decode(ByteBuffer.wrap(bytes)).toString().replace("\r\n", "\n"));
+            }
+        } catch (CharacterCodingException e) {
+            cx.reportAt(path, file + " is not UTF-8 text; a ConfigMap file here must be text");
+        } catch (IOException e) {
+            cx.reportAt(path, "cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private Probes probes(Fields service) {

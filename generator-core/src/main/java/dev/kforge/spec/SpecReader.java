@@ -70,7 +70,8 @@ public final class SpecReader {
     public static Platform read(Path file) {
         Objects.requireNonNull(file, "file");
         Path fileName = file.getFileName();
-        Context cx = new Context(fileName == null ? file.toString() : fileName.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir);
         return guarded(cx, () -> {
             String text = YamlText.readFile(cx, file);
             return text == null ? null : platform(cx, text);
