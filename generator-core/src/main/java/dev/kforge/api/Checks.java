@@ -1,6 +1,5 @@
 package dev.kforge.api;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -222,9 +221,5 @@ public final class Checks {
             }
         });
         return value.length() > 80 ? out + "..." : out.toString();
-    }
-
-    static BigDecimal amount(String quantity) {
-        return Quantities.amount(quantity);
     }
 }

@@ -28,12 +28,6 @@ public final class FileTree {
         return this;
     }
 
-    /** Adds every file of {@code other} under {@code prefix} ({@code helm/}). */
-    public FileTree putAll(String prefix, FileTree other) {
-        other.files.forEach((p, c) -> files.put(prefix + p, c));
-        return this;
-    }
-
     /** Path to content, sorted. The arrays must not be changed. */
     public Map<String, byte[]> files() {
         return Collections.unmodifiableMap(files);

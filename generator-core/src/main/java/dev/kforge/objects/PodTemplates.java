@@ -3,7 +3,6 @@ package dev.kforge.objects;
 import dev.kforge.api.Config;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.InitContainer;
-import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Resources;
@@ -331,11 +330,5 @@ final class PodTemplates {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    static Map<String, Port> portsByName(Service s) {
-        Map<String, Port> out = new LinkedHashMap<>();
-        s.ports().forEach(p -> out.put(p.name(), p));
-        return out;
     }
 }
