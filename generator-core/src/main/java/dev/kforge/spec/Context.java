@@ -99,6 +99,11 @@ final class Context {
         add(new Problem(clean(path), message, source + ":" + line));
     }
 
+    /** Problems found in another file the spec names (a tenant catalog), kept with their own locations. */
+    void addAll(List<Problem> others) {
+        others.forEach(this::add);
+    }
+
     /** A problem of the file itself (it cannot be read), where no line exists. */
     void reportFile(String message) {
         add(new Problem("", message, source));

@@ -1,0 +1,51 @@
+package dev.kforge.api;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A customer of a multi-tenant platform, which gets its own isolated instance of the platform's services in a
+ * namespace of its own ({@code <prefix>-<id>}) per environment, sized by its {@link Tier}.
+ *
+ * @param id           DNS-1123 label of at most 40 characters; part of the namespace name and of every label
+ * @param displayName  human name (any text without control characters, at most 200 characters)
+ * @param tier         name of the tier that sizes the tenant: requests and limits, storage, replicas, quota
+ * @param licenseTier  the product license ({@code standard}, {@code enterprise}); given to the application as
+ *                     {@code LICENSE_TIER}; a label value
+ * @param plugins      enabled plugins, given to the application as {@code ENABLED_PLUGINS} (comma-separated);
+ *                     each a DNS-1123 label
+ * @param domain       the tenant's host name; its ingress hosts are this domain
+ * @param environments environments the tenant runs in; empty for all of the platform's
+ */
+public record Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
+                     String domain, List<String> environments) {
+
+    private static final Pattern LICENSE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    public Tenant {
+        plugins = Copies.list(plugins);
+        environments = Copies.list(environments);
+        Checks c = new Checks().dnsLabel(id, "id", 40).required(tier, "tier").required(domain, "domain")
+                .required(licenseTier, "licenseTier")
+                .require(displayName == null || (displayName.length() <= 200
+                                && displayName.chars().noneMatch(Character::isISOControl)), "displayName",
+                        "must be at most 200 characters without control characters")
+                .require(licenseTier == null || licenseTier.length() <= 63 && LICENSE.matcher(licenseTier).matches(),
+                        "licenseTier", "'" + (licenseTier == null ? "" : Checks.printable(licenseTier))
+                                + "' is not a valid license tier; use lower-case letters, digits and '-'")
+                .unique(plugins, p -> p, "plugins")
+                .unique(environments, e -> e, "environments");
+        if (domain != null) {
+            c.hostName(domain, "domain");
+        }
+        for (int i = 0; i < plugins.size(); i++) {
+            c.dnsLabel(plugins.get(i), "plugins." + i, 63);
+        }
+        c.done();
+    }
+
+    /** True if the tenant runs in {@code environment}. */
+    public boolean runsIn(String environment) {
+        return environments.isEmpty() || environments.contains(environment);
+    }
+}

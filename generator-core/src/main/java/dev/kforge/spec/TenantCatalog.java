@@ -1,0 +1,177 @@
+package dev.kforge.spec;
+
+import dev.kforge.api.Checks;
+import dev.kforge.api.ModelException;
+import dev.kforge.api.Problem;
+import dev.kforge.api.Tenant;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A tenant catalog: thousands of tenants in a CSV or YAML file beside the spec, every problem reported with the
+ * catalog's own file and line.
+ *
+ * <p>CSV: a header row naming the columns {@code id, displayName, tier, licenseTier, plugins, domain,
+ * environments} (any order; {@code displayName}, {@code plugins} and {@code environments} may be left out), then
+ * one row per tenant; lists are separated by {@code ;}. Lines starting with {@code #} are comments.
+ * YAML: {@code tenants:} mapping each id to {@code displayName, tier, licenseTier, plugins, domain,
+ * environments}.
+ */
+final class TenantCatalog {
+
+    static final List<String> COLUMNS = List.of("id", "displayName", "tier", "licenseTier", "plugins", "domain",
+            "environments");
+    private static final List<String> FIELDS = COLUMNS.subList(1, COLUMNS.size());
+    private static final List<String> REQUIRED = List.of("id", "tier", "licenseTier", "domain");
+
+    private TenantCatalog() {
+    }
+
+    /** Reads a catalog's text; {@code source} names it in problems and decides the format by its ending. */
+    static List<Tenant> read(Context cx, String source, String text) {
+        String lower = source.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv")) {
+            return csv(cx, text);
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return yaml(cx, text);
+        }
+        cx.reportFile("a tenant catalog must be a .csv or .yaml file");
+        return List.of();
+    }
+
+    private static List<Tenant> csv(Context cx, String text) {
+        List<Tenant> out = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setCommentMarker('#').setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+                format)) {
+            List<String> header = parser.getHeaderNames();
+            if (!checkHeader(cx, header)) {
+                return out;
+            }
+            Map<String, Long> firstLine = new HashMap<>();
+            for (CSVRecord row : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                if (row.size() != header.size()) {
+                    cx.reportLine("tenants", line, "has " + row.size() + " values but the header names "
+                            + header.size() + " columns; quote values that contain ','");
+                    continue;
+                }
+                String id = value(row, "id");
+                String path = "tenants." + (id == null ? "?" : Checks.printable(id));
+                Long first = id == null ? null : firstLine.putIfAbsent(id, (long) line);
+                if (first != null) {
+                    cx.reportLine(path, line, "tenant '" + Checks.printable(id) + "' is defined more than once "
+                            + "(first on line " + first + "); ids must be unique");
+                    continue;
+                }
+                Tenant tenant = build(cx, path, line, () -> new Tenant(id, value(row, "displayName"),
+                        value(row, "tier"), value(row, "licenseTier"), list(value(row, "plugins")),
+                        value(row, "domain"), list(value(row, "environments"))));
+                if (tenant != null) {
+                    out.add(tenant);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Commons CSV reports malformed quoting and duplicate headers this way
+            cx.reportLine("tenants", 1, "is not valid CSV: " + Checks.printable(String.valueOf(e.getMessage())));
+        }
+        return out;
+    }
+
+    private static boolean checkHeader(Context cx, List<String> header) {
+        boolean ok = true;
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                cx.reportLine("tenants", 1, Fields.unknownKey(column, COLUMNS).replace("key", "column"));
+                ok = false;
+            }
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                cx.reportLine("tenants", 1, "the header has no '" + column + "' column; columns: "
+                        + String.join(",", COLUMNS));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static String value(CSVRecord row, String column) {
+        if (!row.isMapped(column)) {
+            return null;
+        }
+        String v = row.get(column);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static List<String> list(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Tenant build(Context cx, String path, int line, java.util.function.Supplier<Tenant> make) {
+        try {
+            return make.get();
+        } catch (ModelException e) {
+            for (Problem p : e.problems()) {
+                cx.reportLine(p.under(path).path(), line, p.message());
+            }
+            return null;
+        }
+    }
+
+    private static List<Tenant> yaml(Context cx, String text) {
+        List<Tenant> out = new ArrayList<>();
+        Node root = YamlText.parse(cx, text);
+        if (cx.count() > 0) {
+            return out;
+        }
+        Fields top = Fields.of(cx, "", root, "a map with 'tenants:'", List.of("tenants"));
+        if (top == null) {
+            return out;
+        }
+        Fields tenants = top.map("tenants", "a map of tenant id to tenant settings", null);
+        if (tenants == null) {
+            return out;
+        }
+        for (String id : tenants.keys()) {
+            Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", FIELDS) + ")", FIELDS);
+            if (f == null) {
+                continue;
+            }
+            int before = cx.count();
+            String displayName = f.text("displayName");
+            String tier = f.text("tier");
+            String licenseTier = f.text("licenseTier");
+            List<String> plugins = f.texts("plugins", "plugin names");
+            String domain = f.text("domain");
+            List<String> environments = f.texts("environments", "environment names");
+            if (cx.count() == before) {
+                Tenant tenant = cx.build(f.path(), () -> new Tenant(id, displayName, tier, licenseTier, plugins,
+                        domain, environments));
+                if (tenant != null) {
+                    out.add(tenant);
+                }
+            }
+        }
+        return out;
+    }
+}
