@@ -332,6 +332,43 @@ class ChecksTest {
     }
 
     @Test
+    void labels_whenKeyNameHas63CharactersAndPrefix253_thenAccepted() {
+        // given the longest name and prefix Kubernetes accepts
+        String prefix = ("p".repeat(63) + ".").repeat(3) + "p".repeat(61);
+        Checks checks = new Checks();
+        // when
+        checks.labels(Map.of("n".repeat(63), "v", prefix + "/" + "n".repeat(63), "v"), "labels");
+        // then
+        assertThat(prefix).hasSize(253);
+        assertThat(checks.problems()).isEmpty();
+    }
+
+    @Test
+    void labels_whenKeyNameLongerThan63_thenRejected() {
+        // given
+        String key = "example.org/" + "n".repeat(64);
+        Checks checks = new Checks();
+        // when
+        checks.labels(Map.of("n".repeat(64), "v"), "nodeSelector");
+        checks.labels(Map.of(key, "v"), "labels");
+        // then
+        assertThat(checks.problems()).containsExactly(
+                Problem.at("nodeSelector", "'" + "n".repeat(64) + "' is not a valid label key"),
+                Problem.at("labels", "'" + Checks.printable(key) + "' is not a valid label key"));
+    }
+
+    @Test
+    void labels_whenKeyPrefixLongerThan253_thenRejected() {
+        // given
+        String prefix = ("p".repeat(63) + ".").repeat(3) + "p".repeat(62);
+        Checks checks = new Checks();
+        // when
+        checks.labels(Map.of(prefix + "/name", "v"), "labels");
+        // then
+        assertThat(checks.problems()).extracting(Problem::path).containsExactly("labels");
+    }
+
+    @Test
     void labels_whenValueIsInvalid_thenProblemAtTheKey() {
         // given
         Map<String, String> labels = new LinkedHashMap<>();
