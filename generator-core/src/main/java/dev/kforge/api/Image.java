@@ -11,7 +11,7 @@ public record Image(String repository, String tag) {
 
     public Image {
         new Checks().required(repository, "repository")
-                .require(repository == null || !repository.contains(":") || repository.indexOf(':')
+                .require(repository == null || !repository.contains(":") || repository.lastIndexOf(':')
                         < repository.lastIndexOf('/'), "repository",
                         "'" + repository + "' contains a tag; give the tag separately")
                 .required(tag, "tag")

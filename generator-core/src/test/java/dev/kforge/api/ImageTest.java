@@ -96,6 +96,17 @@ class ImageTest {
     }
 
     @Test
+    void new_whenRepositoryHasARegistryPortAndATag_thenAsksToGiveItSeparately() {
+        // given
+        String repository = "localhost:5000/acme/gateway:1.0";
+        // when
+        var problems = problemsOf(() -> new Image(repository, "1.0"));
+        // then
+        assertThat(problems).containsExactly(Problem.at("repository",
+                "'localhost:5000/acme/gateway:1.0' contains a tag; give the tag separately"));
+    }
+
+    @Test
     void new_whenRepositoryHasARegistryPort_thenAccepted() {
         // given
         String repository = "registry.example:5000/acme/gateway";
