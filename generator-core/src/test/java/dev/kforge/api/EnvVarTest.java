@@ -142,6 +142,19 @@ class EnvVarTest {
     }
 
     @Test
+    void literal_whenSecretLookingNameIsNotAscii_thenBothMessagesShowItEscaped() {
+        // given
+        String name = "DB_PASSWORD_\u00c4";
+        // when
+        var problems = problemsOf(() -> EnvVar.literal(name, "x"));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("name", "'DB_PASSWORD_\\u00c4' is not a valid environment variable name; use letters, "
+                        + "digits and '_', not starting with a digit"),
+                Problem.at("value", "'DB_PASSWORD_\\u00c4'" + SECRET_ADVICE));
+    }
+
+    @Test
     void literal_whenNameMissing_thenRequired() {
         // given no name
         // when

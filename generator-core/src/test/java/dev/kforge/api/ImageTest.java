@@ -55,6 +55,28 @@ class ImageTest {
     }
 
     @Test
+    void parse_whenNoTagAndANewline_thenBothMentionsAreEscaped() {
+        // given
+        String reference = "acme/gateway\n";
+        // when
+        var problems = problemsOf(() -> Image.parse(reference));
+        // then
+        assertThat(problems).containsExactly(Problem.at("",
+                "'acme/gateway\\u000a' has no tag; pin one, like acme/gateway\\u000a:1.0.0"));
+    }
+
+    @Test
+    void new_whenRepositoryWithATagIsNotAscii_thenMessageShowsItEscaped() {
+        // given
+        String repository = "acme/caf\u00e9:1.0";
+        // when
+        var problems = problemsOf(() -> new Image(repository, "1.0"));
+        // then
+        assertThat(problems).containsExactly(Problem.at("repository",
+                "'acme/caf\\u00e9:1.0' contains a tag; give the tag separately"));
+    }
+
+    @Test
     void parse_whenLatest_thenRejected() {
         // given
         String reference = "acme/gateway:latest";

@@ -344,6 +344,28 @@ class PlatformTest {
     }
 
     @Test
+    void build_whenReferencedNamesHaveNewlinesOrAreNotAscii_thenMessagesShowThemEscaped() {
+        // given
+        Ingress ingress = Ingress.builder().host("www",
+                new IngressRule.Path("/a", null, "m\u00e4iler", null),
+                new IngressRule.Path("/b", null, null, "ht\ntp")).build();
+        Service web = web("web").tier("sm\u00e4ll").dependsOn("db\nprimary").ingress(ingress)
+                .probes(new Probes(Probe.http("/live", "adm\u00efn"), null, null)).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(web).build());
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.web.tier", "'sm\\u00e4ll' is not a tier of this platform; known tiers: []"),
+                Problem.at("services.web.dependsOn", "'db\\u000aprimary' is neither a service nor a backing "
+                        + "service; declare it under backingServices or fix the name"),
+                Problem.at("services.web.probes.liveness.port", "'adm\\u00efn' is not a port of the service"),
+                Problem.at("services.web.ingress.rules.www.paths./a.service",
+                        "'m\\u00e4iler' is not a service of this platform"),
+                Problem.at("services.web.ingress.rules.www.paths./b.port", "'ht\\u000atp' is not a port of web"));
+        assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains("\n") || m.contains("\u00e4"));
+    }
+
+    @Test
     void build_whenManyThingsAreWrong_thenOneExceptionCarriesEveryProblem() {
         // given
         Service web = web("web").autoscaling(Autoscaling.cpu(2, 6, 70)).tier("gold").dependsOn("cache", "web")

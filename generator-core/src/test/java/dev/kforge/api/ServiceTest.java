@@ -209,6 +209,17 @@ class ServiceTest {
     }
 
     @Test
+    void builder_whenMetricsPortHasANewline_thenMessageShowsItEscaped() {
+        // given
+        Service.Builder builder = web("gateway").metrics(new Metrics("metrics\n", null, null));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("metrics.port", "'metrics\\u000a' is not one of the service's ports [http]"));
+    }
+
+    @Test
     void builder_whenNameStartsWithADigit_thenNotDns1035() {
         // given
         String name = "9gateway";
