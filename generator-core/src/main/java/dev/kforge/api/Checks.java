@@ -222,7 +222,7 @@ public final class Checks {
                 out.append((char) c);
             }
         });
-        return value.length() > 80 ? out + "..." : out.toString();
+        return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
     }
 
     static BigDecimal amount(String quantity) {

@@ -499,6 +499,26 @@ class ChecksTest {
     }
 
     @Test
+    void printable_whenFewerThan80CodePointsOutsideTheBmp_thenNothingCutAndNoEllipsis() {
+        // given 41 emoji: 82 UTF-16 chars but only 41 characters
+        String value = "\uD83D\uDE00".repeat(41);
+        // when
+        String printable = Checks.printable(value);
+        // then
+        assertThat(printable).isEqualTo("\\u1f600".repeat(41));
+    }
+
+    @Test
+    void printable_whenMoreThan80CodePoints_thenCutAt80WithEllipsis() {
+        // given
+        String value = "x".repeat(79) + "\u00e9\u00e9";
+        // when
+        String printable = Checks.printable(value);
+        // then
+        assertThat(printable).isEqualTo("x".repeat(79) + "\\u00e9...");
+    }
+
+    @Test
     void printable_whenExactly80Characters_thenNoEllipsis() {
         // given
         String value = "x".repeat(80);
