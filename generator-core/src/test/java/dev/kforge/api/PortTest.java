@@ -80,6 +80,28 @@ class PortTest {
                 + "letters, digits and '-', starting and ending with a letter or digit"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"8080", "1-2", "web--api"})
+    void new_whenNameIsNotAnIanaServiceName_thenRejected(String name) {
+        // given a DNS label without a letter, or with '--'
+        // when
+        var problems = problemsOf(() -> new Port(name, 8080, null));
+        // then
+        assertThat(problems).containsExactly(Problem.at("name",
+                "'" + name + "' is not a valid port name; use at least one letter and no '--'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2c", "grpc-web", "9p", "x"})
+    void new_whenNameIsAnIanaServiceName_thenAccepted(String name) {
+        // given
+        int number = 8080;
+        // when
+        Port port = new Port(name, number, null);
+        // then
+        assertThat(port.name()).isEqualTo(name);
+    }
+
     @Test
     void new_whenNameMissing_thenRequired() {
         // given no name
