@@ -33,6 +33,16 @@ class InitContainerTest {
     }
 
     @Test
+    void waitFor_whenTheCutFallsOnADot_thenNameDoesNotEndWithADash() {
+        // given a valid host whose 54th character is a '.'
+        String host = "a".repeat(53) + ".b.example.com";
+        // when
+        InitContainer init = InitContainer.waitFor(host, 5432);
+        // then
+        assertThat(init.name()).isEqualTo("wait-for-" + "a".repeat(53));
+    }
+
+    @Test
     void waitFor_whenHostInvalidAndPortOutOfRange_thenBothAtWaitFor() {
         // given
         String host = "Postgres";
