@@ -64,7 +64,10 @@ class ScheduleTest {
             "0 0 32 * *    | field 3 value 32 is outside 1-31",
             "0 0 * 13 *    | field 4 value 13 is outside 1-12",
             "0 0 * 0 *     | field 4 value 0 is outside 1-12",
-            "0 0 * * 8     | field 5 value 8 is outside 0-7",
+            "0 0 * * 8     | field 5 value 8 is outside 0-6",
+            "0 0 * * 7     | field 5 value 7 is outside 0-6",
+            "0 0 * * 5-7   | field 5 value 7 is outside 0-6",
+            "0-61/61 * * * * | field 1 value 61 is outside 0-59",
             "0 9-25 * * *  | field 2 value 25 is outside 0-23",
             "0,60 * * * *  | field 1 value 60 is outside 0-59",
             "99999999999 * * * * | field 1 value 99999999999 is outside 0-59",
@@ -107,6 +110,53 @@ class ScheduleTest {
         // then
         assertThat(problems).containsExactly(
                 Problem.at("cron", "'" + cron + "' is not a cron expression: " + problem + HOW));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "x * * * *       | field 1 'x' is not a number",
+            "0 2 L * *       | field 3 'L' is not a number",
+            "0 2 * FOO *     | field 4 'FOO' is not a number or month name like JAN",
+            "0 2 * * JAN     | field 5 'JAN' is not a number or day name like MON",
+            "0 2 * MON *     | field 4 'MON' is not a number or month name like JAN",
+            "0 2 * * MON-FRY | field 5 'FRY' is not a number or day name like MON",
+    })
+    void of_whenWordIsNotANameOfTheField_thenRejected(String cron, String problem) {
+        // given letters where the field takes no such name
+        // when
+        var problems = problemsOf(() -> Schedule.of(cron));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("cron", "'" + cron + "' is not a cron expression: " + problem + HOW));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "*/0 * * * *     | field 1 step 0 is not positive",
+            "0 0-23/00 * * * | field 2 step 00 is not positive",
+            "0 17-9 * * *    | field 2 range 17-9 runs backwards",
+            "0 0 * DEC-JAN * | field 4 range DEC-JAN runs backwards",
+            "0 0 * * FRI-MON | field 5 range FRI-MON runs backwards",
+    })
+    void of_whenStepIsZeroOrRangeRunsBackwards_thenRejected(String cron, String problem) {
+        // given a step or range the CronJob controller refuses
+        // when
+        var problems = problemsOf(() -> Schedule.of(cron));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("cron", "'" + cron + "' is not a cron expression: " + problem + HOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 * jan-mar mon-fri", "0 0 * * SUN", "0 0 * * 0-6", "0 0 * Dec sat,sun",
+            "5/15 * * * *", "0 0 1-31/2 * *", "30 6 * * 1-5/2", "0 0 * * 6-6"})
+    void of_whenNamesRangesAndStepsAreValid_thenAccepted(String cron) {
+        // given
+        String expected = cron;
+        // when
+        Schedule schedule = Schedule.of(cron);
+        // then
+        assertThat(schedule.cron()).isEqualTo(expected);
     }
 
     @Test
