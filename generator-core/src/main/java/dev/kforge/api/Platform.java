@@ -83,8 +83,12 @@ public record Platform(String name, String namespace, String domain, String tlsI
                               List<Environment> environments, List<BackingService> backingServices) {
 
         void check() {
-            Checks c = new Checks().dnsLabel(name, "name", 40).dnsLabel(namespace, "namespace", 63)
-                    .dnsLabel(ingressNamespace, "ingressNamespace", 63)
+            Checks c = new Checks().dnsLabel(name, "name", 40);
+            if (!java.util.Objects.equals(namespace, name)) {
+                // a namespace defaulted from the name is checked as the name
+                c.dnsLabel(namespace, "namespace", 63);
+            }
+            c.dnsLabel(ingressNamespace, "ingressNamespace", 63)
                     .dnsLabel(monitoringNamespace, "monitoringNamespace", 63)
                     .labels(labels, "labels")
                     .require(kubernetesVersion.matches("1\\.[0-9]{1,2}"), "kubernetesVersion",

@@ -78,6 +78,35 @@ class PlatformTest {
     }
 
     @Test
+    void build_whenNameInvalidAndNoNamespace_thenOnlyTheNameIsReported() {
+        // given a name that is also the default namespace
+        String name = "Shop";
+        // when
+        var problems = problemsOf(() -> Platform.builder(name).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "'Shop' is not a valid name; " + DNS_1123_RULE));
+    }
+
+    @Test
+    void build_whenNameMissingAndNoNamespace_thenOnlyTheNameIsRequired() {
+        // given no name
+        // when
+        var problems = problemsOf(() -> Platform.builder(null).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "is required"));
+    }
+
+    @Test
+    void build_whenNamespaceEqualsANameTooLongOnlyForAName_thenOnlyTheNameIsReported() {
+        // given a valid namespace and a name too long for a name but fine as a namespace
+        String name = "p".repeat(41);
+        // when
+        var problems = problemsOf(() -> Platform.builder(name).namespace(name).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "'" + name + "' is 41 characters long; use at most 40"));
+    }
+
+    @Test
     void build_whenNamespacesInvalid_thenEachIsReported() {
         // given
         Platform.Builder builder = shop().namespace("Shop").ingressNamespace("ingress_nginx")
@@ -387,7 +416,6 @@ class PlatformTest {
         assertThat(e).as("one ModelException").isNotNull();
         assertThat(e.problems()).containsExactly(
                 Problem.at("name", "'Shop' is not a valid name; " + DNS_1123_RULE),
-                Problem.at("namespace", "'Shop' is not a valid name; " + DNS_1123_RULE),
                 Problem.at("kubernetesVersion", "'2.0' is not a Kubernetes minor version like 1.32"),
                 Problem.at("services", "'mailer' is defined more than once; names must be unique"),
                 Problem.at("backingServices.web", "has the name of a service; rename one"),
@@ -405,7 +433,7 @@ class PlatformTest {
                         "sets a replica range but the service has no autoscaling; set replicas instead"),
                 Problem.at("environments.prod.services.billing",
                         "is not a service of this platform; known: [mailer, web]"));
-        assertThat(e.getMessage()).startsWith("14 problems in the model:\n  name: 'Shop' is not a valid name;")
+        assertThat(e.getMessage()).startsWith("13 problems in the model:\n  name: 'Shop' is not a valid name;")
                 .contains("\n  environments.prod.services.billing: is not a service of this platform");
     }
 }
