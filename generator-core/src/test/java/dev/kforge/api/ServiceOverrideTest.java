@@ -108,6 +108,38 @@ class ServiceOverrideTest {
     }
 
     @Test
+    void new_whenEnvNameInvalid_thenReportedOnce() {
+        // given
+        Map<String, String> env = Map.of("1ST", "x");
+        // when
+        var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, env, null));
+        // then
+        assertThat(problems).containsExactly(Problem.at("env", "'1ST' is not a valid environment variable name; "
+                + "use letters, digits and '_', not starting with a digit"));
+    }
+
+    @Test
+    void new_whenEnvValueMissing_thenNeedsAValue() {
+        // given
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("LOG_LEVEL", null);
+        // when
+        var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, env, null));
+        // then
+        assertThat(problems).containsExactly(Problem.at("env.LOG_LEVEL", "needs a value"));
+    }
+
+    @Test
+    void new_whenEnvValueEmpty_thenAccepted() {
+        // given
+        Map<String, String> env = Map.of("LOG_LEVEL", "");
+        // when
+        ServiceOverride override = new ServiceOverride(null, null, null, null, null, env, null);
+        // then
+        assertThat(override.env()).containsExactly(Map.entry("LOG_LEVEL", ""));
+    }
+
+    @Test
     void new_whenEnvLiteralLooksLikeASecret_thenRejectedUnderItsName() {
         // given
         Map<String, String> env = Map.of("API_TOKEN", "abc");
