@@ -65,6 +65,37 @@ class ResolverTest {
     }
 
     @Test
+    void environment_whenProfileDefaultsAndOverrideEmptyTheRange_thenReported() {
+        // given the staging profile caps every service at 3
+        Environment staging = Environment.builder("staging").profile("staging")
+                .service("web", new ServiceOverride(null, 4, null, null, null, null, null)).build();
+        Platform platform = shop().environment(staging).build();
+        // when
+        var problems = problemsOf(() -> Resolver.environment(platform, staging, PROFILES));
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.staging.services.web", "the replica range "
+                + "becomes 4-3 (maxReplicas below minReplicas); set both minReplicas and maxReplicas for this service"));
+    }
+
+    @Test
+    void environment_whenDefaultsAndOverrideEmptyTheRange_thenOtherServicesAreStillChecked() {
+        // given the environment's defaults cap every service at 3, one override raises the minimum above
+        Environment qa = Environment.builder("qa").defaults(new ServiceOverride(null, null, 3, null, null, null,
+                        null))
+                .service("web", new ServiceOverride(null, 5, null, null, null, null, null)).build();
+        Platform platform = shop().service(web("site").ingress(Ingress.builder().host("www").build()).build())
+                .environment(qa).build();
+        // when
+        var problems = problemsOf(() -> Resolver.environment(platform, qa, PROFILES));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("environments.qa.services.web", "the replica range becomes 5-3 (maxReplicas below "
+                        + "minReplicas); set both minReplicas and maxReplicas for this service"),
+                Problem.at("environments.qa.services.site.ingress", "host 'www' is a sub-domain but no domain is "
+                        + "set; set the domain of the environment or give a full host name"));
+    }
+
+    @Test
     void environment_whenOverrideSetsBothBounds_thenTakesThem() {
         // given
         Environment staging = Environment.builder("staging").profile("staging")
