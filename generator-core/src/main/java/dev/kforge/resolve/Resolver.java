@@ -69,7 +69,11 @@ public final class Resolver {
                     "'" + environment.profile() + "' is not a known profile; known: "
                             + profiles.keySet().stream().sorted().toList())));
         }
-        return environment.withDefaults(profile);
+        try {
+            return environment.withDefaults(profile);
+        } catch (ModelException e) {
+            throw e.map(p -> p.under("environments." + environment.name()));
+        }
     }
 
     private static ResolvedPlatform resolve(Platform platform, Target target, ServiceOverride defaults,

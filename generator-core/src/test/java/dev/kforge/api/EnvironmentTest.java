@@ -99,6 +99,22 @@ class EnvironmentTest {
     }
 
     @Test
+    void withDefaults_whenMergedRangesAreEmpty_thenSaysWhichOverride() {
+        // given the profile caps replicas at 2, the environment raises the minimum to 3
+        Environment profile = Environment.builder("dev").defaults(ServiceOverride.range(1, 2))
+                .service("web", ServiceOverride.range(1, 2)).build();
+        Environment env = Environment.builder("dev").profile("dev")
+                .defaults(new ServiceOverride(null, 3, null, null, null, null, null))
+                .service("web", new ServiceOverride(null, 4, null, null, null, null, null)).build();
+        // when
+        var problems = problemsOf(() -> env.withDefaults(profile));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.web.maxReplicas", "maxReplicas 2 is below minReplicas 4"),
+                Problem.at("defaults.maxReplicas", "maxReplicas 2 is below minReplicas 3"));
+    }
+
+    @Test
     void new_whenNameLongerThan20_thenTooLong() {
         // given
         String name = "e".repeat(21);

@@ -96,6 +96,19 @@ class ResolverTest {
     }
 
     @Test
+    void environment_whenOwnDefaultsAndProfileDefaultsEmptyTheRange_thenNamesTheEnvironment() {
+        // given the dev profile caps every service at 2
+        Environment dev = Environment.builder("dev").profile("dev")
+                .defaults(new ServiceOverride(null, 3, null, null, null, null, null)).build();
+        Platform platform = shop().environment(dev).build();
+        // when
+        var problems = problemsOf(() -> Resolver.environment(platform, dev, PROFILES));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("environments.dev.defaults.maxReplicas", "maxReplicas 2 is below minReplicas 3"));
+    }
+
+    @Test
     void environment_whenOverrideSetsBothBounds_thenTakesThem() {
         // given
         Environment staging = Environment.builder("staging").profile("staging")
