@@ -470,12 +470,22 @@ class ChecksTest {
     @Test
     void done_whenNothingWasRecorded_thenDoesNotThrow() {
         // given
-        Checks checks = new Checks().required("x", "a").require(true, "b", "never").required(" ", "blank");
+        Checks checks = new Checks().required("x", "a").require(true, "b", "never").atLeast(1, 1, "c");
         // when
         var problems = checks.problems();
         // then
-        assertThat(problems).containsExactly(Problem.at("blank", "is required"));
-        assertThatCode(new Checks().required("x", "a")::done).doesNotThrowAnyException();
+        assertThat(problems).isEmpty();
+        assertThatCode(checks::done).doesNotThrowAnyException();
+    }
+
+    @Test
+    void required_whenBlankString_thenRequired() {
+        // given
+        Checks checks = new Checks();
+        // when
+        checks.required(" \t", "name");
+        // then
+        assertThat(checks.problems()).containsExactly(Problem.at("name", "is required"));
     }
 
     @Test
