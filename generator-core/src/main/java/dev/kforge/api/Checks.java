@@ -168,7 +168,8 @@ public final class Checks {
             return this;
         }
         labels.forEach((k, v) -> {
-            if (k == null || k.length() > 316 || !LABEL_KEY.matcher(k).matches()) {
+            if (k == null || !LABEL_KEY.matcher(k).matches() || k.indexOf('/') > 253
+                    || k.length() - k.indexOf('/') - 1 > 63) {
                 fail(path, "'" + printable(String.valueOf(k)) + "' is not a valid label key");
             } else if (v == null || v.length() > 63 || !LABEL_VALUE.matcher(v).matches()) {
                 fail(path + "." + k, "'" + printable(String.valueOf(v)) + "' is not a valid label value; use at most "
@@ -220,6 +221,6 @@ public final class Checks {
                 out.append((char) c);
             }
         });
-        return value.length() > 80 ? out + "..." : out.toString();
+        return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
     }
 }

@@ -28,8 +28,9 @@ public record EnvVar(String name, String value, String configMap, String secret,
         c.require((configMap == null && secret == null) || key != null, "key",
                 "is required with configMap or secret");
         if (value != null && name != null && SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches()) {
-            c.fail("value", "'" + name + "' looks like a secret; never put secret values in the model: reference "
-                    + "an existing Secret with 'secret: <name>' and 'key: <key>' (or an ExternalSecret's target)");
+            c.fail("value", "'" + Checks.printable(name) + "' looks like a secret; never put secret values in the "
+                    + "model: reference an existing Secret with 'secret: <name>' and 'key: <key>' (or an "
+                    + "ExternalSecret's target)");
         }
         c.done();
     }

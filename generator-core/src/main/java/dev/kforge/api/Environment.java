@@ -50,12 +50,17 @@ public record Environment(String name, String profile, String namespace, String 
     public Environment withDefaults(Environment base) {
         Map<String, String> mergedLabels = new LinkedHashMap<>(base.labels);
         mergedLabels.putAll(labels);
+        // merged overrides can be invalid (minReplicas from one, a lower maxReplicas from the other): say where
+        Checks c = new Checks();
         Map<String, ServiceOverride> mergedServices = new LinkedHashMap<>(base.services);
-        services.forEach((k, v) -> mergedServices.merge(k, v, ServiceOverride::then));
+        services.forEach((k, v) -> c.nested("services." + k, () -> mergedServices.merge(k, v, ServiceOverride::then)));
+        ServiceOverride[] mergedDefaults = {defaults};
+        c.nested("defaults", () -> mergedDefaults[0] = base.defaults.then(defaults));
+        c.done();
         return new Environment(name, profile, or(namespace, base.namespace), or(domain, base.domain),
                 or(tlsIssuer, base.tlsIssuer), or(podSecurity, base.podSecurity),
                 or(networkPolicies, base.networkPolicies), or(imageTag, base.imageTag),
-                or(resourceScale, base.resourceScale), mergedLabels, base.defaults.then(defaults), mergedServices,
+                or(resourceScale, base.resourceScale), mergedLabels, mergedDefaults[0], mergedServices,
                 or(quota, base.quota));
     }
 

@@ -11,9 +11,10 @@ public record Image(String repository, String tag) {
 
     public Image {
         new Checks().required(repository, "repository")
-                .require(repository == null || !repository.contains(":") || repository.indexOf(':')
+                .require(repository == null || !repository.contains(":") || repository.lastIndexOf(':')
                         < repository.lastIndexOf('/'), "repository",
-                        "'" + repository + "' contains a tag; give the tag separately")
+                        "'" + Checks.printable(String.valueOf(repository))
+                                + "' contains a tag; give the tag separately")
                 .required(tag, "tag")
                 .require(!"latest".equals(tag), "tag", "'latest' is not a pinned tag; use a version like 1.4.2")
                 .done();
@@ -33,7 +34,7 @@ public record Image(String repository, String tag) {
             return new Image(reference.substring(0, colon), reference.substring(colon + 1));
         }
         throw new ModelException(java.util.List.of(Problem.at("", "'" + Checks.printable(reference)
-                + "' has no tag; pin one, like " + reference + ":1.0.0")));
+                + "' has no tag; pin one, like " + Checks.printable(reference) + ":1.0.0")));
     }
 
     /** True if the tag is a digest rather than a name. */

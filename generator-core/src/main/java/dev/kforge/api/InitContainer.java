@@ -25,7 +25,8 @@ public record InitContainer(String name, Image image, List<String> command) {
     public static InitContainer waitFor(String host, int port) {
         new Checks().hostName(host, "waitFor").port(port, "waitFor").done();
         String name = "wait-for-" + host.replace('.', '-');
-        return new InitContainer(name.length() > 63 ? name.substring(0, 63) : name, WAIT_IMAGE,
+        // cut to 63 characters, and not ending with '-' where the cut falls after a '.'
+        return new InitContainer(name.length() > 63 ? name.substring(0, 63).replaceAll("-+$", "") : name, WAIT_IMAGE,
                 List.of("sh", "-c", "until nc -z -w 2 " + host + " " + port + "; do echo waiting for " + host
                         + ":" + port + "; sleep 2; done"));
     }

@@ -83,8 +83,12 @@ public record Platform(String name, String namespace, String domain, String tlsI
                               List<Environment> environments, List<BackingService> backingServices) {
 
         void check() {
-            Checks c = new Checks().dnsLabel(name, "name", 40).dnsLabel(namespace, "namespace", 63)
-                    .dnsLabel(ingressNamespace, "ingressNamespace", 63)
+            Checks c = new Checks().dnsLabel(name, "name", 40);
+            if (!java.util.Objects.equals(namespace, name)) {
+                // a namespace defaulted from the name is checked as the name
+                c.dnsLabel(namespace, "namespace", 63);
+            }
+            c.dnsLabel(ingressNamespace, "ingressNamespace", 63)
                     .dnsLabel(monitoringNamespace, "monitoringNamespace", 63)
                     .labels(labels, "labels")
                     .require(kubernetesVersion.matches("1\\.[0-9]{1,2}"), "kubernetesVersion",
@@ -118,15 +122,15 @@ public record Platform(String name, String namespace, String domain, String tlsI
                                   Set<String> tierNames) {
             String at = "services." + s.name();
             if (s.tier() != null && !tierNames.contains(s.tier())) {
-                c.fail(at + ".tier", "'" + s.tier() + "' is not a tier of this platform; known tiers: "
-                        + tierNames.stream().sorted().toList());
+                c.fail(at + ".tier", "'" + Checks.printable(s.tier()) + "' is not a tier of this platform; known "
+                        + "tiers: " + tierNames.stream().sorted().toList());
             }
             for (String d : s.dependsOn()) {
                 if (d.equals(s.name())) {
                     c.fail(at + ".dependsOn", "a service cannot depend on itself");
                 } else if (!byName.containsKey(d) && !backing.contains(d)) {
-                    c.fail(at + ".dependsOn", "'" + d + "' is neither a service nor a backing service; declare it "
-                            + "under backingServices or fix the name");
+                    c.fail(at + ".dependsOn", "'" + Checks.printable(d) + "' is neither a service nor a backing "
+                            + "service; declare it under backingServices or fix the name");
                 }
             }
             if (s.probes() != null) {
@@ -140,11 +144,13 @@ public record Platform(String name, String namespace, String domain, String tlsI
                         String pathAt = at + ".ingress.rules." + rule.host() + ".paths." + p.path();
                         Service target = p.service() == null ? s : byName.get(p.service());
                         if (target == null) {
-                            c.fail(pathAt + ".service", "'" + p.service() + "' is not a service of this platform");
+                            c.fail(pathAt + ".service", "'" + Checks.printable(p.service())
+                                    + "' is not a service of this platform");
                         } else if (target.ports().isEmpty()) {
                             c.fail(pathAt + ".service", "'" + target.name() + "' has no port to route to");
                         } else if (p.port() != null && target.ports().stream().noneMatch(x -> x.name().equals(p.port()))) {
-                            c.fail(pathAt + ".port", "'" + p.port() + "' is not a port of " + target.name());
+                            c.fail(pathAt + ".port", "'" + Checks.printable(p.port()) + "' is not a port of "
+                                    + target.name());
                         }
                     }
                 }
@@ -160,7 +166,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
             }
             if (probe.port() != null && !probe.port().matches("[0-9]+")
                     && s.ports().stream().noneMatch(p -> p.name().equals(probe.port()))) {
-                c.fail(at + ".port", "'" + probe.port() + "' is not a port of the service");
+                c.fail(at + ".port", "'" + Checks.printable(probe.port()) + "' is not a port of the service");
             }
         }
 

@@ -11,7 +11,11 @@ public record Port(String name, int port, String protocol) {
 
     public Port {
         protocol = protocol == null ? "TCP" : protocol;
-        new Checks().dnsLabel(name, "name", 15).port(port, "port")
+        Checks c = new Checks().dnsLabel(name, "name", 15);
+        if (c.problems().isEmpty() && (!name.matches(".*[a-z].*") || name.contains("--"))) {
+            c.fail("name", "'" + name + "' is not a valid port name; use at least one letter and no '--'");
+        }
+        c.port(port, "port")
                 .require(protocol.equals("TCP") || protocol.equals("UDP") || protocol.equals("SCTP"), "protocol",
                         "'" + protocol + "' is not TCP, UDP or SCTP")
                 .done();

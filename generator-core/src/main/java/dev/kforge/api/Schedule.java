@@ -24,7 +24,13 @@ public record Schedule(String cron, String timeZone, String concurrencyPolicy, L
             List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
     private static final Pattern FIELD = Pattern.compile("(\\*|\\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/[0-9]+)?"
             + "(,(\\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/[0-9]+)?)*");
-    private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
+    /** Allowed values per field, as the CronJob controller's parser (robfig/cron) takes them: no 7 for Sunday. */
+    private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 6}};
+    private static final List<List<String>> NAMES = List.of(List.of(), List.of(), List.of(),
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"),
+            List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"));
+    private static final List<String> VALUES = List.of("a number", "a number", "a number",
+            "a number or month name like JAN", "a number or day name like MON");
 
     public Schedule {
         concurrencyPolicy = concurrencyPolicy == null ? "Forbid" : concurrencyPolicy;
@@ -70,16 +76,41 @@ public record Schedule(String cron, String timeZone, String concurrencyPolicy, L
             if (!FIELD.matcher(fields[i]).matches()) {
                 return "field " + (i + 1) + " '" + fields[i] + "' is malformed";
             }
-            for (String number : fields[i].split("[^0-9]+")) {
-                if (!number.isEmpty() && !fields[i].contains("/" + number)) {
-                    long n = Long.parseLong(number.length() > 9 ? "999999999" : number);
-                    if (n < RANGES[i][0] || n > RANGES[i][1]) {
-                        return "field " + (i + 1) + " value " + number + " is outside " + RANGES[i][0] + "-"
-                                + RANGES[i][1];
-                    }
+            for (String part : fields[i].split(",")) {
+                String problem = partProblem(part, i);
+                if (problem != null) {
+                    return "field " + (i + 1) + " " + problem;
                 }
             }
         }
         return null;
+    }
+
+    /** What is wrong with one {@code range[/step]} of field {@code i}, or {@code null}. */
+    private static String partProblem(String part, int i) {
+        String[] rangeAndStep = part.split("/");
+        if (rangeAndStep.length == 2 && rangeAndStep[1].matches("0+")) {
+            return "step " + rangeAndStep[1] + " is not positive";
+        }
+        if (rangeAndStep[0].equals("*") || rangeAndStep[0].equals("?")) {
+            return null;
+        }
+        String[] ends = rangeAndStep[0].split("-");
+        long[] values = new long[ends.length];
+        for (int e = 0; e < ends.length; e++) {
+            if (ends[e].matches("[0-9]+")) {
+                values[e] = Long.parseLong(ends[e].length() > 9 ? "999999999" : ends[e]);
+                if (values[e] < RANGES[i][0] || values[e] > RANGES[i][1]) {
+                    return "value " + ends[e] + " is outside " + RANGES[i][0] + "-" + RANGES[i][1];
+                }
+            } else {
+                int index = NAMES.get(i).indexOf(ends[e].toUpperCase(java.util.Locale.ROOT));
+                if (index < 0) {
+                    return "'" + ends[e] + "' is not " + VALUES.get(i);
+                }
+                values[e] = RANGES[i][0] + index;
+            }
+        }
+        return values.length == 2 && values[0] > values[1] ? "range " + rangeAndStep[0] + " runs backwards" : null;
     }
 }

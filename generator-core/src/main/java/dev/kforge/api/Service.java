@@ -103,7 +103,8 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         }
         if (metrics != null) {
             c.require(ports.stream().anyMatch(p -> p.name().equals(metrics.port())), "metrics.port",
-                    "'" + metrics.port() + "' is not one of the service's ports " + portNames(ports));
+                    "'" + Checks.printable(metrics.port()) + "' is not one of the service's ports "
+                            + portNames(ports));
         }
         if (storage != null && storage.size() == null && tier == null) {
             c.fail("storage.size", "is required when the service has no tier");

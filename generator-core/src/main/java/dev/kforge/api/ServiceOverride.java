@@ -27,8 +27,16 @@ public record ServiceOverride(Integer replicas, Integer minReplicas, Integer max
                         "maxReplicas " + maxReplicas + " is below minReplicas " + minReplicas)
                 .require(!"latest".equals(imageTag), "imageTag", "'latest' is not a pinned tag");
         env.forEach((k, v) -> {
+            int before = c.problems().size();
             c.envName(k, "env");
-            c.nested("env." + k, () -> EnvVar.literal(k, v));
+            if (c.problems().size() > before) {
+                return; // a bad name is reported once, here
+            }
+            if (v == null) {
+                c.fail("env." + k, "needs a value");
+            } else {
+                c.nested("env." + k, () -> EnvVar.literal(k, v));
+            }
         });
         c.done();
     }

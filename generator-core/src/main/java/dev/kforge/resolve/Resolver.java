@@ -69,7 +69,11 @@ public final class Resolver {
                     "'" + environment.profile() + "' is not a known profile; known: "
                             + profiles.keySet().stream().sorted().toList())));
         }
-        return environment.withDefaults(profile);
+        try {
+            return environment.withDefaults(profile);
+        } catch (ModelException e) {
+            throw e.map(p -> p.under("environments." + environment.name()));
+        }
     }
 
     private static ResolvedPlatform resolve(Platform platform, Target target, ServiceOverride defaults,
@@ -78,8 +82,17 @@ public final class Resolver {
         Checks checks = new Checks();
         List<ResolvedService> services = new ArrayList<>();
         for (Service s : platform.services()) {
-            ServiceOverride o = defaults.then(overrides.getOrDefault(s.name(), ServiceOverride.NONE));
             String serviceAt = (at.isEmpty() ? "" : at + ".") + "services." + s.name();
+            ServiceOverride more = overrides.getOrDefault(s.name(), ServiceOverride.NONE);
+            ServiceOverride o;
+            try {
+                o = defaults.then(more);
+            } catch (ModelException e) {
+                // the only check across an override's fields: the defaults' and the service's bounds make no range
+                checks.fail(serviceAt, emptyRange(or(more.minReplicas(), defaults.minReplicas()),
+                        or(more.maxReplicas(), defaults.maxReplicas())));
+                continue;
+            }
             checks.nested("", () -> services.add(new ResolvedService(s,
                     image(platform, s, o, envImageTag),
                     resources(platform, s, o, scale),
@@ -127,10 +140,14 @@ public final class Resolver {
         int min = o.minReplicas() != null ? o.minReplicas() : s.autoscaling().minReplicas();
         int max = o.maxReplicas() != null ? o.maxReplicas() : s.autoscaling().maxReplicas();
         if (max < min) {
-            throw new ModelException(List.of(Problem.at(at, "the replica range becomes " + min + "-" + max
-                    + " (maxReplicas below minReplicas); set both minReplicas and maxReplicas for this service")));
+            throw new ModelException(List.of(Problem.at(at, emptyRange(min, max))));
         }
         return s.autoscaling().withRange(min, max);
+    }
+
+    private static String emptyRange(int min, int max) {
+        return "the replica range becomes " + min + "-" + max
+                + " (maxReplicas below minReplicas); set both minReplicas and maxReplicas for this service";
     }
 
     static List<EnvVar> env(Service s, ServiceOverride o) {

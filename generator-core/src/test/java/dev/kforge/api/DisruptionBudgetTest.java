@@ -1,0 +1,69 @@
+package dev.kforge.api;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.kforge.testing.Models.problemsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DisruptionBudgetTest {
+
+    @Test
+    void minAvailable_whenCount_thenOnlyMinAvailable() {
+        // given
+        int count = 2;
+        // when
+        DisruptionBudget budget = DisruptionBudget.minAvailable(count);
+        // then
+        assertThat(budget).isEqualTo(new DisruptionBudget("2", null));
+    }
+
+    @Test
+    void new_whenMaxUnavailablePercent_thenAccepted() {
+        // given
+        String maxUnavailable = "25%";
+        // when
+        DisruptionBudget budget = new DisruptionBudget(null, maxUnavailable);
+        // then
+        assertThat(budget.maxUnavailable()).isEqualTo("25%");
+    }
+
+    @Test
+    void new_whenNeither_thenExactlyOne() {
+        // given neither bound
+        // when
+        var problems = problemsOf(() -> new DisruptionBudget(null, null));
+        // then
+        assertThat(problems).containsExactly(Problem.at("", "set exactly one of minAvailable and maxUnavailable"));
+    }
+
+    @Test
+    void new_whenBoth_thenExactlyOne() {
+        // given both bounds
+        // when
+        var problems = problemsOf(() -> new DisruptionBudget("1", "1"));
+        // then
+        assertThat(problems).containsExactly(Problem.at("", "set exactly one of minAvailable and maxUnavailable"));
+    }
+
+    @Test
+    void new_whenNotANumber_thenProblemAtThatField() {
+        // given
+        String maxUnavailable = "half";
+        // when
+        var problems = problemsOf(() -> new DisruptionBudget(null, maxUnavailable));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("maxUnavailable", "'half' is neither a whole number nor a percentage like 25%"));
+    }
+
+    @Test
+    void minAvailable_whenNegative_thenRejected() {
+        // given
+        int count = -1;
+        // when
+        var problems = problemsOf(() -> DisruptionBudget.minAvailable(count));
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("minAvailable", "'-1' is neither a whole number nor a percentage like 25%"));
+    }
+}

@@ -1,0 +1,439 @@
+package dev.kforge.api;
+
+import dev.kforge.testing.SamplePlatforms;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.kforge.testing.Models.job;
+import static dev.kforge.testing.Models.problemsOf;
+import static dev.kforge.testing.Models.resources;
+import static dev.kforge.testing.Models.web;
+import static dev.kforge.testing.Models.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformTest {
+
+    private static final String DNS_1123_RULE =
+            "use lower-case letters, digits and '-', starting and ending with a letter or digit";
+
+    private static Platform.Builder shop() {
+        return Platform.builder("shop").service(web("web").build());
+    }
+
+    private static Tier small() {
+        return new Tier("small", resources(), "5Gi", 1, 3, null, null);
+    }
+
+    @Test
+    void build_whenMinimal_thenDefaults() {
+        // given
+        Platform.Builder builder = shop();
+        // when
+        Platform platform = builder.build();
+        // then
+        assertThat(platform.namespace()).isEqualTo("shop");
+        assertThat(platform.tlsIssuer()).isEqualTo("letsencrypt-prod");
+        assertThat(platform.ingressNamespace()).isEqualTo("ingress-nginx");
+        assertThat(platform.monitoringNamespace()).isEqualTo("monitoring");
+        assertThat(platform.kubernetesVersion()).isEqualTo(Platform.DEFAULT_KUBERNETES_VERSION).isEqualTo("1.32");
+        assertThat(platform.labels()).isEmpty();
+        assertThat(platform.tiers()).isEmpty();
+        assertThat(platform.environments()).isEmpty();
+        assertThat(platform.backingServices()).isEmpty();
+    }
+
+    @Test
+    void build_whenSampleShop_thenEveryReferenceResolves() {
+        // given the shared sample, which uses every kind of reference
+        // when
+        Platform platform = SamplePlatforms.shop();
+        // then
+        assertThat(platform.service("cart").tier()).isEqualTo("small");
+        assertThat(platform.tier("small")).isNotNull();
+        assertThat(platform.backingService("postgresql").ports()).containsExactly(5432);
+        assertThat(platform.service("ghost")).isNull();
+        assertThat(platform.tier("large")).isNull();
+        assertThat(platform.backingService("redis")).isNull();
+    }
+
+    @Test
+    void build_whenNoServices_thenNeedsOne() {
+        // given
+        Platform.Builder builder = Platform.builder("shop");
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("services", "a platform needs at least one service"));
+    }
+
+    @Test
+    void build_whenNameHas41Characters_thenTooLong() {
+        // given
+        String name = "p".repeat(41);
+        // when
+        var problems = problemsOf(() -> Platform.builder(name).namespace("shop").service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "'" + name + "' is 41 characters long; use at most 40"));
+    }
+
+    @Test
+    void build_whenNameInvalidAndNoNamespace_thenOnlyTheNameIsReported() {
+        // given a name that is also the default namespace
+        String name = "Shop";
+        // when
+        var problems = problemsOf(() -> Platform.builder(name).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "'Shop' is not a valid name; " + DNS_1123_RULE));
+    }
+
+    @Test
+    void build_whenNameMissingAndNoNamespace_thenOnlyTheNameIsRequired() {
+        // given no name
+        // when
+        var problems = problemsOf(() -> Platform.builder(null).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "is required"));
+    }
+
+    @Test
+    void build_whenNamespaceEqualsANameTooLongOnlyForAName_thenOnlyTheNameIsReported() {
+        // given a valid namespace and a name too long for a name but fine as a namespace
+        String name = "p".repeat(41);
+        // when
+        var problems = problemsOf(() -> Platform.builder(name).namespace(name).service(web("web").build()).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("name", "'" + name + "' is 41 characters long; use at most 40"));
+    }
+
+    @Test
+    void build_whenNamespacesInvalid_thenEachIsReported() {
+        // given
+        Platform.Builder builder = shop().namespace("Shop").ingressNamespace("ingress_nginx")
+                .monitoringNamespace("m".repeat(64));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("namespace", "'Shop' is not a valid name; " + DNS_1123_RULE),
+                Problem.at("ingressNamespace", "'ingress_nginx' is not a valid name; " + DNS_1123_RULE),
+                Problem.at("monitoringNamespace", "'" + "m".repeat(64) + "' is 64 characters long; use at most 63"));
+    }
+
+    @Test
+    void build_whenSettingsMalformed_thenEachIsReported() {
+        // given
+        Platform.Builder builder = shop().label("team", "a b").kubernetesVersion("v1.30")
+                .imageRegistry("https://ghcr.io").domain("shop_example.com");
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("labels.team", "'a b' is not a valid label value; use at most 63 letters, digits, '-', "
+                        + "'_' or '.', starting and ending with a letter or digit"),
+                Problem.at("kubernetesVersion", "'v1.30' is not a Kubernetes minor version like 1.32"),
+                Problem.at("imageRegistry", "'https://ghcr.io' is not a registry host like ghcr.io/acme"),
+                Problem.at("domain", "'shop_example.com' is not a valid name; use lower-case DNS labels separated "
+                        + "by '.'"));
+    }
+
+    @Test
+    void build_whenRegistryHasPortAndPath_thenAccepted() {
+        // given
+        Platform.Builder builder = shop().imageRegistry("registry.example:5000/acme/team").kubernetesVersion("1.9");
+        // when
+        Platform platform = builder.build();
+        // then
+        assertThat(platform.imageRegistry()).isEqualTo("registry.example:5000/acme/team");
+    }
+
+    @Test
+    void build_whenTierIsUnknown_thenListsTheKnownTiers() {
+        // given
+        Platform.Builder builder = shop().tier(small())
+                .tier(new Tier("large", resources(), null, 1, 1, null, null))
+                .service(worker("mailer").resources(null).tier("medium").build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("services.mailer.tier",
+                "'medium' is not a tier of this platform; known tiers: [large, small]"));
+    }
+
+    @Test
+    void build_whenDependsOnIsUnknown_thenNamesIt() {
+        // given
+        Platform.Builder builder = shop().service(worker("mailer").dependsOn("web", "redis").build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("services.mailer.dependsOn",
+                "'redis' is neither a service nor a backing service; declare it under backingServices or fix the name"));
+    }
+
+    @Test
+    void build_whenDependsOnABackingService_thenAccepted() {
+        // given
+        Platform.Builder builder = shop().backingService(new BackingService("redis", List.of(6379), null, null))
+                .service(worker("mailer").dependsOn("web", "redis").build());
+        // when
+        Platform platform = builder.build();
+        // then
+        assertThat(platform.service("mailer").dependsOn()).containsExactly("web", "redis");
+    }
+
+    @Test
+    void build_whenServiceDependsOnItself_thenRejected() {
+        // given
+        Platform.Builder builder = shop().service(worker("mailer").dependsOn("mailer").build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.mailer.dependsOn", "a service cannot depend on itself"));
+    }
+
+    @Test
+    void build_whenBackingServiceHasTheNameOfAService_thenRenameOne() {
+        // given
+        Platform.Builder builder = shop().backingService(new BackingService("web", List.of(80), null, null));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("backingServices.web", "has the name of a service; rename one"));
+    }
+
+    @Test
+    void build_whenNamesRepeat_thenEachListReportsIt() {
+        // given
+        BackingService redis = new BackingService("redis", List.of(6379), null, null);
+        Platform.Builder builder = shop().service(web("web").build()).tier(small()).tier(small())
+                .environment(Environment.builder("dev").build()).environment(Environment.builder("dev").build())
+                .backingService(redis).backingService(redis);
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        String unique = " is defined more than once; names must be unique";
+        assertThat(problems).containsExactly(
+                Problem.at("tiers", "'small'" + unique),
+                Problem.at("services", "'web'" + unique),
+                Problem.at("environments", "'dev'" + unique),
+                Problem.at("backingServices", "'redis'" + unique));
+    }
+
+    @Test
+    void build_whenProbePortIsNotAPort_thenRejected() {
+        // given
+        Service gateway = web("gateway").probes(new Probes(Probe.http("/live", "admin"), Probe.http("/ready", "8080"),
+                null)).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(gateway).build());
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.gateway.probes.liveness.port", "'admin' is not a port of the service"));
+    }
+
+    @Test
+    void build_whenHttpProbeOnAServiceWithoutPorts_thenNeedsAPort() {
+        // given
+        Service mailer = worker("mailer").probes(new Probes(null, null, Probe.http("/started"))).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(mailer).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("services.mailer.probes.startup",
+                "an HTTP or TCP probe needs a port; add one to the service or use a command"));
+    }
+
+    @Test
+    void build_whenExecProbeOnAServiceWithoutPorts_thenAccepted() {
+        // given
+        Probe exec = new Probe(null, null, List.of("true"), null, null, null, null);
+        Service mailer = worker("mailer").probes(new Probes(exec, exec, exec)).build();
+        // when
+        Platform platform = Platform.builder("shop").service(mailer).build();
+        // then
+        assertThat(platform.service("mailer").probes().liveness()).isEqualTo(exec);
+    }
+
+    @Test
+    void build_whenIngressRoutesToAServiceWithoutPorts_thenNothingToRouteTo() {
+        // given
+        Ingress ingress = Ingress.builder().host("shop.example.com",
+                new IngressRule.Path("/", null, null, null),
+                new IngressRule.Path("/mail", null, "mailer", null)).build();
+        Platform.Builder builder = Platform.builder("shop").service(web("web").ingress(ingress).build())
+                .service(worker("mailer").build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at(
+                "services.web.ingress.rules.shop.example.com.paths./mail.service", "'mailer' has no port to route to"));
+    }
+
+    @Test
+    void build_whenIngressRoutesToAnUnknownServiceOrPort_thenEachIsReported() {
+        // given
+        Ingress ingress = Ingress.builder().host("www",
+                new IngressRule.Path("/", null, null, "admin"),
+                new IngressRule.Path("/api", null, "api", null),
+                new IngressRule.Path("/db", null, "postgresql", null),
+                new IngressRule.Path("/ok", "Exact", "api", "http")).build();
+        Platform.Builder builder = Platform.builder("shop").service(web("web").ingress(ingress).build())
+                .service(web("api").build())
+                .backingService(new BackingService("postgresql", List.of(5432), null, null));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.web.ingress.rules.www.paths./.port", "'admin' is not a port of web"),
+                Problem.at("services.web.ingress.rules.www.paths./db.service",
+                        "'postgresql' is not a service of this platform"));
+    }
+
+    @Test
+    void build_whenEnvironmentOverridesAnUnknownService_thenListsTheKnownOnes() {
+        // given
+        Platform.Builder builder = shop().service(worker("mailer").build())
+                .environment(Environment.builder("prod").service("ghost", ServiceOverride.range(1, 2)).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.prod.services.ghost",
+                "is not a service of this platform; known: [mailer, web]"));
+    }
+
+    @Test
+    void build_whenRangeOnAServiceWithoutAutoscaling_thenSetReplicasInstead() {
+        // given
+        Platform.Builder builder = shop()
+                .environment(Environment.builder("prod").service("web", ServiceOverride.range(2, 4)).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.prod.services.web",
+                "sets a replica range but the service has no autoscaling; set replicas instead"));
+    }
+
+    @Test
+    void build_whenOnlyMaxReplicasOnAServiceWithoutAutoscaling_thenAlsoARange() {
+        // given
+        ServiceOverride max = new ServiceOverride(null, null, 4, null, null, null, null);
+        Platform.Builder builder = shop().environment(Environment.builder("prod").service("web", max).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).extracting(Problem::path).containsExactly("environments.prod.services.web");
+    }
+
+    @Test
+    void build_whenReplicasOnAnAutoscaledService_thenSetTheRangeInstead() {
+        // given
+        ServiceOverride replicas = new ServiceOverride(3, null, null, null, null, null, null);
+        Platform.Builder builder = Platform.builder("shop")
+                .service(web("web").autoscaling(Autoscaling.cpu(2, 6, 70)).build())
+                .environment(Environment.builder("prod").service("web", replicas).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.prod.services.web",
+                "sets replicas but the service autoscales; set minReplicas and maxReplicas instead"));
+    }
+
+    @Test
+    void build_whenSuspendOnANonJob_thenOnlyJobs() {
+        // given
+        ServiceOverride suspend = new ServiceOverride(null, null, null, null, null, null, true);
+        Platform.Builder builder = shop().service(job("report").build())
+                .environment(Environment.builder("dev").service("web", suspend).service("report", suspend).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.dev.services.web.suspend",
+                "only a scheduled job can be suspended"));
+    }
+
+    @Test
+    void build_whenOverridesFitTheServices_thenAccepted() {
+        // given
+        Platform.Builder builder = Platform.builder("shop")
+                .service(web("web").autoscaling(Autoscaling.cpu(2, 6, 70)).build())
+                .service(worker("mailer").build()).service(job("report").build())
+                .environment(Environment.builder("prod")
+                        .service("web", ServiceOverride.range(3, 12))
+                        .service("mailer", new ServiceOverride(3, null, null, null, null, null, null))
+                        .service("report", new ServiceOverride(null, null, null, null, null, null, false))
+                        .build());
+        // when
+        Platform platform = builder.build();
+        // then
+        assertThat(platform.environments()).singleElement().extracting(Environment::services)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("web", "mailer",
+                        "report");
+    }
+
+    @Test
+    void build_whenReferencedNamesHaveNewlinesOrAreNotAscii_thenMessagesShowThemEscaped() {
+        // given
+        Ingress ingress = Ingress.builder().host("www",
+                new IngressRule.Path("/a", null, "m\u00e4iler", null),
+                new IngressRule.Path("/b", null, null, "ht\ntp")).build();
+        Service web = web("web").tier("sm\u00e4ll").dependsOn("db\nprimary").ingress(ingress)
+                .probes(new Probes(Probe.http("/live", "adm\u00efn"), null, null)).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(web).build());
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.web.tier", "'sm\\u00e4ll' is not a tier of this platform; known tiers: []"),
+                Problem.at("services.web.dependsOn", "'db\\u000aprimary' is neither a service nor a backing "
+                        + "service; declare it under backingServices or fix the name"),
+                Problem.at("services.web.probes.liveness.port", "'adm\\u00efn' is not a port of the service"),
+                Problem.at("services.web.ingress.rules.www.paths./a.service",
+                        "'m\\u00e4iler' is not a service of this platform"),
+                Problem.at("services.web.ingress.rules.www.paths./b.port", "'ht\\u000atp' is not a port of web"));
+        assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains("\n") || m.contains("\u00e4"));
+    }
+
+    @Test
+    void build_whenManyThingsAreWrong_thenOneExceptionCarriesEveryProblem() {
+        // given
+        Service web = web("web").autoscaling(Autoscaling.cpu(2, 6, 70)).tier("gold").dependsOn("cache", "web")
+                .ingress(Ingress.builder().host("www", new IngressRule.Path("/mail", null, "mailer", null)).build())
+                .build();
+        Service mailer = worker("mailer").probes(new Probes(Probe.http("/health"), null, null)).build();
+        Platform.Builder builder = Platform.builder("Shop").kubernetesVersion("2.0")
+                .tier(small())
+                .service(web).service(mailer).service(worker("mailer").build())
+                .backingService(new BackingService("web", List.of(80), null, null))
+                .environment(Environment.builder("prod")
+                        .service("web", new ServiceOverride(4, null, null, null, null, null, true))
+                        .service("mailer", ServiceOverride.range(1, 2))
+                        .service("billing", ServiceOverride.NONE)
+                        .build());
+        // when
+        ModelException e = org.assertj.core.api.Assertions.catchThrowableOfType(ModelException.class, builder::build);
+        // then
+        assertThat(e).as("one ModelException").isNotNull();
+        assertThat(e.problems()).containsExactly(
+                Problem.at("name", "'Shop' is not a valid name; " + DNS_1123_RULE),
+                Problem.at("kubernetesVersion", "'2.0' is not a Kubernetes minor version like 1.32"),
+                Problem.at("services", "'mailer' is defined more than once; names must be unique"),
+                Problem.at("backingServices.web", "has the name of a service; rename one"),
+                Problem.at("services.web.tier", "'gold' is not a tier of this platform; known tiers: [small]"),
+                Problem.at("services.web.dependsOn", "'cache' is neither a service nor a backing service; declare it "
+                        + "under backingServices or fix the name"),
+                Problem.at("services.web.dependsOn", "a service cannot depend on itself"),
+                Problem.at("services.web.ingress.rules.www.paths./mail.service", "'mailer' has no port to route to"),
+                Problem.at("services.mailer.probes.liveness",
+                        "an HTTP or TCP probe needs a port; add one to the service or use a command"),
+                Problem.at("environments.prod.services.web",
+                        "sets replicas but the service autoscales; set minReplicas and maxReplicas instead"),
+                Problem.at("environments.prod.services.web.suspend", "only a scheduled job can be suspended"),
+                Problem.at("environments.prod.services.mailer",
+                        "sets a replica range but the service has no autoscaling; set replicas instead"),
+                Problem.at("environments.prod.services.billing",
+                        "is not a service of this platform; known: [mailer, web]"));
+        assertThat(e.getMessage()).startsWith("13 problems in the model:\n  name: 'Shop' is not a valid name;")
+                .contains("\n  environments.prod.services.billing: is not a service of this platform");
+    }
+}
