@@ -156,11 +156,9 @@ public final class Resolver {
             String value = o.env().get(e.name());
             out.add(value != null ? EnvVar.literal(e.name(), value) : e);
         }
-        boolean fromConfig = s.config() != null;
+        // a config literal stays in the shared ConfigMap; the container's own env wins over envFrom in Kubernetes
         o.env().forEach((name, value) -> {
-            boolean known = s.env().stream().anyMatch(e -> e.name().equals(name))
-                    || fromConfig && s.config().literals().containsKey(name);
-            if (!known) {
+            if (s.env().stream().noneMatch(e -> e.name().equals(name))) {
                 out.add(EnvVar.literal(name, value));
             }
         });

@@ -3,6 +3,8 @@ package dev.kforge.resolve;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Service;
+import dev.kforge.api.Config;
 import dev.kforge.api.Image;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
@@ -306,5 +308,19 @@ class ResolverTest {
                 EnvVar.fromSecret("DATABASE_PASSWORD", "db", "password"), EnvVar.literal("EXTRA", "1"));
         assertThat(resolved.service("report").schedule().suspend()).isTrue();
         assertThat(platform.service("report").schedule().suspend()).isFalse();
+    }
+
+    @Test
+    void environment_whenEnvOverridesAConfigLiteral_thenContainerGetsTheValueWhichWinsOverEnvFrom() {
+        // given: LOG_LEVEL is a config literal, reaching the container through envFrom
+        Service service = web("api").config(new Config(Map.of("LOG_LEVEL", "info"), null, null)).build();
+        Environment dev = Environment.builder("dev")
+                .defaults(new ServiceOverride(null, null, null, null, null, Map.of("LOG_LEVEL", "debug"), null))
+                .build();
+        Platform platform = Platform.builder("shop").service(service).environment(dev).build();
+        // when
+        var resolved = Resolver.environment(platform, dev, Map.of()).service("api");
+        // then: an explicit env entry takes precedence over envFrom in Kubernetes
+        assertThat(resolved.env()).containsExactly(EnvVar.literal("LOG_LEVEL", "debug"));
     }
 }
