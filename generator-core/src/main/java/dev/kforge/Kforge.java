@@ -3,6 +3,8 @@ package dev.kforge;
 import dev.kforge.api.Environment;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Tenant;
+import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.KustomizeEmitter;
 import dev.kforge.objects.KubeObject;
@@ -42,25 +44,95 @@ public final class Kforge {
         return generation(platform, profiles).tree();
     }
 
-    /** The files, and the objects per target they hold ({@code base} first, then the environments). */
-    private record Generation(FileTree tree, Map<String, List<KubeObject>> objects) {
+    /** The files, and per target the number of objects of each kind they hold. */
+    private record Generation(FileTree tree, Map<String, Map<String, Integer>> counts) {
     }
 
     private static Generation generation(Platform platform, Map<String, Environment> profiles) {
+        return platform.multiTenant() ? tenantGeneration(platform, profiles) : platformGeneration(platform, profiles);
+    }
+
+    private static Generation platformGeneration(Platform platform, Map<String, Environment> profiles) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         ResolvedPlatform base = Resolver.base(platform);
         List<KubeObject> baseObjects = ObjectFactory.build(base);
-        Map<String, List<KubeObject>> objects = new LinkedHashMap<>();
-        objects.put(Target.BASE, baseObjects);
+        count(counts, Target.BASE, baseObjects);
         List<KustomizeEmitter.Overlay> overlays = new ArrayList<>();
         for (Environment env : platform.environments()) {
             ResolvedPlatform resolved = Resolver.environment(platform, env, profiles);
             List<KubeObject> envObjects = ObjectFactory.build(resolved);
-            objects.put(env.name(), envObjects);
+            count(counts, env.name(), envObjects);
             overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
         }
         FileTree out = new FileTree();
         new KustomizeEmitter().emit(base.target(), baseObjects, overlays, out);
-        return new Generation(out, objects);
+        return new Generation(out, counts);
+    }
+
+    /**
+     * A multi-tenant platform: a tenant base rendered for a placeholder tenant, and one Kustomize root per tenant
+     * and environment over it. Objects are counted and dropped as each root is emitted, so memory holds the files
+     * only.
+     */
+    private static Generation tenantGeneration(Platform platform, Map<String, Environment> profiles) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        FileTree out = new FileTree();
+        KustomizeEmitter emitter = new KustomizeEmitter();
+        ResolvedPlatform base = Resolver.tenant(platform, null, placeholderTenant(platform), profiles);
+        List<KubeObject> baseObjects = ObjectFactory.build(base);
+        count(counts, "tenant-base", baseObjects);
+        emitter.emitBase(TENANT_BASE, baseObjects, out);
+        KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
+        for (Tenant tenant : platform.tenants()) {
+            for (Environment env : platform.environments()) {
+                if (!tenant.runsIn(env.name())) {
+                    continue;
+                }
+                ResolvedPlatform resolved = Resolver.tenant(platform, env, tenant, profiles);
+                List<KubeObject> objects = ObjectFactory.build(resolved);
+                count(counts, "tenants/" + env.name(), objects);
+                emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
+                        new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
+            }
+        }
+        new ArgoCdEmitter().emit(platform, out);
+        return new Generation(out, counts);
+    }
+
+    /** Where the shared tenant base goes. */
+    public static final String TENANT_BASE = KustomizeEmitter.ROOT + "tenant-base/";
+
+    /** The Kustomize root of one tenant in one environment. */
+    public static String tenantRoot(String tenantId, String environment) {
+        return KustomizeEmitter.ROOT + "tenants/" + tenantId + "/" + environment + "/";
+    }
+
+    /**
+     * The tenant the shared tenant base is rendered for: fixed, so that no real tenant's change touches the base;
+     * every tenant root patches what differs.
+     */
+    static Tenant placeholderTenant(Platform platform) {
+        return new Tenant("tenant", null, platform.tiers().get(0).name(), "standard", List.of(), "tenant.example",
+                List.of());
+    }
+
+    private static void count(Map<String, Map<String, Integer>> counts, String target, List<KubeObject> objects) {
+        Map<String, Integer> kinds = counts.computeIfAbsent(target, t -> new TreeMap<>());
+        objects.forEach(o -> kinds.merge(o.object().getKind(), 1, Integer::sum));
+    }
+
+    /**
+     * The objects of one tenant in one environment, generated directly (what its Kustomize root must build to).
+     *
+     * @throws IllegalArgumentException if the platform has no such tenant or environment
+     */
+    public static List<KubeObject> tenantObjects(Platform platform, String tenantId, String environment,
+                                                 Map<String, Environment> profiles) {
+        Tenant tenant = platform.tenants().stream().filter(t -> t.id().equals(tenantId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
+        Environment env = platform.environments().stream().filter(e -> e.name().equals(environment)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no environment '" + environment + "'"));
+        return ObjectFactory.build(Resolver.tenant(platform, env, tenant, profiles));
     }
 
     /**
@@ -104,12 +176,6 @@ public final class Kforge {
                     e.problems().stream().map(p -> p.locatedAt(file)).toList());
         }
         WriteResult written = new OutputWriter().write(generation.tree(), request.outputDirectory());
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        generation.objects().forEach((target, objects) -> {
-            Map<String, Integer> kinds = new TreeMap<>();
-            objects.forEach(o -> kinds.merge(o.object().getKind(), 1, Integer::sum));
-            counts.put(target, kinds);
-        });
-        return new GenerateReport(platformName, counts, written);
+        return new GenerateReport(platformName, generation.counts(), written);
     }
 }

@@ -31,12 +31,14 @@ import java.util.function.Function;
  * @param services            the workloads; at least one
  * @param environments        the environments, each a Kustomize overlay
  * @param backingServices     dependencies deployed by other means
+ * @param tenancy             for a multi-tenant platform, how tenants are laid out; {@code null} otherwise
+ * @param tenants             the tenants; each gets its own instance of every service, sized by its tier
  */
 public record Platform(String name, String namespace, String domain, String tlsIssuer, String ingressNamespace,
                        String monitoringNamespace, Map<String, String> labels, String imageRegistry,
                        String kubernetesVersion, Quota quota, Resources limitRange, List<Tier> tiers,
                        List<Service> services, List<Environment> environments,
-                       List<BackingService> backingServices) {
+                       List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants) {
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
@@ -52,8 +54,15 @@ public record Platform(String name, String namespace, String domain, String tlsI
         services = Copies.list(services);
         environments = Copies.list(environments);
         backingServices = Copies.list(backingServices);
+        tenants = Copies.list(tenants);
+        new TenantChecks(name, tenancy, tiers, services, environments, tenants).check();
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
-                kubernetesVersion, tiers, services, environments, backingServices).check();
+                kubernetesVersion, tiers, services, environments, backingServices, tenancy != null).check();
+    }
+
+    /** True for a multi-tenant platform: every service runs once per tenant. */
+    public boolean multiTenant() {
+        return tenancy != null;
     }
 
     /** The service named {@code serviceName}, or {@code null}. */
@@ -76,11 +85,46 @@ public record Platform(String name, String namespace, String domain, String tlsI
         return new Builder(name);
     }
 
+    /** The checks of tenants against the platform. */
+    private record TenantChecks(String name, Tenancy tenancy, List<Tier> tiers, List<Service> services,
+                                List<Environment> environments, List<Tenant> tenants) {
+
+        void check() {
+            if (tenancy == null) {
+                new Checks().require(tenants.isEmpty(), "tenants", "tenants need a tenancy section (the namespace "
+                        + "prefix and GitOps repository); add one").done();
+                return;
+            }
+            Checks c = new Checks().require(!tenants.isEmpty(), "tenants", "a multi-tenant platform needs at least "
+                    + "one tenant").unique(tenants, Tenant::id, "tenants");
+            Set<String> tierNames = new HashSet<>();
+            tiers.forEach(t -> tierNames.add(t.name()));
+            Set<String> envNames = new HashSet<>();
+            environments.forEach(e -> envNames.add(e.name()));
+            String prefix = tenancy.namespacePrefix() != null ? tenancy.namespacePrefix() : name;
+            for (Tenant t : tenants) {
+                String at = "tenants." + t.id();
+                if (!tierNames.contains(t.tier())) {
+                    c.fail(at + ".tier", "'" + Checks.printable(t.tier()) + "' is not a tier of this platform; "
+                            + "known tiers: " + tierNames.stream().sorted().toList());
+                }
+                t.environments().stream().filter(e -> !envNames.contains(e)).forEach(e -> c.fail(at
+                        + ".environments", "'" + Checks.printable(e) + "' is not an environment of this platform"));
+                if (prefix != null && prefix.length() + 1 + t.id().length() > 63) {
+                    c.fail(at + ".id", "the namespace " + prefix + "-" + t.id() + " would be longer than 63 "
+                            + "characters; shorten the id or the namespace prefix");
+                }
+            }
+            c.done();
+        }
+    }
+
     /** The checks across parts of the platform. */
     private record References(String name, String namespace, String domain, String ingressNamespace,
                               String monitoringNamespace, Map<String, String> labels, String imageRegistry,
                               String kubernetesVersion, List<Tier> tiers, List<Service> services,
-                              List<Environment> environments, List<BackingService> backingServices) {
+                              List<Environment> environments, List<BackingService> backingServices,
+                              boolean multiTenant) {
 
         void check() {
             Checks c = new Checks().dnsLabel(name, "name", 40);
@@ -121,6 +165,13 @@ public record Platform(String name, String namespace, String domain, String tlsI
         private void checkService(Checks c, Service s, Map<String, Service> byName, Set<String> backing,
                                   Set<String> tierNames) {
             String at = "services." + s.name();
+            if (!multiTenant && s.resources() == null && s.tier() == null) {
+                // in a multi-tenant platform the tenant's tier sizes every service
+                c.fail(at + ".resources", "set resources or a tier");
+            }
+            if (!multiTenant && s.storage() != null && s.storage().size() == null && s.tier() == null) {
+                c.fail(at + ".storage.size", "is required when the service has no tier");
+            }
             if (s.tier() != null && !tierNames.contains(s.tier())) {
                 c.fail(at + ".tier", "'" + Checks.printable(s.tier()) + "' is not a tier of this platform; known "
                         + "tiers: " + tierNames.stream().sorted().toList());
@@ -217,6 +268,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
         private final List<Service> services = new ArrayList<>();
         private final List<Environment> environments = new ArrayList<>();
         private final List<BackingService> backingServices = new ArrayList<>();
+        private Tenancy tenancy;
+        private final List<Tenant> tenants = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -233,15 +286,19 @@ public record Platform(String name, String namespace, String domain, String tlsI
         public Builder quota(Quota value) { this.quota = value; return this; }
         public Builder limitRange(Resources value) { this.limitRange = value; return this; }
         public Builder tier(Tier value) { tiers.add(value); return this; }
+        public Builder tiers(List<Tier> values) { tiers.addAll(values); return this; }
         public Builder service(Service value) { services.add(value); return this; }
         public Builder environment(Environment value) { environments.add(value); return this; }
         public Builder backingService(BackingService value) { backingServices.add(value); return this; }
+        public Builder tenancy(Tenancy value) { this.tenancy = value; return this; }
+        public Builder tenant(Tenant value) { tenants.add(value); return this; }
+        public Builder tenants(List<Tenant> values) { tenants.addAll(values); return this; }
 
         /** Builds the platform, or throws {@link ModelException} with every problem. */
         public Platform build() {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments,
-                    backingServices);
+                    backingServices, tenancy, tenants);
         }
     }
 }

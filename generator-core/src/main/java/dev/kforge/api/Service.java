@@ -9,7 +9,8 @@ import java.util.Map;
  * A workload of the platform and everything it needs. Build one with {@link #builder(String, ServiceKind)}.
  *
  * <p>Defaults: 1 replica, no autoscaling, the restricted {@link Security#RESTRICTED} security context, no
- * ingress. Either {@code resources} or a {@code tier} (whose resources apply) is required.
+ * ingress. Either {@code resources} or a {@code tier} (whose resources apply) is required, except in a
+ * multi-tenant platform, where the tenant's tier sizes the service (checked by {@link Platform}).
  * Rules by kind: a web service needs a port; a stateful service needs storage; a scheduled job needs a schedule
  * and has no ports, autoscaling, ingress or disruption budget.
  *
@@ -76,7 +77,6 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                 .unique(initContainers, InitContainer::name, "initContainers")
                 .unique(volumes, Volume::name, "volumes")
                 .unique(dependsOn, d -> d, "dependsOn")
-                .require(resources != null || tier != null, "resources", "set resources or a tier")
                 .atLeast(replicas, 0, "replicas");
         if (config != null) {
             env.stream().filter(e -> config.literals().containsKey(e.name())).forEach(e ->
@@ -105,9 +105,6 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
             c.require(ports.stream().anyMatch(p -> p.name().equals(metrics.port())), "metrics.port",
                     "'" + Checks.printable(metrics.port()) + "' is not one of the service's ports "
                             + portNames(ports));
-        }
-        if (storage != null && storage.size() == null && tier == null) {
-            c.fail("storage.size", "is required when the service has no tier");
         }
         c.done();
     }

@@ -39,16 +39,47 @@ public final class KustomizeEmitter {
 
     /** Emits the base and one overlay per environment into {@code out}. */
     public void emit(Target baseTarget, List<KubeObject> base, List<Overlay> overlays, FileTree out) {
-        Map<String, List<KubeObject>> parts = new LinkedHashMap<>();
-        base.forEach(o -> parts.computeIfAbsent(o.part(), k -> new ArrayList<>()).add(o));
-        parts.forEach((part, objects) -> emitPart(part, objects, out));
-        out.put(ROOT + "base/kustomization.yaml", kustomization(new ArrayList<>(parts.keySet())));
+        emitBase(ROOT + "base/", base, out);
+        Base prepared = prepare(baseTarget, base);
         for (Overlay overlay : overlays) {
-            emitOverlay(baseTarget, base, overlay, out);
+            emitOverlay(ROOT + "overlays/" + overlay.target().name() + "/", "../../base", prepared, overlay, false,
+                    out);
         }
     }
 
-    private void emitPart(String part, List<KubeObject> objects, FileTree out) {
+    /**
+     * A base as the overlays see it: its objects as trees and the image tags it uses. Prepared once and shared
+     * by every overlay (thousands, for tenants).
+     */
+    public static final class Base {
+        private final Target target;
+        private final Map<String, Map<String, Object>> trees;
+        private final Map<String, Set<String>> tags;
+
+        private Base(Target target, Map<String, Map<String, Object>> trees, Map<String, Set<String>> tags) {
+            this.target = target;
+            this.trees = trees;
+            this.tags = tags;
+        }
+    }
+
+    /** Prepares {@code base} for {@link #emitOverlay}. */
+    public static Base prepare(Target baseTarget, List<KubeObject> base) {
+        Map<String, Map<String, Object>> trees = trees(base);
+        Map<String, Set<String>> tags = new TreeMap<>();
+        trees.values().forEach(t -> images(t, tags));
+        return new Base(baseTarget, trees, tags);
+    }
+
+    /** Emits the base: one folder per part, one file per object, a kustomization listing the parts. */
+    public void emitBase(String dir, List<KubeObject> base, FileTree out) {
+        Map<String, List<KubeObject>> parts = new LinkedHashMap<>();
+        base.forEach(o -> parts.computeIfAbsent(o.part(), k -> new ArrayList<>()).add(o));
+        parts.forEach((part, objects) -> emitPart(dir + part + "/", objects, out));
+        out.put(dir + "kustomization.yaml", kustomization(new ArrayList<>(parts.keySet())));
+    }
+
+    private void emitPart(String dir, List<KubeObject> objects, FileTree out) {
         Map<String, Integer> perKind = new TreeMap<>();
         objects.forEach(o -> perKind.merge(o.object().getKind(), 1, Integer::sum));
         List<String> files = new ArrayList<>();
@@ -57,9 +88,9 @@ public final class KustomizeEmitter {
             String file = perKind.get(kind) == 1 ? shortName(kind) + ".yaml"
                     : shortName(kind) + "-" + o.object().getMetadata().getName() + ".yaml";
             files.add(file);
-            out.put(ROOT + "base/" + part + "/" + file, yaml.file(List.of(Manifests.toTree(o.object()))));
+            out.put(dir + file, yaml.file(List.of(Manifests.toTree(o.object()))));
         }
-        out.put(ROOT + "base/" + part + "/kustomization.yaml", kustomization(files));
+        out.put(dir + "kustomization.yaml", kustomization(files));
     }
 
     private String kustomization(List<String> resources) {
@@ -70,18 +101,26 @@ public final class KustomizeEmitter {
         return yaml.file(List.of(k));
     }
 
-    private void emitOverlay(Target baseTarget, List<KubeObject> base, Overlay overlay, FileTree out) {
-        String dir = ROOT + "overlays/" + overlay.target().name() + "/";
-        Map<String, Map<String, Object>> baseTrees = trees(base);
+    /**
+     * Emits one overlay into {@code dir}: a kustomization over {@code basePath} holding only what differs.
+     *
+     * @param inlinePatches patches inside the kustomization (one file per overlay, for thousands of tenant roots)
+     *                      rather than one file each under {@code patches/}
+     */
+    public void emitOverlay(String dir, String basePath, Base base, Overlay overlay, boolean inlinePatches,
+                            FileTree out) {
+        Map<String, Map<String, Object>> baseTrees = base.trees;
         Map<String, Map<String, Object>> envTrees = trees(overlay.objects());
 
-        String namespace = overlay.target().namespace().equals(baseTarget.namespace()) ? null
+        String namespace = overlay.target().namespace().equals(base.target.namespace()) ? null
                 : overlay.target().namespace();
         Map<String, String> labels = new TreeMap<>(overlay.target().labels());
-        Map<String, String> images = retags(baseTrees.values(), envTrees.values());
+        labels.keySet().removeAll(base.target.labels().keySet().stream()
+                .filter(k -> base.target.labels().get(k).equals(labels.get(k))).toList());
+        Map<String, String> images = retags(base.tags, envTrees.values());
 
         List<Object> resources = new ArrayList<>();
-        resources.add("../../base");
+        resources.add(basePath);
         List<Map<String, Object>> patches = new ArrayList<>();
         // what the base becomes through the kustomization's fields alone, by identity after those fields
         Map<String, Transformed> transformed = new LinkedHashMap<>();
@@ -102,18 +141,14 @@ public final class KustomizeEmitter {
             }
             List<Map<String, Object>> ops = JsonPatch.diff(match.after(), envTree);
             if (!ops.isEmpty()) {
-                String file = "patches/" + fileName(match.before());
-                out.put(dir + file, yaml.file(List.of(ops)));
-                patches.add(patchEntry(file, match.before()));
+                patches.add(patch(dir, "patches/" + fileName(match.before()), ops, target(match.before()),
+                        inlinePatches, out));
             }
         }
         transformed.forEach((id, gone) -> {
             if (!envIds.contains(id)) {
-                String file = "patches/" + fileName(gone.before());
-                out.put(dir + file, yaml.file(List.of(deletion(gone.before()))));
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("path", file);
-                patches.add(entry);
+                patches.add(patch(dir, "patches/" + fileName(gone.before()), deletion(gone.before()), null,
+                        inlinePatches, out));
             }
         });
 
@@ -151,6 +186,22 @@ public final class KustomizeEmitter {
     private record Transformed(Map<String, Object> before, Map<String, Object> after) {
     }
 
+    /** A {@code patches:} entry; its content goes inline or to {@code file}. */
+    private Map<String, Object> patch(String dir, String file, Object content, Map<String, Object> target,
+                                      boolean inline, FileTree out) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        if (inline) {
+            entry.put("patch", yaml.document(content));
+        } else {
+            out.put(dir + file, yaml.file(List.of(content)));
+            entry.put("path", file);
+        }
+        if (target != null) {
+            entry.put("target", target);
+        }
+        return entry;
+    }
+
     private static Map<String, Map<String, Object>> trees(List<KubeObject> objects) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         objects.forEach(o -> out.put(o.part() + "/" + o.id(), Manifests.toTree(o.object())));
@@ -161,10 +212,8 @@ public final class KustomizeEmitter {
      * Repositories whose tag is the same in every container of the environment and differs from the base: these
      * go to Kustomize's {@code images} field. A repository used with several tags is left to the patches.
      */
-    private static Map<String, String> retags(java.util.Collection<Map<String, Object>> base,
+    private static Map<String, String> retags(Map<String, Set<String>> baseTags,
                                               java.util.Collection<Map<String, Object>> env) {
-        Map<String, Set<String>> baseTags = new TreeMap<>();
-        base.forEach(t -> images(t, baseTags));
         Map<String, Set<String>> envTags = new TreeMap<>();
         env.forEach(t -> images(t, envTags));
         Map<String, String> out = new TreeMap<>();
@@ -211,7 +260,7 @@ public final class KustomizeEmitter {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> patchEntry(String file, Map<String, Object> baseTree) {
+    private static Map<String, Object> target(Map<String, Object> baseTree) {
         String apiVersion = (String) baseTree.get("apiVersion");
         int slash = apiVersion.indexOf('/');
         Map<String, Object> target = new LinkedHashMap<>();
@@ -222,10 +271,7 @@ public final class KustomizeEmitter {
         target.put("kind", baseTree.get("kind"));
         // patches apply before the namespace field, so they name objects as the base does
         target.put("name", ((Map<String, Object>) baseTree.get("metadata")).get("name"));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("path", file);
-        entry.put("target", target);
-        return entry;
+        return target;
     }
 
     @SuppressWarnings("unchecked")

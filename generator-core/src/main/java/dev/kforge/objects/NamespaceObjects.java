@@ -48,7 +48,7 @@ final class NamespaceObjects {
             out.add(new ResourceQuotaBuilder().withMetadata(meta(rp, "quota")).withNewSpec().withHard(hard)
                     .endSpec().build());
         }
-        Resources limits = rp.platform().limitRange();
+        Resources limits = rp.target().limitRange();
         if (limits != null) {
             Map<String, Quantity> defaults = new LinkedHashMap<>();
             defaults.put("cpu", new Quantity(limits.cpuLimit()));

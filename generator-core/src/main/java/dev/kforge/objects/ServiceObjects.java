@@ -290,7 +290,8 @@ final class ServiceObjects {
         for (int i = 0; i < rs.ingressRules().size(); i++) {
             IngressRule modelRule = in.rules().get(i);
             IngressRule rule = rs.ingressRules().get(i);
-            String name = in.rules().size() == 1 ? s.name() : s.name() + "-" + firstLabel(modelRule.host());
+            String name = in.rules().size() == 1 ? s.name() : s.name() + "-" + (IngressRule.APEX.equals(modelRule.host())
+                    ? "apex" : firstLabel(modelRule.host()));
             IngressBuilder b = new IngressBuilder().withMetadata(meta(rp, s, name));
             b.editMetadata().withAnnotations(ingressAnnotations(rp, in)).endMetadata();
             b.withNewSpec().withIngressClassName(in.className()).endSpec();

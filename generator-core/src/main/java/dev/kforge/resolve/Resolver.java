@@ -15,6 +15,7 @@ import dev.kforge.api.Schedule;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
+import dev.kforge.api.Tenant;
 import dev.kforge.api.Tier;
 
 import java.math.BigDecimal;
@@ -36,8 +37,44 @@ public final class Resolver {
     /** The environment-independent base. */
     public static ResolvedPlatform base(Platform platform) {
         Target target = new Target(Target.BASE, true, platform.namespace(), platform.domain(), platform.tlsIssuer(),
-                PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota());
+                PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota(), platform.limitRange(), null);
         return resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, "");
+    }
+
+    /**
+     * One tenant of a multi-tenant platform, in one environment (or, with {@code environment} null, in the
+     * environment-independent tenant base). The tenant's tier sizes every service that sets no resources of its
+     * own: requests and limits, the autoscaling range, storage, the namespace's quota and LimitRange. The tenant
+     * adds the labels {@code kforge.dev/tenant}, {@code kforge.dev/tier}, {@code kforge.dev/license-tier} and the
+     * variables {@code TENANT_ID}, {@code LICENSE_TIER}, {@code ENABLED_PLUGINS}; its domain is the ingress domain.
+     */
+    public static ResolvedPlatform tenant(Platform platform, Environment environment, Tenant tenant,
+                                          Map<String, Environment> profiles) {
+        Tier tier = platform.tier(tenant.tier());
+        Map<String, String> labels = new java.util.TreeMap<>();
+        Environment env = environment == null ? null : withProfile(environment, profiles);
+        if (env != null) {
+            labels.putAll(env.labels());
+        }
+        labels.putAll(tenantLabels(tenant));
+        String namespace = platform.tenancy().namespace(platform.name(), tenant);
+        Target target = env == null
+                ? new Target(Target.BASE, true, namespace, tenant.domain(), platform.tlsIssuer(),
+                        PodSecurityLevel.RESTRICTED, true, labels, tier.quota(), tier.resources(), tenant)
+                : new Target(env.name(), false, namespace, tenant.domain(), or(env.tlsIssuer(), platform.tlsIssuer()),
+                        or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true), labels,
+                        tier.quota(), tier.resources(), tenant);
+        String at = env == null ? "tenants." + tenant.id() : "environments." + env.name();
+        return env == null
+                ? resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, at)
+                : resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
+                        or(env.resourceScale(), BigDecimal.ONE), at);
+    }
+
+    /** The labels that mark a tenant's objects. */
+    public static Map<String, String> tenantLabels(Tenant tenant) {
+        return Map.of("kforge.dev/tenant", tenant.id(), "kforge.dev/tier", tenant.tier(),
+                "kforge.dev/license-tier", tenant.licenseTier());
     }
 
     /**
@@ -53,7 +90,7 @@ public final class Resolver {
         Target target = new Target(env.name(), false, or(env.namespace(), platform.namespace()),
                 or(env.domain(), platform.domain()), or(env.tlsIssuer(), platform.tlsIssuer()),
                 or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true),
-                env.labels(), or(env.quota(), platform.quota()));
+                env.labels(), or(env.quota(), platform.quota()), platform.limitRange(), null);
         return resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
                 or(env.resourceScale(), BigDecimal.ONE), "environments." + env.name());
     }
@@ -81,6 +118,8 @@ public final class Resolver {
                                             BigDecimal scale, String at) {
         Checks checks = new Checks();
         List<ResolvedService> services = new ArrayList<>();
+        Tenant tenant = target.tenant();
+        Tier tenantTier = tenant == null ? null : platform.tier(tenant.tier());
         for (Service s : platform.services()) {
             String serviceAt = (at.isEmpty() ? "" : at + ".") + "services." + s.name();
             ServiceOverride more = overrides.getOrDefault(s.name(), ServiceOverride.NONE);
@@ -93,14 +132,16 @@ public final class Resolver {
                         or(more.maxReplicas(), defaults.maxReplicas())));
                 continue;
             }
+            // the tenant's tier sizes a service that names no tier and no resources of its own
+            Tier tier = s.tier() != null ? platform.tier(s.tier()) : s.resources() == null ? tenantTier : null;
             checks.nested("", () -> services.add(new ResolvedService(s,
                     image(platform, s, o, envImageTag),
-                    resources(platform, s, o, scale),
+                    resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
-                    autoscaling(s, o, serviceAt),
-                    env(s, o),
+                    autoscaling(s, tenantTier, o, serviceAt),
+                    tenant == null ? env(s, o) : withTenantEnv(env(s, o), tenant),
                     schedule(s, o),
-                    storage(platform, s),
+                    storage(s, tier),
                     ingressRules(s, target, serviceAt))));
         }
         checks.done();
@@ -125,20 +166,23 @@ public final class Resolver {
         return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
-    static Resources resources(Platform platform, Service s, ServiceOverride o, BigDecimal scale) {
+    static Resources resources(Service s, Tier tier, ServiceOverride o, BigDecimal scale) {
         if (o.resources() != null) {
             return o.resources();
         }
-        Resources base = s.resources() != null ? s.resources() : platform.tier(s.tier()).resources();
+        Resources base = s.resources() != null ? s.resources() : tier.resources();
         return base.scaled(scale);
     }
 
-    static Autoscaling autoscaling(Service s, ServiceOverride o, String at) {
+    /** The autoscaling range: the environment's override, else the tenant's tier, else the service's own. */
+    static Autoscaling autoscaling(Service s, Tier tenantTier, ServiceOverride o, String at) {
         if (!s.autoscaled()) {
             return null;
         }
-        int min = o.minReplicas() != null ? o.minReplicas() : s.autoscaling().minReplicas();
-        int max = o.maxReplicas() != null ? o.maxReplicas() : s.autoscaling().maxReplicas();
+        int min = o.minReplicas() != null ? o.minReplicas()
+                : tenantTier != null ? tenantTier.minReplicas() : s.autoscaling().minReplicas();
+        int max = o.maxReplicas() != null ? o.maxReplicas()
+                : tenantTier != null ? tenantTier.maxReplicas() : s.autoscaling().maxReplicas();
         if (max < min) {
             throw new ModelException(List.of(Problem.at(at, emptyRange(min, max))));
         }
@@ -165,6 +209,15 @@ public final class Resolver {
         return out;
     }
 
+    /** The variables that tell the application which tenant it serves. */
+    static List<EnvVar> withTenantEnv(List<EnvVar> env, Tenant tenant) {
+        List<EnvVar> out = new ArrayList<>(env);
+        out.add(EnvVar.literal("TENANT_ID", tenant.id()));
+        out.add(EnvVar.literal("LICENSE_TIER", tenant.licenseTier()));
+        out.add(EnvVar.literal("ENABLED_PLUGINS", String.join(",", tenant.plugins())));
+        return out;
+    }
+
     static Schedule schedule(Service s, ServiceOverride o) {
         if (s.schedule() == null || o.suspend() == null) {
             return s.schedule();
@@ -172,15 +225,15 @@ public final class Resolver {
         return s.schedule().withSuspend(o.suspend());
     }
 
-    static Storage storage(Platform platform, Service s) {
+    static Storage storage(Service s, Tier tier) {
         Storage st = s.storage();
         if (st == null || st.size() != null) {
             return st;
         }
-        Tier tier = platform.tier(s.tier());
-        if (tier.storage() == null) {
+        if (tier == null || tier.storage() == null) {
             throw new ModelException(List.of(Problem.at("services." + s.name() + ".storage.size",
-                    "is required: tier '" + tier.name() + "' has no storage")));
+                    "is required: " + (tier == null ? "the service has no tier" : "tier '" + tier.name()
+                            + "' has no storage"))));
         }
         return new Storage(tier.storage(), st.storageClass(), st.mountPath(), st.accessMode());
     }
@@ -198,7 +251,7 @@ public final class Resolver {
                         "host '" + rule.host() + "' is a sub-domain but no domain is set; set the domain of the "
                                 + (target.base() ? "platform" : "environment") + " or give a full host name")));
             } else {
-                out.add(new IngressRule(rule.host() + "." + target.domain(), rule.paths()));
+                out.add(new IngressRule(rule.hostIn(target.domain()), rule.paths()));
             }
         }
         return out;

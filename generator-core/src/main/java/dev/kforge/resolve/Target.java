@@ -18,14 +18,17 @@ import java.util.Map;
  * @param networkPolicies whether NetworkPolicies are emitted
  * @param labels          labels the environment adds to every object (empty for the base)
  * @param quota           namespace quota, or {@code null}
+ * @param limitRange      per-container defaults of the namespace (a LimitRange), or {@code null}
+ * @param tenant          the tenant, or {@code null} outside a multi-tenant platform
  */
 public record Target(String name, boolean base, String namespace, String domain, String tlsIssuer,
-                     PodSecurityLevel podSecurity, boolean networkPolicies, Map<String, String> labels, Quota quota) {
+                     PodSecurityLevel podSecurity, boolean networkPolicies, Map<String, String> labels, Quota quota,
+                     dev.kforge.api.Resources limitRange, dev.kforge.api.Tenant tenant) {
 
     /** The name the base is known by in reports. */
     public static final String BASE = "base";
 
     public Target {
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
     }
 }

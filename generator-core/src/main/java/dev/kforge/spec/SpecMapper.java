@@ -40,6 +40,8 @@ import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
+import dev.kforge.api.Tenant;
+import dev.kforge.api.Tenancy;
 import dev.kforge.api.Toleration;
 import dev.kforge.api.Volume;
 import java.math.BigDecimal;
@@ -66,7 +68,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class SpecMapper {
 
-    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "services", "environments");
+    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "services", "environments",
+            "tenancy", "tenants");
+    static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
+            "argoNamespace");
     static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
             "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
     static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
@@ -166,7 +171,8 @@ final class SpecMapper {
         Resources limitRange = resources(settings, "limitRange");
         boolean namespaceGiven = settings.has("namespace");
 
-        List<Tier> tiers = named(top, "tiers", "tier name to tier settings", this::tier);
+        List<Tier> tiers = top.has("tiers") ? named(top, "tiers", "tier name to tier settings", this::tier)
+                : TierCatalog.builtIn();
         List<BackingService> backing = named(top, "backingServices",
                 "backing service name to its ports, selector and namespace", this::backingService);
         List<Service> services = named(top, "services", "service name to service settings", this::service);
@@ -176,9 +182,18 @@ final class SpecMapper {
                     return environment(n, path, body, ENVIRONMENT);
                 });
 
+        Tenancy tenancy = tenancy(top);
+        List<Tenant> tenants = new ArrayList<>();
+        Fields inline = top.map("tenants", "a map of tenant id to tenant settings", null);
+        if (inline != null) {
+            tenants.addAll(TenantCatalog.tenants(cx, inline));
+        }
+        tenants.addAll(catalog(top));
+
         try {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
-                    imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing);
+                    imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing,
+                    tenancy, tenants);
         } catch (ModelException e) {
             // decided before reporting any, so that two problems at one path are not taken for an echo
             List<Problem> fresh = e.problems().stream()
@@ -188,6 +203,52 @@ final class SpecMapper {
             cx.reportAt("", "could not be built (" + e.getClass().getSimpleName() + ")");
         }
         return null;
+    }
+
+    private Tenancy tenancy(Fields top) {
+        Fields f = top.map("tenancy", "a map of tenancy settings (" + String.join(", ", TENANCY) + ")", TENANCY);
+        if (f == null || !top.has("tenancy")) {
+            return null;
+        }
+        int before = cx.count();
+        String prefix = f.text("namespacePrefix");
+        String repoUrl = f.text("repoUrl");
+        String repoPath = f.text("repoPath");
+        String revision = f.text("revision");
+        String argoNamespace = f.text("argoNamespace");
+        return unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision, argoNamespace));
+    }
+
+    /** The tenants of the catalog file named by {@code tenancy.catalog}, read relative to the spec file. */
+    private List<Tenant> catalog(Fields top) {
+        Fields f = top.has("tenancy") ? top.map("tenancy", "a map of tenancy settings", TENANCY) : null;
+        String name = f == null ? null : f.text("catalog");
+        if (name == null) {
+            return List.of();
+        }
+        String at = f.path("catalog");
+        Path base = cx.baseDir();
+        if (base == null) {
+            cx.reportAt(at, "a catalog needs the spec to be read from a file; list the tenants under tenants: instead");
+            return List.of();
+        }
+        Path given = Path.of(name);
+        if (given.isAbsolute()) {
+            cx.reportAt(at, "'" + Checks.printable(name) + "' is not a relative path; name the catalog relative to "
+                    + "the spec file's folder");
+            return List.of();
+        }
+        Path file = base.resolve(given).normalize();
+        if (!Files.isRegularFile(file)) {
+            cx.reportAt(at, "no file at " + file + "; the catalog path is relative to the spec file's folder");
+            return List.of();
+        }
+        Context catalogCx = new Context(file.getFileName().toString(), file.getParent());
+        String text = YamlText.readFile(catalogCx, file);
+        List<Tenant> tenants = text == null ? List.of() : TenantCatalog.read(catalogCx, file.getFileName().toString(),
+                text);
+        cx.addAll(catalogCx.problems());
+        return tenants;
     }
 
     /** The platform's own settings sit under {@code platform:} in a spec but at the root of the model. */
@@ -288,6 +349,12 @@ final class SpecMapper {
     }
 
     // ---------------------------------------------------------------- tiers and backing services
+
+    /** The tiers of a {@code tiers:} section, for the built-in catalog. */
+    List<Tier> tiers(Node root) {
+        Fields top = Fields.of(cx, "", root, "a map with 'tiers:'", List.of("tiers"));
+        return top == null ? List.of() : named(top, "tiers", "tier name to tier settings", this::tier);
+    }
 
     private Tier tier(String name, String path, Node body) {
         int before = cx.count();

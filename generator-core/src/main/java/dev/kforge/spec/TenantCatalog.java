@@ -138,20 +138,9 @@ final class TenantCatalog {
         }
     }
 
-    private static List<Tenant> yaml(Context cx, String text) {
+    /** The tenants of a {@code tenants:} map (id to settings), in a catalog or inline in a spec. */
+    static List<Tenant> tenants(Context cx, Fields tenants) {
         List<Tenant> out = new ArrayList<>();
-        Node root = YamlText.parse(cx, text);
-        if (cx.count() > 0) {
-            return out;
-        }
-        Fields top = Fields.of(cx, "", root, "a map with 'tenants:'", List.of("tenants"));
-        if (top == null) {
-            return out;
-        }
-        Fields tenants = top.map("tenants", "a map of tenant id to tenant settings", null);
-        if (tenants == null) {
-            return out;
-        }
         for (String id : tenants.keys()) {
             Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", FIELDS) + ")", FIELDS);
             if (f == null) {
@@ -172,6 +161,24 @@ final class TenantCatalog {
                 }
             }
         }
+        return out;
+    }
+
+    private static List<Tenant> yaml(Context cx, String text) {
+        List<Tenant> out = new ArrayList<>();
+        Node root = YamlText.parse(cx, text);
+        if (cx.count() > 0) {
+            return out;
+        }
+        Fields top = Fields.of(cx, "", root, "a map with 'tenants:'", List.of("tenants"));
+        if (top == null) {
+            return out;
+        }
+        Fields tenants = top.map("tenants", "a map of tenant id to tenant settings", null);
+        if (tenants == null) {
+            return out;
+        }
+        out.addAll(tenants(cx, tenants));
         return out;
     }
 }

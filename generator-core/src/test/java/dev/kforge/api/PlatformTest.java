@@ -436,4 +436,59 @@ class PlatformTest {
         assertThat(e.getMessage()).startsWith("13 problems in the model:\n  name: 'Shop' is not a valid name;")
                 .contains("\n  environments.prod.services.billing: is not a service of this platform");
     }
+
+    @Test
+    void build_whenServiceHasNeitherResourcesNorTier_thenAsksForOne() {
+        // given
+        Service bare = Service.builder("gateway", ServiceKind.WEB_SERVICE).image("acme/gateway:1.0")
+                .port("http", 8080).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(bare).build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("services.gateway.resources", "set resources or a tier"));
+    }
+
+    @Test
+    void build_whenMultiTenantServiceHasNeitherResourcesNorTier_thenTheTenantsTierSizesIt() {
+        // given
+        Service bare = Service.builder("app", ServiceKind.WEB_SERVICE).image("acme/app:1.0").port("http", 8080)
+                .build();
+        // when
+        Platform platform = Platform.builder("isp").service(bare)
+                .tier(new Tier("small", resources(), "5Gi", 1, 3, null, null))
+                .tenancy(new Tenancy(null, null, null, null, null))
+                .tenant(new Tenant("acme", "ACME", "small", "standard", List.of(), "acme.example", List.of()))
+                .build();
+        // then
+        assertThat(platform.multiTenant()).isTrue();
+        assertThat(platform.service("app").resources()).isNull();
+    }
+
+    @Test
+    void build_whenTenantNamesUnknownTierOrEnvironmentOrRepeats_thenEveryProblemWithItsPath() {
+        // given
+        Platform.Builder builder = Platform.builder("isp").service(web("app").build())
+                .tier(new Tier("small", resources(), "5Gi", 1, 3, null, null))
+                .tenancy(new Tenancy(null, null, null, null, null))
+                .tenant(new Tenant("acme", null, "huge", "standard", List.of(), "acme.example", List.of("qa")))
+                .tenant(new Tenant("acme", null, "small", "standard", List.of(), "acme2.example", List.of()));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("tenants", "'acme' is defined more than once; names must be unique"),
+                Problem.at("tenants.acme.tier", "'huge' is not a tier of this platform; known tiers: [small]"),
+                Problem.at("tenants.acme.environments", "'qa' is not an environment of this platform"));
+    }
+
+    @Test
+    void build_whenTenantsWithoutTenancy_thenAsksForTheTenancySection() {
+        // when
+        var problems = problemsOf(() -> Platform.builder("isp").service(web("app").build())
+                .tenant(new Tenant("acme", null, "small", "standard", List.of(), "acme.example", List.of()))
+                .build());
+        // then
+        assertThat(problems).containsExactly(Problem.at("tenants", "tenants need a tenancy section (the namespace "
+                + "prefix and GitOps repository); add one"));
+    }
 }

@@ -67,17 +67,6 @@ class ServiceTest {
     }
 
     @Test
-    void builder_whenNeitherResourcesNorTier_thenAsksForOne() {
-        // given
-        Service.Builder builder = Service.builder("gateway", ServiceKind.WEB_SERVICE).image("acme/gateway:1.0")
-                .port("http", 8080);
-        // when
-        var problems = problemsOf(builder::build);
-        // then
-        assertThat(problems).containsExactly(Problem.at("resources", "set resources or a tier"));
-    }
-
-    @Test
     void builder_whenWebServiceWithoutPort_thenNeedsOne() {
         // given
         Service.Builder builder = Service.builder("gateway", ServiceKind.WEB_SERVICE).image("acme/gateway:1.0")
@@ -121,13 +110,14 @@ class ServiceTest {
     }
 
     @Test
-    void builder_whenStorageWithoutSizeOrTier_thenSizeRequired() {
-        // given
-        Service.Builder builder = stateful("db").storage(new Storage(null, null, null, null));
+    void platformBuild_whenStorageWithoutSizeOrTier_thenSizeRequired() {
+        // given: a tier could give the size, so the platform decides
+        Service db = stateful("db").storage(new Storage(null, null, null, null)).build();
         // when
-        var problems = problemsOf(builder::build);
+        var problems = problemsOf(() -> Platform.builder("shop").service(db).build());
         // then
-        assertThat(problems).containsExactly(Problem.at("storage.size", "is required when the service has no tier"));
+        assertThat(problems).containsExactly(Problem.at("services.db.storage.size",
+                "is required when the service has no tier"));
     }
 
     @Test

@@ -99,4 +99,45 @@ public final class SamplePlatforms {
                         .build())
                 .build();
     }
+
+    /** A small multi-tenant platform: one application per tenant, sized by the tenant's tier. */
+    public static Platform isp(List<dev.kforge.api.Tenant> tenants) {
+        return Platform.builder("isp")
+                .imageRegistry("registry.isp.example")
+                .tenancy(new dev.kforge.api.Tenancy("isp", "https://git.isp.example/gitops.git", "deploy", "main",
+                        null))
+                .tiers(dev.kforge.spec.TierCatalog.builtIn())
+                .backingService(new BackingService("postgresql", List.of(5432), null, "isp-data"))
+                .backingService(new BackingService("redis", List.of(6379), null, "isp-data"))
+                .service(Service.builder("app", ServiceKind.WEB_SERVICE)
+                        .image("isp-app:4.2.0")
+                        .port("http", 8080)
+                        .env("DATABASE_HOST", "postgresql.isp-data.svc")
+                        .env(EnvVar.fromSecret("DATABASE_PASSWORD", "app-database", "password"))
+                        .probes(Probes.http("/health", "/ready"))
+                        .autoscaling(new Autoscaling(1, 1, 70, 80, null, null, null))
+                        .disruptionBudget(new DisruptionBudget(null, "1"))
+                        .storage(new Storage(null, null, "/var/lib/app", "ReadWriteMany"))
+                        .rbac(RbacRule.read("configmaps", "secrets", "pods"))
+                        .ingress(Ingress.builder().host("@").build())
+                        .dependsOn("postgresql", "redis")
+                        .egress(dev.kforge.api.Egress.HTTPS)
+                        .build())
+                .environment(Environment.builder("staging").label("app.kubernetes.io/environment", "staging")
+                        .tlsIssuer("letsencrypt-staging").imageTag("4.3.0-rc.1").build())
+                .environment(Environment.builder("prod").label("app.kubernetes.io/environment", "prod").build())
+                .tenants(tenants)
+                .build();
+    }
+
+    /** Three tenants across the tiers. */
+    public static List<dev.kforge.api.Tenant> ispTenants() {
+        return List.of(
+                new dev.kforge.api.Tenant("acme", "ACME Corp", "medium", "enterprise", List.of("sso", "audit"),
+                        "acme.isp.example", List.of()),
+                new dev.kforge.api.Tenant("globex", "Globex", "micro", "standard", List.of(), "globex.isp.example",
+                        List.of("prod")),
+                new dev.kforge.api.Tenant("initech", "Initech", "xlarge", "enterprise", List.of("reports"),
+                        "app.initech.example", List.of()));
+    }
 }
