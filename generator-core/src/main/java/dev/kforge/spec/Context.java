@@ -104,6 +104,25 @@ final class Context {
         others.forEach(this::add);
     }
 
+    /** Paths written in another file (a tenant catalog row) and where: {@code tenants.acme} → {@code tenants.csv:4}. */
+    private final Map<String, String> external = new HashMap<>();
+
+    /** Remembers that {@code path} was written in another file at {@code location}. */
+    void markExternal(String path, String location) {
+        external.put(clean(path), location);
+    }
+
+    /** Every external location this context knows, to hand to the spec's context. */
+    Map<String, String> externals() {
+        return external;
+    }
+
+    /** Takes over where another file's paths were written, for problems found later (cross-checks). */
+    void markAllExternal(Context other) {
+        other.nodes.forEach((path, node) -> external.put(path, other.where(node)));
+        external.putAll(other.external);
+    }
+
     /** A problem of the file itself (it cannot be read), where no line exists. */
     void reportFile(String message) {
         add(new Problem("", message, source));
@@ -138,6 +157,10 @@ final class Context {
             Node node = nodes.get(p);
             if (node != null) {
                 return where(node);
+            }
+            String elsewhere = external.get(p);
+            if (elsewhere != null) {
+                return elsewhere;
             }
             if (p.isEmpty()) {
                 return source + ":1";

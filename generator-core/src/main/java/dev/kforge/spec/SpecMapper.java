@@ -143,6 +143,7 @@ final class SpecMapper {
     private final Context cx;
     private final Set<String> failedServices = new HashSet<>();
     private final List<String> environmentNames = new ArrayList<>();
+    private boolean catalogFailed;
 
     SpecMapper(Context cx) {
         this.cx = cx;
@@ -230,17 +231,20 @@ final class SpecMapper {
         Path base = cx.baseDir();
         if (base == null) {
             cx.reportAt(at, "a catalog needs the spec to be read from a file; list the tenants under tenants: instead");
+            catalogFailed = true;
             return List.of();
         }
         Path given = Path.of(name);
         if (given.isAbsolute()) {
             cx.reportAt(at, "'" + Checks.printable(name) + "' is not a relative path; name the catalog relative to "
                     + "the spec file's folder");
+            catalogFailed = true;
             return List.of();
         }
         Path file = base.resolve(given).normalize();
         if (!Files.isRegularFile(file)) {
             cx.reportAt(at, "no file at " + file + "; the catalog path is relative to the spec file's folder");
+            catalogFailed = true;
             return List.of();
         }
         Context catalogCx = new Context(file.getFileName().toString(), file.getParent());
@@ -248,6 +252,8 @@ final class SpecMapper {
         List<Tenant> tenants = text == null ? List.of() : TenantCatalog.read(catalogCx, file.getFileName().toString(),
                 text);
         cx.addAll(catalogCx.problems());
+        cx.markAllExternal(catalogCx);
+        catalogFailed = catalogCx.count() > 0;
         return tenants;
     }
 
@@ -269,7 +275,9 @@ final class SpecMapper {
                 // the namespace defaults to the name, so its problems are the name's, already reported
                 || path.equals("platform.namespace") && !namespaceGiven
                 // services were given, but none could be built (not even a stand-in, their names are invalid)
-                || path.equals("services") && !failedServices.isEmpty();
+                || path.equals("services") && !failedServices.isEmpty()
+                // the catalog could not be read or had bad rows: "no tenants" says nothing new
+                || path.equals("tenants") && catalogFailed;
     }
 
     /** Overrides of a service that could not be built were checked against its stand-in, not against it. */

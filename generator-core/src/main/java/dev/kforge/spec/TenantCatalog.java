@@ -66,7 +66,8 @@ final class TenantCatalog {
             for (CSVRecord row : parser) {
                 int line = (int) parser.getCurrentLineNumber();
                 if (row.size() != header.size()) {
-                    cx.reportLine("tenants", line, "has " + row.size() + " values but the header names "
+                    // a path of its own, so that the problems of other rows are not taken for echoes of this one
+                    cx.reportLine("tenants.row" + line, line, "has " + row.size() + " values but the header names "
                             + header.size() + " columns; quote values that contain ','");
                     continue;
                 }
@@ -83,13 +84,14 @@ final class TenantCatalog {
                         value(row, "domain"), list(value(row, "environments"))));
                 if (tenant != null) {
                     out.add(tenant);
+                    cx.markExternal(path, cx.source() + ":" + line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             // Commons CSV reports malformed quoting and duplicate headers this way
-            cx.reportLine("tenants", 1, "is not valid CSV: " + Checks.printable(String.valueOf(e.getMessage())));
+            cx.reportLine("tenants.csv", 1, "is not valid CSV: " + Checks.printable(String.valueOf(e.getMessage())));
         }
         return out;
     }
