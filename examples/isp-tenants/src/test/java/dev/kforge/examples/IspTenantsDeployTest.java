@@ -1,0 +1,133 @@
+package dev.kforge.examples;
+
+import dev.kforge.Kforge;
+import dev.kforge.api.Environment;
+import dev.kforge.api.Platform;
+import dev.kforge.api.Tenant;
+import dev.kforge.api.Tier;
+import dev.kforge.spec.EnvironmentProfiles;
+import dev.kforge.spec.SpecReader;
+import dev.kforge.testing.Kustomize;
+import dev.kforge.testing.ObjectSets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.kforge.testing.ObjectSets.at;
+import static dev.kforge.testing.ObjectSets.find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The committed deploy/ of the ISP example: every tenant root, built by real Kustomize. */
+class IspTenantsDeployTest {
+
+    private static final Path DEPLOY = Path.of("deploy");
+    private static Platform platform;
+    private static Map<String, Environment> profiles;
+    /** Every tenant root, built once: "tenant/env" to objects. */
+    private static final Map<String, List<Map<String, Object>>> BUILT = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void buildEveryRoot() {
+        platform = SpecReader.read(Path.of("src/main/kforge/platform.yaml"));
+        profiles = EnvironmentProfiles.builtIn();
+        for (Tenant tenant : platform.tenants()) {
+            for (Environment env : platform.environments()) {
+                Path root = DEPLOY.resolve(Kforge.tenantRoot(tenant.id(), env.name()));
+                if (tenant.runsIn(env.name())) {
+                    BUILT.put(tenant.id() + "/" + env.name(), Kustomize.build(root));
+                } else {
+                    assertThat(root).as("a root for an environment the tenant does not run in").doesNotExist();
+                }
+            }
+        }
+    }
+
+    @Test
+    void catalog_whenRead_thenAtLeast25TenantsAcrossEveryTier() {
+        Set<String> tiers = new HashSet<>();
+        platform.tenants().forEach(t -> tiers.add(t.tier()));
+        assertThat(platform.tenants()).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(tiers).containsExactlyInAnyOrder("micro", "small", "medium", "large", "xlarge");
+        assertThat(BUILT).hasSizeGreaterThanOrEqualTo(70);
+    }
+
+    @Test
+    void everyTenantRoot_whenBuilt_thenEqualsTheTenantsObjects() {
+        BUILT.forEach((root, built) -> {
+            String[] parts = root.split("/");
+            List<Map<String, Object>> expected = ObjectSets.trees(
+                    Kforge.tenantObjects(platform, parts[0], parts[1], profiles));
+            assertThat(ObjectSets.differences(expected, built)).as(root).isEmpty();
+        });
+    }
+
+    @Test
+    void everyTenantRoot_whenBuilt_thenQuotaLimitsAndStorageAreItsTiers() {
+        for (Tenant tenant : platform.tenants()) {
+            Tier tier = platform.tier(tenant.tier());
+            List<Map<String, Object>> prod = BUILT.get(tenant.id() + "/prod");
+            Map<?, ?> hard = (Map<?, ?>) at(find(prod, "ResourceQuota", "quota"), "spec.hard");
+            assertThat(hard.get("requests.cpu")).as(tenant.id()).isEqualTo(tier.quota().requestsCpu());
+            assertThat(hard.get("limits.memory")).as(tenant.id()).isEqualTo(tier.quota().limitsMemory());
+            assertThat(hard.get("pods")).as(tenant.id()).isEqualTo(tier.quota().pods().toString());
+            assertThat(at(find(prod, "LimitRange", "limits"), "spec.limits[0].default.cpu")).as(tenant.id())
+                    .isEqualTo(tier.resources().cpuLimit());
+            assertThat(at(find(prod, "PersistentVolumeClaim", "app-data"), "spec.resources.requests.storage"))
+                    .as(tenant.id()).isEqualTo(tier.storage());
+            Map<String, Object> hpa = find(prod, "HorizontalPodAutoscaler", "app");
+            assertThat(at(hpa, "spec.minReplicas")).as(tenant.id()).isEqualTo(tier.minReplicas());
+            assertThat(at(hpa, "spec.maxReplicas")).as(tenant.id()).isEqualTo(tier.maxReplicas());
+        }
+    }
+
+    @Test
+    void everyTenantRoot_whenBuilt_thenIsolatedAndToldWhoItServes() {
+        BUILT.forEach((root, objects) -> {
+            Tenant tenant = platform.tenants().stream().filter(t -> root.startsWith(t.id() + "/")).findFirst()
+                    .orElseThrow();
+            String namespace = "isp-" + tenant.id();
+            Map<?, ?> nsLabels = (Map<?, ?>) at(find(objects, "Namespace", namespace), "metadata.labels");
+            assertThat(nsLabels.get("kforge.dev/tenant")).as(root).isEqualTo(tenant.id());
+            assertThat(nsLabels.get("kforge.dev/license-tier")).as(root).isEqualTo(tenant.licenseTier());
+            assertThat(objects).as(root).allSatisfy(o -> {
+                Object ns = at(o, "metadata.namespace");
+                assertThat(ns == null ? at(o, "metadata.name") : ns).isEqualTo(namespace);
+            });
+            // in only from the ingress controller; out only to the data namespace (database, cache) and HTTPS
+            Map<String, Object> policy = find(objects, "NetworkPolicy", "app");
+            assertThat((List<?>) at(policy, "spec.ingress")).as(root).hasSize(1);
+            assertThat(((Map<?, ?>) at(policy, "spec.ingress[0].from[0].namespaceSelector.matchLabels"))
+                    .get("kubernetes.io/metadata.name")).as(root).isEqualTo("ingress-nginx");
+            assertThat((List<?>) at(policy, "spec.egress")).as(root).hasSize(3);
+            assertThat(((Map<?, ?>) at(policy, "spec.egress[0].to[0].namespaceSelector.matchLabels"))
+                    .get("kubernetes.io/metadata.name")).as(root).isEqualTo("isp-data");
+            assertThat(at(policy, "spec.egress[2].ports[0].port")).as(root).isEqualTo(443);
+            find(objects, "NetworkPolicy", "default-deny");
+            // the application knows its tenant
+            @SuppressWarnings("unchecked")
+            List<Object> env = (List<Object>) at(find(objects, "Deployment", "app"), "spec.template.spec.containers[0].env");
+            assertThat(env).as(root).contains(Map.of("name", "TENANT_ID", "value", tenant.id()),
+                    Map.of("name", "LICENSE_TIER", "value", tenant.licenseTier()),
+                    Map.of("name", "ENABLED_PLUGINS", "value", String.join(",", tenant.plugins())));
+            assertThat(at(find(objects, "Ingress", "app"), "spec.rules[0].host")).as(root).isEqualTo(tenant.domain());
+            assertThat(at(find(objects, "Role", "app"), "rules[0].verbs")).as(root)
+                    .isEqualTo(List.of("get", "list", "watch"));
+        });
+    }
+
+    @Test
+    void applicationSets_whenGenerated_thenOnePerEnvironmentOverTheCommittedRoots() throws Exception {
+        for (Environment env : platform.environments()) {
+            String set = Files.readString(DEPLOY.resolve("argocd/isp-tenants-" + env.name() + ".yaml"));
+            assertThat(set).contains("path: examples/isp-tenants/deploy/kustomize/tenants/*/" + env.name(),
+                    "namespace: isp-{{ index .path.segments 5 }}");
+        }
+    }
+}
