@@ -29,16 +29,23 @@ public final class JsonPatch {
         if (from instanceof Map<?, ?> a && to instanceof Map<?, ?> b) {
             Map<String, Object> fromMap = (Map<String, Object>) a;
             Map<String, Object> toMap = (Map<String, Object>) b;
-            fromMap.keySet().stream().filter(k -> !toMap.containsKey(k))
-                    .forEach(k -> ops.add(op("remove", path + "/" + escape(k), null)));
-            toMap.forEach((k, v) -> {
-                String child = path + "/" + escape(k);
-                if (fromMap.containsKey(k)) {
-                    diff(fromMap.get(k), v, child, ops);
-                } else {
-                    ops.add(op("add", child, v));
+            for (String k : fromMap.keySet()) {
+                if (!toMap.containsKey(k)) {
+                    ops.add(op("remove", path + "/" + escape(k), null));
                 }
-            });
+            }
+            for (Map.Entry<String, Object> e : toMap.entrySet()) {
+                String k = e.getKey();
+                Object before = fromMap.get(k);
+                if (before == e.getValue()) {
+                    continue;
+                }
+                if (before != null || fromMap.containsKey(k)) {
+                    diff(before, e.getValue(), path + "/" + escape(k), ops);
+                } else {
+                    ops.add(op("add", path + "/" + escape(k), e.getValue()));
+                }
+            }
         } else if (from instanceof List<?> a && to instanceof List<?> b && a.size() == b.size()) {
             for (int i = 0; i < a.size(); i++) {
                 diff(a.get(i), b.get(i), path + "/" + i, ops);
@@ -50,6 +57,12 @@ public final class JsonPatch {
 
     /** Equality that treats 3, 3L and 3.0 alike, as YAML readers do not keep Java's number types. */
     public static boolean sameValue(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof Number x && b instanceof Number y && x.getClass() == y.getClass()) {
+            return x.equals(y);
+        }
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
@@ -83,6 +96,9 @@ public final class JsonPatch {
 
     /** RFC 6901 escaping of one path segment ({@code app.kubernetes.io/name} becomes {@code app.kubernetes.io~1name}). */
     static String escape(String key) {
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            return key;
+        }
         return key.replace("~", "~0").replace("/", "~1");
     }
 }

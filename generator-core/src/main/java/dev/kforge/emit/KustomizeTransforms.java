@@ -18,11 +18,16 @@ final class KustomizeTransforms {
     private KustomizeTransforms() {
     }
 
+    /**
+     * The tree after the fields; {@code tree} is not changed. Only what the fields touch is copied (metadata, and
+     * containers whose image changes): the rest is shared with {@code tree}, which callers must not change either.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> apply(Map<String, Object> tree, String namespace, Map<String, String> labels,
                                      Map<String, String> images) {
-        Map<String, Object> out = (Map<String, Object>) deepCopy(tree);
-        Map<String, Object> metadata = (Map<String, Object>) out.get("metadata");
+        Map<String, Object> out = new LinkedHashMap<>(tree);
+        Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) tree.get("metadata"));
+        out.put("metadata", metadata);
         if (namespace != null) {
             if ("Namespace".equals(out.get("kind"))) {
                 metadata.put("name", namespace);
@@ -31,38 +36,68 @@ final class KustomizeTransforms {
             }
         }
         if (!labels.isEmpty()) {
-            Map<String, Object> current = (Map<String, Object>) metadata.computeIfAbsent("labels",
-                    k -> new LinkedHashMap<>());
+            Map<String, Object> current = metadata.get("labels") instanceof Map<?, ?> m
+                    ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
             current.putAll(labels);
+            metadata.put("labels", current);
         }
-        if (!images.isEmpty()) {
-            retag(out, images);
+        return images.isEmpty() ? out : (Map<String, Object>) retagged(out, images);
+    }
+
+    /** {@code node} with the images retagged, copying only the maps and lists on the way to a changed image. */
+    @SuppressWarnings("unchecked")
+    private static Object retagged(Object node, Map<String, String> images) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> source = (Map<String, Object>) map;
+            Map<String, Object> copy = null;
+            for (Map.Entry<String, Object> e : source.entrySet()) {
+                Object value = e.getValue();
+                Object changed = ("containers".equals(e.getKey()) || "initContainers".equals(e.getKey()))
+                        && value instanceof List<?> containers ? retaggedContainers(containers, images)
+                        : retagged(value, images);
+                if (changed != value) {
+                    if (copy == null) {
+                        copy = new LinkedHashMap<>(source);
+                    }
+                    copy.put(e.getKey(), changed);
+                }
+            }
+            return copy == null ? node : copy;
         }
-        return Manifests.canonical(out);
+        if (node instanceof List<?> list) {
+            List<Object> copy = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object changed = retagged(list.get(i), images);
+                if (changed != list.get(i)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(i, changed);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")
-    private static void retag(Object node, Map<String, String> images) {
-        if (node instanceof Map<?, ?> map) {
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
-                if (("containers".equals(e.getKey()) || "initContainers".equals(e.getKey()))
-                        && e.getValue() instanceof List<?> containers) {
-                    for (Object c : containers) {
-                        if (c instanceof Map<?, ?> container && container.get("image") instanceof String image) {
-                            String repository = repository(image);
-                            if (images.containsKey(repository)) {
-                                ((Map<String, Object>) container).put("image", reference(repository,
-                                        images.get(repository)));
-                            }
-                        }
+    private static Object retaggedContainers(List<?> containers, Map<String, String> images) {
+        List<Object> copy = null;
+        for (int i = 0; i < containers.size(); i++) {
+            if (containers.get(i) instanceof Map<?, ?> container && container.get("image") instanceof String image) {
+                String repository = repository(image);
+                String tag = images.get(repository);
+                if (tag != null) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(containers);
                     }
-                } else {
-                    retag(e.getValue(), images);
+                    Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) container);
+                    c.put("image", reference(repository, tag));
+                    copy.set(i, c);
                 }
             }
-        } else if (node instanceof List<?> list) {
-            list.forEach(item -> retag(item, images));
         }
+        return copy == null ? containers : copy;
     }
 
     static String repository(String image) {
@@ -81,20 +116,5 @@ final class KustomizeTransforms {
 
     static String reference(String repository, String tag) {
         return repository + (tag.startsWith("sha256:") ? "@" : ":") + tag;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object deepCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> out.put(k, deepCopy(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(deepCopy(v)));
-            return out;
-        }
-        return value;
     }
 }

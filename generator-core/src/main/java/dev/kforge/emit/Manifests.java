@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Typed objects to plain, canonically ordered trees of maps, lists and scalars — the form that is diffed and
@@ -39,27 +38,33 @@ public final class Manifests {
         return (Map<String, Object>) canonicalValue(tree, TOP);
     }
 
+    private static final List<String> NAME_FIRST = List.of("name");
+
     @SuppressWarnings("unchecked")
     private static Object canonicalValue(Object value, List<String> first) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (String key : first) {
-                if (map.containsKey(key)) {
-                    out.put(key, canonicalValue(map.get(key), "metadata".equals(key) ? METADATA : List.of("name")));
+            Map<String, Object> source = (Map<String, Object>) map;
+            String[] keys = source.keySet().toArray(new String[0]);
+            // the keys named first keep their given order; the rest follow alphabetically
+            java.util.Arrays.sort(keys, (a, b) -> {
+                int ia = first.indexOf(a);
+                int ib = first.indexOf(b);
+                if (ia >= 0 || ib >= 0) {
+                    return ia < 0 ? 1 : ib < 0 ? -1 : Integer.compare(ia, ib);
                 }
-            }
-            TreeMap<String, Object> rest = new TreeMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> {
-                if (!first.contains(k)) {
-                    rest.put(k, v);
-                }
+                return a.compareTo(b);
             });
-            rest.forEach((k, v) -> out.put(k, canonicalValue(v, "metadata".equals(k) ? METADATA : List.of("name"))));
+            Map<String, Object> out = new LinkedHashMap<>(keys.length * 2);
+            for (String key : keys) {
+                out.put(key, canonicalValue(source.get(key), "metadata".equals(key) ? METADATA : NAME_FIRST));
+            }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(item -> out.add(canonicalValue(item, List.of("name"))));
+            for (Object item : list) {
+                out.add(canonicalValue(item, NAME_FIRST));
+            }
             return out;
         }
         return value;

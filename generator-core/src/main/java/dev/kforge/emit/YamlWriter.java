@@ -68,7 +68,14 @@ public final class YamlWriter {
 
     /** True if a plain (unquoted) {@code value} could be read as something other than this string. */
     public static boolean ambiguous(String value) {
-        return value.isEmpty() || AMBIGUOUS.matcher(value).matches();
+        if (value.isEmpty()) {
+            return true;
+        }
+        // the longest word YAML reads as non-text is 5 letters long ("false"); numbers start with a digit or sign
+        if (value.length() > 5 && Character.isLetter(value.charAt(0))) {
+            return false;
+        }
+        return AMBIGUOUS.matcher(value).matches();
     }
 
     private static final class Representer extends StandardRepresenter {
