@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * name, with the condition {@code <name>.enabled}) and a {@code helmCharts} entry of each environment's
  * Kustomize output, with the values of that environment.
  *
- * <p>Values are the chart's own, given as plain trees: maps with text keys, lists, text, booleans, whole numbers
+ * <p>Values are the chart's own (kept with their keys sorted), given as plain trees: maps with text keys, lists, text, booleans, whole numbers
  * ({@link Integer}, {@link Long}, {@link BigInteger}), decimals ({@link BigDecimal}) and {@code null}. Never put
  * secret values here; point the chart at an existing Secret, as with environment variables.
  *
@@ -117,7 +117,11 @@ public record Chart(String repository, String name, String version, Map<String, 
             return Map.of();
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> {
+        // sorted, so that the output does not depend on the iteration order of the map given (Map.of has none)
+        Map<String, Object> sorted = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(
+                java.util.Comparator.<String>naturalOrder()));
+        sorted.putAll(map);
+        sorted.forEach((k, v) -> {
             if (k == null || k.isEmpty()) {
                 c.fail(path, "a key is empty");
                 return;

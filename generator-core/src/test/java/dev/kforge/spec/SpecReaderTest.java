@@ -108,9 +108,9 @@ class SpecReaderTest {
         // chart values keep their YAML types: a chart tells 3 from "3"
         assertThat(chart.values()).containsExactly(Map.entry("architecture", "replication"),
                 Map.entry("auth", Map.of("existingSecret", "redis-auth", "enabled", true)),
-                Map.entry("replica", Map.of("replicaCount", 3L)),
                 Map.entry("image", Map.of("tag", "7.4")),
-                Map.entry("ratio", new BigDecimal("0.25")));
+                Map.entry("ratio", new BigDecimal("0.25")),
+                Map.entry("replica", Map.of("replicaCount", 3L)));
         assertThat(chart.environments().get("dev")).containsEntry("architecture", "standalone")
                 .containsEntry("replica", null);
         assertThat(chart.valuesFor("dev")).doesNotContainKey("replica").containsEntry("architecture", "standalone");
