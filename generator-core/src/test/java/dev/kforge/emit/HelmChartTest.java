@@ -96,6 +96,28 @@ class HelmChartTest {
     }
 
     @Test
+    void template_whenAServiceIsDisabled_thenExactlyItsObjectsAreGone() {
+        // given
+        List<Map<String, Object>> all = Helm.template(chart, "prod");
+        // when
+        List<Map<String, Object>> without = Helm.template(chart, List.of(chart.resolve("values-prod.yaml")),
+                Map.of("services.mailer.enabled", false));
+        // then
+        assertThat(ObjectSets.differences(all, without)).containsExactly("missing: Deployment shop/mailer",
+                "missing: ServiceAccount shop/mailer");
+    }
+
+    @Test
+    void template_whenAutoscalingIsTurnedOff_thenTheHpaIsGoneAndTheDeploymentHasReplicas() {
+        // when
+        List<Map<String, Object>> objects = Helm.template(chart, List.of(chart.resolve("values-prod.yaml")),
+                Map.of("services.storefront.autoscaling.enabled", false, "services.storefront.replicas", 4));
+        // then
+        assertThat(objects).noneMatch(o -> "HorizontalPodAutoscaler".equals(o.get("kind")));
+        assertThat(at(find(objects, "Deployment", "storefront"), "spec.replicas")).isEqualTo(4);
+    }
+
+    @Test
     void template_whenNamespaceCreationIsOffAndNameEmpty_thenEveryObjectGoesToTheReleaseNamespace() {
         // when
         List<Map<String, Object>> objects = Kustomize.parseAll(Helm.templateText(chart, "shop-live",
