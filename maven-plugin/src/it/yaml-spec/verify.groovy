@@ -1,11 +1,14 @@
-// a valid spec: the build succeeds, writes the Kustomize tree under deploy/ and logs the summary
+// a valid spec: the build succeeds, writes the Kustomize tree and the Helm chart under deploy/ and logs the summary
 def deploy = new File(basedir, 'deploy')
-['kustomize/base/kustomization.yaml', 'kustomize/overlays/dev/kustomization.yaml', '.kforge-generated'].each {
+['kustomize/base/kustomization.yaml', 'kustomize/overlays/dev/kustomization.yaml', 'helm/tiny/Chart.yaml',
+ 'helm/tiny/values-dev.yaml', '.kforge-generated'].each {
     assert new File(deploy, it).isFile() : "missing deploy/$it"
 }
 def manifest = new File(deploy, '.kforge-generated').text
 assert manifest.contains('\nkustomize/base/kustomization.yaml\n')
 assert manifest.contains('\nkustomize/overlays/dev/kustomization.yaml\n')
+assert manifest.contains('\nhelm/tiny/Chart.yaml\n')
+assert new File(deploy, 'helm/tiny/Chart.yaml').text.contains('version: "1.0"') : 'the chart version is not the project version'
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /\[INFO\] base: \d+ objects/ : 'summary of the base missing from the build log'

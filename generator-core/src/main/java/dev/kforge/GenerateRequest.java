@@ -1,5 +1,7 @@
 package dev.kforge;
 
+import dev.kforge.emit.HelmEmitter;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,11 +11,18 @@ import java.util.Objects;
  *
  * @param specFile        the YAML spec file
  * @param outputDirectory where the output lives ({@code deploy/})
+ * @param chartVersion    the Helm chart's version and appVersion (the project's version)
  */
-public record GenerateRequest(Path specFile, Path outputDirectory) {
+public record GenerateRequest(Path specFile, Path outputDirectory, String chartVersion) {
 
     public GenerateRequest {
         Objects.requireNonNull(specFile, "specFile");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(chartVersion, "chartVersion");
+    }
+
+    /** A run whose Helm chart has version {@value HelmEmitter#DEFAULT_VERSION}. */
+    public GenerateRequest(Path specFile, Path outputDirectory) {
+        this(specFile, outputDirectory, HelmEmitter.DEFAULT_VERSION);
     }
 }

@@ -6,6 +6,7 @@ import dev.kforge.api.Platform;
 import dev.kforge.api.Tenant;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
+import dev.kforge.emit.HelmEmitter;
 import dev.kforge.emit.KustomizeEmitter;
 import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
@@ -39,33 +40,58 @@ public final class Kforge {
         return render(platform, EnvironmentProfiles.builtIn());
     }
 
-    /** Generates every output file of {@code platform} into memory, with the given environment profiles. */
+    /**
+     * Generates every output file of {@code platform} into memory, with the given environment profiles; the Helm
+     * chart has version {@value HelmEmitter#DEFAULT_VERSION}.
+     */
     public static FileTree render(Platform platform, Map<String, Environment> profiles) {
-        return generation(platform, profiles).tree();
+        return render(platform, profiles, HelmEmitter.DEFAULT_VERSION);
+    }
+
+    /**
+     * Generates every output file of {@code platform} into memory: {@code kustomize/} and {@code helm/<name>/}.
+     *
+     * @param chartVersion the Helm chart's version and appVersion (the project's version)
+     * @throws IllegalArgumentException if Helm would not take {@code chartVersion} as a version
+     */
+    public static FileTree render(Platform platform, Map<String, Environment> profiles, String chartVersion) {
+        return generation(platform, profiles, chartVersion).tree();
     }
 
     /** The files, and per target the number of objects of each kind they hold. */
     private record Generation(FileTree tree, Map<String, Map<String, Integer>> counts) {
     }
 
-    private static Generation generation(Platform platform, Map<String, Environment> profiles) {
-        return platform.multiTenant() ? tenantGeneration(platform, profiles) : platformGeneration(platform, profiles);
+    private static Generation generation(Platform platform, Map<String, Environment> profiles,
+                                         String chartVersion) {
+        if (!HelmEmitter.validVersion(chartVersion)) {
+            throw new IllegalArgumentException("'" + chartVersion + "' is not a Helm chart version; use a version "
+                    + "like 1.4.0 or 1.4.0-SNAPSHOT");
+        }
+        return platform.multiTenant() ? tenantGeneration(platform, profiles)
+                : platformGeneration(platform, profiles, chartVersion);
     }
 
-    private static Generation platformGeneration(Platform platform, Map<String, Environment> profiles) {
+    private static Generation platformGeneration(Platform platform, Map<String, Environment> profiles,
+                                                 String chartVersion) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         ResolvedPlatform base = Resolver.base(platform);
         List<KubeObject> baseObjects = ObjectFactory.build(base);
         count(counts, Target.BASE, baseObjects);
         List<KustomizeEmitter.Overlay> overlays = new ArrayList<>();
+        List<ResolvedPlatform> environments = new ArrayList<>();
         for (Environment env : platform.environments()) {
             ResolvedPlatform resolved = Resolver.environment(platform, env, profiles);
             List<KubeObject> envObjects = ObjectFactory.build(resolved);
             count(counts, env.name(), envObjects);
             overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
+            environments.add(resolved);
         }
         FileTree out = new FileTree();
-        new KustomizeEmitter().emit(base.target(), baseObjects, overlays, out);
+        KustomizeEmitter kustomize = new KustomizeEmitter();
+        kustomize.emit(base.target(), baseObjects, overlays, out);
+        kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
+        new HelmEmitter().emit(base, environments, chartVersion, out);
         return new Generation(out, counts);
     }
 
@@ -164,12 +190,16 @@ public final class Kforge {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
+        if (!HelmEmitter.validVersion(request.chartVersion())) {
+            throw new KforgeException("'" + request.chartVersion() + "' is not a Helm chart version; use a version "
+                    + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
+        }
         Generation generation;
         String platformName;
         try {
             Platform platform = SpecReader.read(spec);
             platformName = platform.name();
-            generation = generation(platform, EnvironmentProfiles.builtIn());
+            generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
         } catch (ModelException e) {
             String file = spec.getFileName().toString();
             throw new KforgeException(e.problems().size() + " problem(s) in " + spec,

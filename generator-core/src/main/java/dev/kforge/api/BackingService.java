@@ -11,8 +11,16 @@ import java.util.Map;
  * @param ports     TCP ports it serves; at least one
  * @param selector  labels of its pods; default {@code app.kubernetes.io/name: <name>}
  * @param namespace its namespace, or {@code null} for the platform's
+ * @param chart     the Helm chart it is deployed from, or {@code null} when it is deployed by other means; its
+ *                  values in the generated Helm chart sit under {@code name}, which therefore cannot be one of
+ *                  {@link #RESERVED_NAMES}
  */
-public record BackingService(String name, List<Integer> ports, Map<String, String> selector, String namespace) {
+public record BackingService(String name, List<Integer> ports, Map<String, String> selector, String namespace,
+                             Chart chart) {
+
+    /** Top-level keys of the generated Helm chart's values (and Helm's {@code global}). */
+    public static final List<String> RESERVED_NAMES = List.of("global", "platform", "labels", "namespace", "domain",
+            "tlsIssuer", "networkPolicies", "backingServices", "services");
 
     public BackingService {
         ports = Copies.list(ports);
@@ -24,6 +32,15 @@ public record BackingService(String name, List<Integer> ports, Map<String, Strin
         if (namespace != null) {
             c.dnsLabel(namespace, "namespace", 63);
         }
+        if (chart != null && RESERVED_NAMES.contains(name)) {
+            c.fail("name", "'" + name + "' is a top-level key of the generated Helm chart's values, where the "
+                    + "chart's values would go; rename the backing service");
+        }
         c.done();
+    }
+
+    /** A backing service deployed by other means than a chart kforge knows of. */
+    public BackingService(String name, List<Integer> ports, Map<String, String> selector, String namespace) {
+        this(name, ports, selector, namespace, null);
     }
 }

@@ -159,6 +159,17 @@ public record Platform(String name, String namespace, String domain, String tlsI
             for (Environment e : environments) {
                 checkEnvironment(c, e, byName);
             }
+            Set<String> environmentNames = new HashSet<>();
+            environments.forEach(e -> environmentNames.add(e.name()));
+            for (BackingService b : backingServices) {
+                if (b.chart() == null) {
+                    continue;
+                }
+                b.chart().environments().keySet().stream().filter(env -> !environmentNames.contains(env))
+                        .forEach(env -> c.fail("backingServices." + b.name() + ".chart.environments." + env,
+                                "is not an environment of this platform; known: "
+                                        + environmentNames.stream().sorted().toList()));
+            }
             c.done();
         }
 

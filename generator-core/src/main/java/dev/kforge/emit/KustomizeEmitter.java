@@ -182,6 +182,46 @@ public final class KustomizeEmitter {
         out.put(dir + "kustomization.yaml", yaml.file(List.of(k)));
     }
 
+    /**
+     * For each environment that deploys any backing service from a chart, {@code kustomize/backing-services/<env>/}
+     * with a {@code helmCharts} entry per chart (its environment's values inline). A separate kustomization,
+     * because building it takes {@code --enable-helm}, a {@code helm} binary and the network; the overlays never
+     * need any of that.
+     */
+    public void emitBackingCharts(dev.kforge.api.Platform platform, List<Target> environments, FileTree out) {
+        for (Target env : environments) {
+            List<Map<String, Object>> charts = new ArrayList<>();
+            for (dev.kforge.api.BackingService b : platform.backingServices()) {
+                dev.kforge.api.Chart chart = b.chart();
+                if (chart == null || !chart.enabledIn(env.name())) {
+                    continue;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", chart.name());
+                entry.put("repo", chart.repository());
+                entry.put("version", chart.version());
+                entry.put("releaseName", b.name());
+                entry.put("namespace", b.namespace() != null ? b.namespace() : env.namespace());
+                Map<String, Object> values = chart.valuesFor(env.name());
+                if (!values.isEmpty()) {
+                    entry.put("valuesInline", values);
+                }
+                charts.add(entry);
+            }
+            if (charts.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("apiVersion", API_VERSION);
+            k.put("kind", "Kustomization");
+            k.put("helmCharts", charts);
+            String dir = ROOT + "backing-services/" + env.name() + "/";
+            out.put(dir + "kustomization.yaml", YamlWriter.HEADER + "# The backing services of " + env.name()
+                    + " from their charts. Build with: kubectl kustomize --enable-helm " + dir
+                    + " (needs helm and the chart repositories)\n" + yaml.document(k));
+        }
+    }
+
     /** A base object before and after the overlay's kustomization fields. */
     private record Transformed(Map<String, Object> before, Map<String, Object> after) {
     }

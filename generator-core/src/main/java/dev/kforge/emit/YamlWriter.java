@@ -82,6 +82,9 @@ public final class YamlWriter {
         Representer(DumpSettings settings) {
             super(settings);
             this.representers.put(String.class, data -> representString((String) data));
+            // chart values keep decimals exactly as given
+            this.representers.put(java.math.BigDecimal.class,
+                    data -> representScalar(Tag.FLOAT, ((java.math.BigDecimal) data).toPlainString(), ScalarStyle.PLAIN));
         }
 
         private Node representString(String value) {

@@ -82,7 +82,10 @@ final class NetworkPolicies {
                     .withPorts(ports(served)).build());
         }
         List<NetworkPolicyPeer> dependents = new ArrayList<>();
-        for (Service other : rp.platform().services()) {
+        // by name, not model order: a peer list reads the same from every generator (a Helm chart ranges by name)
+        List<Service> byName = rp.platform().services().stream()
+                .sorted(java.util.Comparator.comparing(Service::name)).toList();
+        for (Service other : byName) {
             if (other.dependsOn().contains(s.name())) {
                 dependents.add(new NetworkPolicyPeerBuilder()
                         .withPodSelector(labels(Labels.selector(rp, other.name()))).build());

@@ -63,6 +63,19 @@ class YamlWriterTest {
     }
 
     @Test
+    void document_whenChartValuesHoldBigNumbers_thenWritesThemExactlyAsNumbers() {
+        // given
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("ratio", new java.math.BigDecimal("0.25"));
+        tree.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
+        tree.put("small", 3L);
+        // when
+        String out = yaml.document(tree);
+        // then
+        assertThat(out).isEqualTo("ratio: 0.25\nhuge: 123456789012345678901234567890\nsmall: 3\n");
+    }
+
+    @Test
     void file_whenSeveralDocuments_thenSeparatedAndLfOnly() {
         String out = yaml.file(List.of(Map.of("a", 1), Map.of("b", 2)));
         assertThat(out).isEqualTo(YamlWriter.HEADER + "a: 1\n---\nb: 2\n").doesNotContain("\r");

@@ -362,6 +362,93 @@ class SpecReaderProblemsTest {
     }
 
     @Test
+    void read_whenChartVersionIsARange_thenAsksForAnExactVersion() {
+        // given
+        String yaml = VALID + """
+                backingServices:
+                  postgresql:
+                    ports: [5432]
+                    chart: {repository: oci://registry-1.docker.io/bitnamicharts, version: ^16.0.0}
+                """;
+
+        // when
+        Problem problem = onlyProblem(yaml);
+
+        // then
+        assertThat(problem).isEqualTo(new Problem("backingServices.postgresql.chart.version",
+                "'^16.0.0' is not an exact chart version; pin one like 16.7.4 (ranges would change what is "
+                        + "deployed without a change to the model)", "platform.yaml:12"));
+    }
+
+    @Test
+    void read_whenChartHasNoRepositoryAndAnUnknownEnvironment_thenReportsBoth() {
+        // given
+        String yaml = VALID + """
+                backingServices:
+                  postgresql:
+                    ports: [5432]
+                    chart:
+                      version: 16.7.4
+                      environments:
+                        qa: {primary: {persistence: {size: 8Gi}}}
+                """;
+
+        // when
+        List<Problem> problems = problems(yaml);
+
+        // then the missing repository stops the chart; the environment is checked when it can be built
+        assertThat(problems).containsExactly(new Problem("backingServices.postgresql.chart.repository",
+                "is required; the chart repository, like oci://registry-1.docker.io/bitnamicharts",
+                "platform.yaml:12"));
+
+        // and given a repository, the unknown environment is reported at its key
+        Problem unknown = onlyProblem(yaml.replace("      version:", "      repository: https://charts.example\n"
+                + "      version:"));
+        assertThat(unknown).isEqualTo(new Problem("backingServices.postgresql.chart.environments.qa",
+                "is not an environment of this platform; known: []", "platform.yaml:16"));
+    }
+
+    @Test
+    void read_whenChartValueIsInfinity_thenAsksToQuoteIt() {
+        // given
+        String yaml = VALID + """
+                backingServices:
+                  postgresql:
+                    ports: [5432]
+                    chart:
+                      repository: https://charts.example
+                      version: 1.0.0
+                      values: {primary: {ratio: .inf}}
+                """;
+
+        // when
+        Problem problem = onlyProblem(yaml);
+
+        // then
+        assertThat(problem).isEqualTo(new Problem("backingServices.postgresql.chart.values.primary.ratio",
+                "'.inf' is not a value a chart can take; quote it to give it as text", "platform.yaml:15"));
+    }
+
+    @Test
+    void read_whenBackingServiceWithChartHasAReservedName_thenAsksToRenameIt() {
+        // given
+        String yaml = VALID + """
+                backingServices:
+                  services:
+                    ports: [5432]
+                    chart: {repository: https://charts.example, name: postgresql, version: 1.0.0}
+                """;
+
+        // when
+        Problem problem = onlyProblem(yaml);
+
+        // then
+        assertThat(problem).isEqualTo(new Problem("backingServices.services.name", "'services' is a top-level key "
+                + "of the generated Helm chart's values, where the chart's values would go; rename the backing "
+                + "service", "platform.yaml:10"));
+    }
+
+    @Test
     void read_whenKeyIsDuplicated_thenPointsAtTheSecondAndNamesTheFirst() {
         // given
         String yaml = gateway("image: gateway:2.0.0");

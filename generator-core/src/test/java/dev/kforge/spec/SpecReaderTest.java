@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
+import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Egress;
@@ -91,9 +92,31 @@ class SpecReaderTest {
         assertThat(platform.backingServices()).containsExactly(
                 new BackingService("postgresql", List.of(5432), null, null),
                 new BackingService("redis", List.of(6379, 26379),
-                        Map.of("app.kubernetes.io/name", "redis", "app.kubernetes.io/component", "master"), "data"));
+                        Map.of("app.kubernetes.io/name", "redis", "app.kubernetes.io/component", "master"), "data",
+                        platform.backingService("redis").chart()));
         assertThat(platform.backingService("postgresql").selector())
                 .containsExactly(Map.entry("app.kubernetes.io/name", "postgresql"));
+    }
+
+    @Test
+    void read_whenBackingServiceHasAChart_thenMapsItWithTypedValuesAndTheBackingServiceNameAsChartName() {
+        // given the full spec, when read, then
+        Chart chart = platform.backingService("redis").chart();
+        assertThat(chart.repository()).isEqualTo("oci://registry-1.docker.io/bitnamicharts");
+        assertThat(chart.name()).as("defaults to the backing service's name").isEqualTo("redis");
+        assertThat(chart.version()).isEqualTo("21.2.3");
+        // chart values keep their YAML types: a chart tells 3 from "3"
+        assertThat(chart.values()).containsExactly(Map.entry("architecture", "replication"),
+                Map.entry("auth", Map.of("existingSecret", "redis-auth", "enabled", true)),
+                Map.entry("image", Map.of("tag", "7.4")),
+                Map.entry("ratio", new BigDecimal("0.25")),
+                Map.entry("replica", Map.of("replicaCount", 3L)));
+        assertThat(chart.environments().get("dev")).containsEntry("architecture", "standalone")
+                .containsEntry("replica", null);
+        assertThat(chart.valuesFor("dev")).doesNotContainKey("replica").containsEntry("architecture", "standalone");
+        assertThat(chart.enabledIn("dev")).isTrue();
+        assertThat(chart.enabledIn("prod")).isFalse();
+        assertThat(platform.backingService("postgresql").chart()).isNull();
     }
 
     @Test

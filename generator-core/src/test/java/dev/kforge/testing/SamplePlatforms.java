@@ -2,6 +2,7 @@ package dev.kforge.testing;
 
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
+import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
@@ -41,7 +42,12 @@ public final class SamplePlatforms {
                 .limitRange(new Resources("100m", "500m", "128Mi", "512Mi"))
                 .tier(new Tier("small", new Resources("100m", "500m", "128Mi", "256Mi"), "5Gi", 1, 3, null,
                         new BigDecimal("19.00")))
-                .backingService(new BackingService("postgresql", List.of(5432), null, null))
+                .backingService(new BackingService("postgresql", List.of(5432), null, null,
+                        new Chart("oci://registry-1.docker.io/bitnamicharts", "postgresql", "16.7.4",
+                                Map.of("auth", Map.of("existingSecret", "storefront-db"),
+                                        "primary", Map.of("persistence", Map.of("size", "20Gi"))),
+                                Map.of("dev", Map.of("primary", Map.of("persistence", Map.of("size", "2Gi"))),
+                                        "prod", Map.of("architecture", "replication")))))
                 .service(Service.builder("storefront", ServiceKind.WEB_SERVICE)
                         .image("storefront:1.2.0")
                         .port("http", 8080)

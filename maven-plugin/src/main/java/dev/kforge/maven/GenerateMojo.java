@@ -29,6 +29,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "k8s.outputDirectory", defaultValue = "${project.basedir}/deploy")
     private File outputDirectory;
 
+    /**
+     * The version (and appVersion) of the generated Helm chart: the project's by default. Helm takes SemVer, and
+     * leniently a Maven version such as {@code 1.0-SNAPSHOT}.
+     */
+    @Parameter(property = "k8s.chartVersion", defaultValue = "${project.version}")
+    private String chartVersion;
+
     /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
     private boolean skip;
@@ -54,7 +61,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         GenerateReport report;
         try {
-            report = Kforge.generate(new GenerateRequest(specFile.toPath(), outputDirectory.toPath()));
+            report = Kforge.generate(new GenerateRequest(specFile.toPath(), outputDirectory.toPath(), chartVersion));
         } catch (KforgeException e) {
             throw failure(e);
         }
