@@ -38,7 +38,7 @@ final class PlatformClasses {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new KforgeException(name + ".define() failed with " + e
-                    + "; fix the class (the stack trace below shows where)", e);
+                    + "; fix the class (the log shows its stack trace)", e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -89,11 +89,11 @@ final class PlatformClasses {
             return (PlatformDefinition) constructor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new KforgeException("the constructor of " + name + " failed with " + cause + "; fix it (the stack "
-                    + "trace below shows where)", cause);
+            throw new KforgeException("the constructor of " + name + " failed with " + cause + "; fix it (the log "
+                    + "shows its stack trace)", cause);
         } catch (ExceptionInInitializerError e) {
             throw new KforgeException("the static initialisation of " + name + " failed with " + e.getCause()
-                    + "; fix it (the stack trace below shows where)", e.getCause() != null ? e.getCause() : e);
+                    + "; fix it (the log shows its stack trace)", e.getCause() != null ? e.getCause() : e);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new KforgeException("kforge cannot create " + name + " (" + e + "); make it a public class with a "
                     + "public constructor without parameters", e);
