@@ -7,4 +7,6 @@ assert new File(deploy, 'kustomize/overlays/dev/my-patch.yaml').text ==
 assert new File(deploy, 'kustomize/overlays/dev/kustomization.yaml').isFile()
 def manifest = new File(deploy, '.kforge-generated').text
 assert !manifest.contains('NOTES.md') && !manifest.contains('my-patch.yaml') : 'hand-written files claimed as generated'
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] deploy is up to date') : 'k8s:verify counted hand-written files as drift'
 return true

@@ -11,7 +11,10 @@ assert manifest.contains('\nhelm/tiny/Chart.yaml\n')
 assert new File(deploy, 'helm/tiny/Chart.yaml').text.contains('version: "1.0"') : 'the chart version is not the project version'
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /\[INFO\] base: \d+ objects/ : 'summary of the base missing from the build log'
-assert log =~ /\[INFO\] dev: \d+ objects/ : 'summary of dev missing from the build log'
-assert log =~ /\[INFO\] files: [1-9]\d* written, 0 unchanged, 0 removed/ : 'file summary missing from the build log'
+// the summary: per environment, objects per kind; then the files
+assert log =~ /\[INFO\] base: \d+ objects \(Deployment 1, .*NetworkPolicy \d+.*\)/ : 'summary of the base missing'
+assert log =~ /\[INFO\] dev: \d+ objects \(Deployment 1, / : 'summary of dev missing from the build log'
+assert log =~ /\[INFO\] files: [1-9]\d* written, 0 unchanged, 0 removed/ : 'first run: file summary missing'
+assert log =~ /\[INFO\] files: 0 written, [1-9]\d* unchanged, 0 removed/ : 'second run rewrote files'
+assert log.contains('[INFO] kforge generate skipped (k8s.skip or k8s.generate.skip is set)')
 return true

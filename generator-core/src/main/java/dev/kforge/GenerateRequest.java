@@ -6,23 +6,60 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One run of kforge as a build tool calls it: read the spec file, generate, and write (or verify) the output
- * directory. The Maven plugin maps its parameters into this.
+ * One run of kforge as a build tool calls it: where the model comes from, and the output directory that
+ * {@link Kforge#generate(GenerateRequest)} writes or {@link Kforge#verify(GenerateRequest)} checks. The Maven plugin
+ * maps its parameters into this.
  *
- * @param specFile        the YAML spec file
+ * <p>The model comes from exactly one of a YAML spec file or a class implementing
+ * {@link dev.kforge.api.PlatformDefinition}. The class loader is the project's class path: the platform class is
+ * loaded from it, and a spec's {@code fromManifests.resource} (a manifest Dekorate or JKube generated) is found in
+ * it.
+ *
+ * @param specFile        the YAML spec file, or {@code null} when the model comes from {@code platformClass}
+ * @param platformClass   fully qualified name of a {@link dev.kforge.api.PlatformDefinition} with a public no-argument
+ *                        constructor, or {@code null} when the model comes from {@code specFile}
+ * @param classLoader     the project's class path, or {@code null} for none (then a spec cannot name class path
+ *                        resources, and a platform class is looked up with kforge's own class loader)
  * @param outputDirectory where the output lives ({@code deploy/})
  * @param chartVersion    the Helm chart's version and appVersion (the project's version)
  */
-public record GenerateRequest(Path specFile, Path outputDirectory, String chartVersion) {
+public record GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
+                              String chartVersion) {
 
     public GenerateRequest {
-        Objects.requireNonNull(specFile, "specFile");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(chartVersion, "chartVersion");
+        if ((specFile == null) == (platformClass == null || platformClass.isBlank())) {
+            throw new IllegalArgumentException("give either a spec file or a platform class, not "
+                    + (specFile == null ? "neither" : "both"));
+        }
+        platformClass = specFile != null ? null : platformClass.strip();
     }
 
-    /** A run whose Helm chart has version {@value HelmEmitter#DEFAULT_VERSION}. */
+    /** A run that reads the model from a spec file, without a class path; chart version {@value HelmEmitter#DEFAULT_VERSION}. */
     public GenerateRequest(Path specFile, Path outputDirectory) {
-        this(specFile, outputDirectory, HelmEmitter.DEFAULT_VERSION);
+        this(specFile, null, null, outputDirectory, HelmEmitter.DEFAULT_VERSION);
+    }
+
+    /** A run that reads the model from a spec file; {@code classLoader} finds {@code fromManifests.resource}s. */
+    public static GenerateRequest fromSpec(Path specFile, ClassLoader classLoader, Path outputDirectory) {
+        return new GenerateRequest(Objects.requireNonNull(specFile, "specFile"), null, classLoader, outputDirectory,
+                HelmEmitter.DEFAULT_VERSION);
+    }
+
+    /** A run that takes the model from {@code platformClass}, loaded with {@code classLoader}. */
+    public static GenerateRequest fromClass(String platformClass, ClassLoader classLoader, Path outputDirectory) {
+        return new GenerateRequest(null, Objects.requireNonNull(platformClass, "platformClass"), classLoader,
+                outputDirectory, HelmEmitter.DEFAULT_VERSION);
+    }
+
+    /** This request with the Helm chart's version (the project's version). */
+    public GenerateRequest withChartVersion(String version) {
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version);
+    }
+
+    /** Where the model comes from, for messages: the spec file, or {@code class <name>}. */
+    public String modelSource() {
+        return specFile != null ? specFile.toString() : "class " + platformClass;
     }
 }

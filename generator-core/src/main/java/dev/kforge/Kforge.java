@@ -15,6 +15,7 @@ import dev.kforge.resolve.Resolver;
 import dev.kforge.resolve.Target;
 import dev.kforge.spec.EnvironmentProfiles;
 import dev.kforge.spec.SpecReader;
+import dev.kforge.write.FileDrift;
 import dev.kforge.write.OutputWriter;
 import dev.kforge.write.WriteResult;
 
@@ -28,7 +29,8 @@ import java.util.TreeMap;
 
 /**
  * The one entry point: spec or model in, files out. Generation is pure (same model, same bytes, on any machine,
- * locale or time zone); only {@link #generate(GenerateRequest)} touches the disk, through the writer.
+ * locale or time zone); only {@link #generate(GenerateRequest)} writes to the disk, through the writer, and
+ * {@link #verify(GenerateRequest)} reads it to compare.
  */
 public final class Kforge {
 
@@ -178,34 +180,83 @@ public final class Kforge {
     }
 
     /**
-     * Reads the spec file, generates everything in memory, and only then writes the output directory: nothing is
-     * written when anything fails.
+     * Reads the model the request names, generates everything in memory, and only then writes the output
+     * directory: nothing is written when anything fails, files kforge did not generate are never touched, and
+     * unchanged files are not rewritten.
      *
-     * @throws KforgeException with every problem of the spec (file:line and model path), or when the output
-     *                         directory cannot be written
+     * @throws KforgeException with every problem of the model (for a spec: file:line and model path), when the
+     *                         platform class cannot be used, or when the output directory cannot be written
      */
     public static GenerateReport generate(GenerateRequest request) {
+        Generated generated = generated(request);
+        WriteResult written = new OutputWriter().write(generated.generation().tree(), request.outputDirectory());
+        return new GenerateReport(generated.platform(), generated.generation().counts(), written);
+    }
+
+    /**
+     * Generates everything in memory, like {@link #generate(GenerateRequest)}, and compares it with the output
+     * directory instead of writing it: the report lists every generated file that is changed or missing on disk
+     * and every file kforge generated earlier that it no longer generates, each with a unified diff. Files kforge
+     * did not generate are not compared. Nothing is written.
+     *
+     * @throws KforgeException like {@link #generate(GenerateRequest)}, or when the output directory cannot be read
+     */
+    public static VerifyReport verify(GenerateRequest request) {
+        Generated generated = generated(request);
+        FileTree tree = generated.generation().tree();
+        List<FileDrift> drift = new OutputWriter().compare(tree, request.outputDirectory());
+        return new VerifyReport(generated.platform(), generated.generation().counts(), tree.size(), drift);
+    }
+
+    /**
+     * Reads the model a request names: its spec file, or the platform its platform class defines.
+     *
+     * @throws KforgeException with every problem of the model (for a spec: file:line and model path), or when the
+     *                         spec file is missing or the platform class cannot be used
+     */
+    public static Platform model(GenerateRequest request) {
+        try {
+            return readModel(request);
+        } catch (ModelException e) {
+            throw problems(request, e);
+        }
+    }
+
+    private record Generated(String platform, Generation generation) {
+    }
+
+    private static Generated generated(GenerateRequest request) {
+        if (!HelmEmitter.validVersion(request.chartVersion())) {
+            throw new KforgeException("'" + request.chartVersion() + "' is not a Helm chart version; use a version "
+                    + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
+        }
+        Platform platform = model(request);
+        try {
+            return new Generated(platform.name(), generation(platform, EnvironmentProfiles.builtIn(),
+                    request.chartVersion()));
+        } catch (ModelException e) {
+            throw problems(request, e);
+        }
+    }
+
+    private static Platform readModel(GenerateRequest request) {
+        if (request.platformClass() != null) {
+            return PlatformClasses.define(request.platformClass(), request.classLoader());
+        }
         Path spec = request.specFile();
         if (!Files.isRegularFile(spec)) {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
-        if (!HelmEmitter.validVersion(request.chartVersion())) {
-            throw new KforgeException("'" + request.chartVersion() + "' is not a Helm chart version; use a version "
-                    + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
-        }
-        Generation generation;
-        String platformName;
-        try {
-            Platform platform = SpecReader.read(spec);
-            platformName = platform.name();
-            generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
-        } catch (ModelException e) {
-            String file = spec.getFileName().toString();
-            throw new KforgeException(e.problems().size() + " problem(s) in " + spec,
-                    e.problems().stream().map(p -> p.locatedAt(file)).toList());
-        }
-        WriteResult written = new OutputWriter().write(generation.tree(), request.outputDirectory());
-        return new GenerateReport(platformName, generation.counts(), written);
+        return SpecReader.read(spec, request.classLoader());
     }
+
+    /** The model's problems as one exception, each located in the spec file or at the platform class. */
+    private static KforgeException problems(GenerateRequest request, ModelException e) {
+        String location = request.specFile() != null ? request.specFile().getFileName().toString()
+                : request.platformClass();
+        return new KforgeException(e.problems().size() + " problem(s) in " + request.modelSource(),
+                e.problems().stream().map(p -> p.locatedAt(location)).toList());
+    }
+
 }

@@ -178,7 +178,9 @@ public record Platform(String name, String namespace, String domain, String tlsI
             String at = "services." + s.name();
             if (!multiTenant && s.resources() == null && s.tier() == null) {
                 // in a multi-tenant platform the tenant's tier sizes every service
-                c.fail(at + ".resources", "set resources or a tier");
+                c.fail(at + ".resources", s.base() == null ? "set resources or a tier"
+                        : "set resources or a tier (the container of " + s.base().describe() + " does not set all of "
+                        + "its cpu and memory requests and limits)");
             }
             if (!multiTenant && s.storage() != null && s.storage().size() == null && s.tier() == null) {
                 c.fail(at + ".storage.size", "is required when the service has no tier");

@@ -14,6 +14,12 @@ import java.util.Map;
  * Rules by kind: a web service needs a port; a stateful service needs storage; a scheduled job needs a schedule
  * and has no ports, autoscaling, ingress or disruption budget.
  *
+ * <p>A service with a {@code base} takes from it what it leaves unset: the image when it sets none (the imported
+ * image must be pinned); command, args and ports when it sets none; probes when it sets none; resources when it
+ * sets neither resources nor a tier. Environment variables are the imported ones with the service's added, a
+ * variable of the same name replaced by the service's. The resolved values are this record's: {@link #image()}
+ * and the others return the merged values, and {@link #base()} keeps what was imported.
+ *
  * @param name             DNS-1035 label of at most 50 characters (room for suffixes like {@code -headless})
  * @param kind             what it is
  * @param image            pinned image
@@ -40,6 +46,8 @@ import java.util.Map;
  * @param egress           outbound traffic outside the platform it may send
  * @param schedule         for a scheduled job, when it runs
  * @param podAnnotations   annotations on its pods
+ * @param base             a workload imported from Dekorate's or JKube's manifests that this service starts from,
+ *                         or {@code null}
  */
 public record Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
                       List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
@@ -47,9 +55,21 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                       Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
                       List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
                       List<String> dependsOn, List<Egress> egress, Schedule schedule,
-                      Map<String, String> podAnnotations) {
+                      Map<String, String> podAnnotations, ImportedWorkload base) {
 
     public Service {
+        List<Problem> imported = new ArrayList<>();
+        if (base != null) {
+            if (image == null) {
+                image = importedImage(base, imported);
+            }
+            command = command == null || command.isEmpty() ? base.command() : command;
+            args = args == null || args.isEmpty() ? base.args() : args;
+            ports = ports == null || ports.isEmpty() ? base.ports() : ports;
+            env = mergedEnv(base.env(), env);
+            probes = probes == null ? base.probes() : probes;
+            resources = resources == null && tier == null ? base.resources() : resources;
+        }
         command = Copies.list(command);
         args = Copies.list(args);
         ports = Copies.list(ports);
@@ -63,21 +83,70 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         security = security == null ? Security.RESTRICTED : security;
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
         check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
-                initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config);
+                initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported);
+    }
+
+    /**
+     * A service as before imports existed: without a {@code base}.
+     */
+    public Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
+                   List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
+                   String tier, int replicas, Autoscaling autoscaling, DisruptionBudget disruptionBudget,
+                   Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
+                   List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
+                   List<String> dependsOn, List<Egress> egress, Schedule schedule,
+                   Map<String, String> podAnnotations) {
+        this(name, kind, image, command, args, ports, env, config, probes, resources, tier, replicas, autoscaling,
+                disruptionBudget, security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics,
+                dependsOn, egress, schedule, podAnnotations, null);
+    }
+
+    private static Image importedImage(ImportedWorkload base, List<Problem> problems) {
+        try {
+            return Image.parse(base.image());
+        } catch (ModelException e) {
+            e.problems().forEach(p -> problems.add(Problem.at("image", p.message() + " (the image "
+                    + Checks.printable(base.image()) + " comes from " + base.describe()
+                    + "; set a pinned image on the service to replace it, or have the tool tag images with a "
+                    + "version)")));
+            return null;
+        }
+    }
+
+    /** The imported variables, each replaced by the service's of the same name, then the service's others. */
+    private static List<EnvVar> mergedEnv(List<EnvVar> imported, List<EnvVar> own) {
+        List<EnvVar> mine = own == null ? List.of() : own;
+        Map<String, EnvVar> byName = new LinkedHashMap<>();
+        mine.forEach(e -> byName.putIfAbsent(e.name(), e));
+        List<EnvVar> out = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (EnvVar e : imported) {
+            out.add(byName.getOrDefault(e.name(), e));
+            taken.add(e.name());
+        }
+        mine.stream().filter(e -> !taken.contains(e.name())).forEach(out::add);
+        return out;
     }
 
     private static void check(String name, ServiceKind kind, Image image, List<Port> ports, List<EnvVar> env,
                               Resources resources, String tier, int replicas, Autoscaling autoscaling,
                               DisruptionBudget disruptionBudget, List<InitContainer> initContainers,
                               List<Volume> volumes, Storage storage, Ingress ingress, Metrics metrics,
-                              List<String> dependsOn, Schedule schedule, Config config) {
-        Checks c = new Checks().dns1035Label(name, "name", 50).required(kind, "kind").required(image, "image")
+                              List<String> dependsOn, Schedule schedule, Config config, ImportedWorkload base,
+                              List<Problem> imported) {
+        Checks c = new Checks();
+        imported.forEach(p -> c.fail(p.path(), p.message()));
+        c.dns1035Label(name, "name", 50).required(kind, "kind")
+                .require(image != null || !imported.isEmpty(), "image", "is required")
                 .unique(ports, Port::name, "ports").unique(ports, p -> Integer.toString(p.port()), "ports")
                 .unique(env, EnvVar::name, "env")
                 .unique(initContainers, InitContainer::name, "initContainers")
                 .unique(volumes, Volume::name, "volumes")
                 .unique(dependsOn, d -> d, "dependsOn")
                 .atLeast(replicas, 0, "replicas");
+        if (base != null && kind == ServiceKind.SCHEDULED_JOB) {
+            c.fail("base", "a scheduled job cannot start from an imported " + base.kind() + "; remove the import");
+        }
         if (config != null) {
             env.stream().filter(e -> config.literals().containsKey(e.name())).forEach(e ->
                     c.fail("env." + e.name(), "is also a config literal; keep one"));
@@ -151,6 +220,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         private final List<Egress> egress = new ArrayList<>();
         private Schedule schedule;
         private final Map<String, String> podAnnotations = new LinkedHashMap<>();
+        private ImportedWorkload base;
 
         private Builder(String name, ServiceKind kind) {
             this.name = name;
@@ -189,12 +259,14 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         public Builder egress(Egress value) { egress.add(value); return this; }
         public Builder schedule(Schedule value) { this.schedule = value; return this; }
         public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
+        /** Starts from a workload Dekorate or JKube generated; see {@link Service} for what is taken from it. */
+        public Builder base(ImportedWorkload value) { this.base = value; return this; }
 
         /** Builds the service, or throws {@link ModelException} with every problem. */
         public Service build() {
             return new Service(name, kind, image, command, args, ports, env, config, probes, resources, tier,
                     replicas, autoscaling, disruptionBudget, security, rbac, initContainers, volumes, storage,
-                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations);
+                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base);
         }
     }
 }

@@ -46,9 +46,21 @@ final class Context {
         this(source, null);
     }
 
+    /** The project's class path, where {@code fromManifests.resource} is looked up; null for none. */
+    private final ClassLoader classLoader;
+
     Context(String source, java.nio.file.Path baseDir) {
+        this(source, baseDir, null);
+    }
+
+    Context(String source, java.nio.file.Path baseDir, ClassLoader classLoader) {
         this.source = source;
         this.baseDir = baseDir;
+        this.classLoader = classLoader;
+    }
+
+    ClassLoader classLoader() {
+        return classLoader;
     }
 
     java.nio.file.Path baseDir() {

@@ -16,6 +16,7 @@ import dev.kforge.api.Egress;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Image;
+import dev.kforge.api.ImportedWorkload;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.InitContainer;
@@ -45,6 +46,7 @@ import dev.kforge.api.Tenant;
 import dev.kforge.api.Tenancy;
 import dev.kforge.api.Toleration;
 import dev.kforge.api.Volume;
+import dev.kforge.imports.ManifestImport;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ final class SpecMapper {
     static final List<String> SERVICE = List.of("kind", "image", "command", "args", "ports", "env", "config",
             "probes", "resources", "tier", "replicas", "autoscaling", "disruptionBudget", "security", "rbac",
             "initContainers", "volumes", "storage", "scheduling", "ingress", "metrics", "dependsOn", "egress",
-            "schedule", "podAnnotations");
+            "schedule", "podAnnotations", "fromManifests");
     static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
             "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota");
     /** A profile is an environment body that cannot name another profile: profiles do not chain. */
@@ -97,6 +99,7 @@ final class SpecMapper {
             "env", "suspend");
 
     private static final List<String> PORT = List.of("port", "protocol");
+    private static final List<String> FROM_MANIFESTS = List.of("resource", "file", "name");
     private static final List<String> ENV_SOURCE = List.of("configMap", "secret", "key", "fieldPath");
     private static final List<String> CONFIG = List.of("literals", "files", "fromFiles", "mountPath");
     /** A ConfigMap holds at most 1 MiB; a larger file could never be applied. */
@@ -520,11 +523,12 @@ final class SpecMapper {
         List<Egress> egress = listOf(f, "egress", "egress rules", EGRESS, this::egress);
         Schedule schedule = schedule(f);
         Map<String, String> podAnnotations = f.textMap("podAnnotations", "annotation name to value");
+        ImportedWorkload base = fromManifests(f);
 
         Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
                 config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
                 security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
-                schedule, podAnnotations));
+                schedule, podAnnotations, base));
         return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
     }
 
@@ -537,6 +541,52 @@ final class SpecMapper {
         return quietly(() -> new Service(name, ServiceKind.WORKER, STUB_IMAGE, null, null, null, null, null, null,
                 STUB_RESOURCES, tier, 1, null, null, null, null, null, null, null, null, null, null,
                 dependsOn.stream().distinct().toList(), null, null, null));
+    }
+
+    /** The workload a service starts from, read from the manifest {@code fromManifests} names, or null. */
+    private ImportedWorkload fromManifests(Fields service) {
+        int before = cx.count();
+        Fields f = service.map("fromManifests", "a map with resource or file, and name", FROM_MANIFESTS);
+        if (f == null) {
+            return null;
+        }
+        String resource = f.text("resource");
+        String file = f.text("file");
+        String name = f.text("name");
+        if (cx.count() > before) {
+            return null;
+        }
+        if ((resource == null) == (file == null)) {
+            cx.reportAt(f.path(), "set either resource (a path on the project's class path, like "
+                    + ManifestImport.DEKORATE + " or " + ManifestImport.JKUBE + ") or file (relative to the spec "
+                    + "file's folder)" + (resource == null ? "" : ", not both"));
+            return null;
+        }
+        try {
+            if (resource != null) {
+                if (cx.classLoader() == null) {
+                    cx.reportAt(f.path("resource"), "needs the project's class path, which kforge has when it runs "
+                            + "in a Maven build; name a file instead");
+                    return null;
+                }
+                return ManifestImport.fromClasspath(cx.classLoader(), resource, name);
+            }
+            Path base = cx.baseDir();
+            if (base == null) {
+                cx.reportAt(f.path("file"), "needs the spec to be read from a file; use resource instead");
+                return null;
+            }
+            Path given = Path.of(file.replace('\\', '/'));
+            if (given.isAbsolute()) {
+                cx.reportAt(f.path("file"), "'" + Checks.printable(file) + "' is absolute; name the file relative "
+                        + "to the spec file's folder, so that the build works on every machine");
+                return null;
+            }
+            return ManifestImport.fromFile(base.resolve(given).normalize(), name);
+        } catch (ModelException e) {
+            e.problems().forEach(p -> cx.reportAt(f.path(), p.toString()));
+            return null;
+        }
     }
 
     private Image image(Fields f, String key) {

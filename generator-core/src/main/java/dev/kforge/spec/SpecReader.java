@@ -18,6 +18,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * {@code services} (at least one) and {@code environments}; tiers, backing services, services and environments
  * are maps keyed by name. Every other key is an error.
  *
+ * <p>A service can start from a workload that Dekorate or JKube generated: {@code fromManifests} with either
+ * {@code resource} (a path on the project's class path, like {@code META-INF/dekorate/kubernetes.yml} or
+ * {@code META-INF/jkube/kubernetes.yml}) or {@code file} (relative to the spec file's folder), and {@code name}
+ * (the Deployment or StatefulSet to take; needed when there are several). See
+ * {@link dev.kforge.imports.ManifestImport} for what is taken and {@link dev.kforge.api.Service} for how it
+ * combines with the service's own settings.
+ *
  * <p>Values: scalars are taken as the text written, then converted for the field they are in, so {@code "2"}
  * and {@code 2} are the same CPU quantity and an {@code env} value {@code true} is the string "true". Whole
  * numbers are digits only; decimals ({@code monthlyPrice}, {@code resourceScale}) become exact
@@ -68,10 +75,23 @@ public final class SpecReader {
      * @throws ModelException with every problem found
      */
     public static Platform read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a spec file as UTF-8, like {@link #read(Path)}, with the project's class path: a service's
+     * {@code fromManifests.resource} (a manifest Dekorate or JKube generated, like
+     * {@code META-INF/dekorate/kubernetes.yml}) is looked up in it.
+     *
+     * @param classPath the project's class path, or {@code null} for none (then {@code fromManifests.resource} is
+     *                  reported as a problem)
+     * @throws ModelException with every problem found
+     */
+    public static Platform read(Path file, ClassLoader classPath) {
         Objects.requireNonNull(file, "file");
         Path fileName = file.getFileName();
         Path dir = file.toAbsolutePath().getParent();
-        Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir);
+        Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir, classPath);
         return guarded(cx, () -> {
             String text = YamlText.readFile(cx, file);
             return text == null ? null : platform(cx, text);

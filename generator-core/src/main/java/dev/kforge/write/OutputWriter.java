@@ -41,6 +41,9 @@ import java.util.TreeSet;
  *       when all of them are written; a failure before that leaves the directory as it was.</li>
  *   <li>A lock file, {@value #LOCK}, stops two runs from writing the same directory at once.</li>
  * </ul>
+ *
+ * <p>{@link #compare(FileTree, Path)} reads the directory without changing anything and reports how it differs
+ * from a tree: its drift is empty exactly when {@link #write(FileTree, Path)} would change nothing.
  */
 public final class OutputWriter {
 
@@ -73,6 +76,29 @@ public final class OutputWriter {
             throw new KforgeException("cannot use the lock file " + lockFile + " (" + describe(e)
                     + "); check that the output directory is writable", e);
         }
+    }
+
+    /**
+     * Compares {@code tree} with the files under {@code directory}, changing nothing and taking no lock.
+     *
+     * <p>Reported, sorted by path: every generated file whose content on disk differs ({@code changed}) or that
+     * is not on disk ({@code missing}); every file kforge recorded as generated earlier that is still on disk but
+     * no longer generated ({@code extra}, which a write deletes); and the manifest {@value #MANIFEST} when it
+     * does not list exactly the generated files. Files kforge did not generate are never reported, except that a
+     * file in the place of a generated one is reported as changed even if its content is right, because it is
+     * not in the manifest. The lock file is ignored.
+     *
+     * @return the drift; empty when the directory is up to date
+     * @throws KforgeException if the directory cannot be read, or its manifest is damaged
+     */
+    public List<FileDrift> compare(FileTree tree, Path directory) {
+        checkTree(tree);
+        BasicFileAttributes attributes = Run.attributes(directory);
+        if (attributes != null && !attributes.isDirectory()) {
+            throw new KforgeException("the output directory " + directory + " is a file; move it away or choose "
+                    + "another output directory", List.of());
+        }
+        return new Run(tree, directory).compare(attributes != null);
     }
 
     private static FileLock tryLock(FileChannel channel, Path directory) throws IOException {
@@ -189,6 +215,54 @@ public final class OutputWriter {
                 moveIntoPlace(finalManifest, manifest);
             }
             return new WriteResult(written, unchanged, actuallyRemoved);
+        }
+
+        List<FileDrift> compare(boolean exists) {
+            Set<String> previous = exists ? readManifest() : new TreeSet<>();
+            Map<String, FileDrift> drift = new java.util.TreeMap<>();
+            tree.files().forEach((path, content) -> {
+                Path target = directory.resolve(path);
+                BasicFileAttributes attributes = !exists || obstruction(target.getParent()) != null ? null
+                        : attributes(target);
+                String generated = new String(content, StandardCharsets.UTF_8);
+                if (attributes == null) {
+                    drift.put(path, new FileDrift(path, FileDrift.Kind.MISSING,
+                            UnifiedDiff.of("/dev/null", null, label(path, "generated"), generated)));
+                } else if (!attributes.isRegularFile()) {
+                    drift.put(path, new FileDrift(path, FileDrift.Kind.CHANGED, "a directory or other non-file is "
+                            + "at " + target + " where kforge generates a file\n"));
+                } else if (attributes.size() != content.length || !Arrays.equals(content, bytes(target))) {
+                    drift.put(path, new FileDrift(path, FileDrift.Kind.CHANGED, UnifiedDiff.of(
+                            label(path, "on disk"), new String(bytes(target), StandardCharsets.UTF_8),
+                            label(path, "generated"), generated)));
+                }
+            });
+            for (String path : previous) {
+                if (tree.files().containsKey(path)) {
+                    continue;
+                }
+                Path file = directory.resolve(path);
+                BasicFileAttributes attributes = obstruction(file.getParent()) != null ? null : attributes(file);
+                if (attributes != null && attributes.isRegularFile()) {
+                    drift.put(path, new FileDrift(path, FileDrift.Kind.EXTRA, UnifiedDiff.of(label(path, "on disk"),
+                            new String(bytes(file), StandardCharsets.UTF_8), "/dev/null", null)));
+                }
+            }
+            String expected = new String(manifestText(tree.files().keySet()), StandardCharsets.UTF_8);
+            String actual = exists ? read(manifest) : null;
+            if (!expected.equals(actual)) {
+                drift.put(MANIFEST, new FileDrift(MANIFEST,
+                        actual == null ? FileDrift.Kind.MISSING : FileDrift.Kind.CHANGED,
+                        UnifiedDiff.of(actual == null ? "/dev/null" : label(MANIFEST, "on disk"), actual,
+                                label(MANIFEST, "generated"), expected)));
+            }
+            return List.copyOf(drift.values());
+        }
+
+        /** A diff header: the path as the user sees it, under the output directory's name. */
+        private String label(String path, String side) {
+            Path name = directory.getFileName();
+            return (name == null ? "" : name + "/") + path + " (" + side + ")";
         }
 
         /** Sorts every path of the tree into written or unchanged; fails if any is taken by a foreign file. */

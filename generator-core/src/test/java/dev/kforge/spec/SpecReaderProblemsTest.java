@@ -88,7 +88,7 @@ class SpecReaderProblemsTest {
         assertThat(problem.message()).isEqualTo("unknown key 'colour'; allowed keys: kind, image, command, args, "
                 + "ports, env, config, probes, resources, tier, replicas, autoscaling, disruptionBudget, security, "
                 + "rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress, "
-                + "schedule, podAnnotations");
+                + "schedule, podAnnotations, fromManifests");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.kforge;
+
+import dev.kforge.write.FileDrift;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a verify run found: the output directory compared with what kforge generates now.
+ *
+ * @param platform       the platform's name
+ * @param objectCounts   per environment ({@code base} first), objects per kind, sorted
+ * @param generatedFiles how many files kforge generates (its manifest not counted)
+ * @param drift          every difference, sorted by path; empty when the directory is up to date
+ */
+public record VerifyReport(String platform, Map<String, Map<String, Integer>> objectCounts, int generatedFiles,
+                           List<FileDrift> drift) {
+
+    public VerifyReport {
+        drift = List.copyOf(drift);
+    }
+
+    /** True if the output directory is exactly what generate would write. */
+    public boolean upToDate() {
+        return drift.isEmpty();
+    }
+
+    /** How many files are of {@code kind}. */
+    public long count(FileDrift.Kind kind) {
+        return drift.stream().filter(d -> d.kind() == kind).count();
+    }
+
+    /**
+     * Log lines summing the run up: one line per environment with its objects per kind, then
+     * {@code files: 20 up to date, 1 changed, 0 missing, 0 extra}.
+     */
+    public List<String> summary() {
+        List<String> lines = GenerateReport.objectLines(objectCounts);
+        long upToDate = generatedFiles - drift.stream()
+                .filter(d -> d.kind() != FileDrift.Kind.EXTRA && !d.path().equals(
+                        dev.kforge.write.OutputWriter.MANIFEST)).count();
+        lines.add("files: " + upToDate + " up to date, " + count(FileDrift.Kind.CHANGED) + " changed, "
+                + count(FileDrift.Kind.MISSING) + " missing, " + count(FileDrift.Kind.EXTRA) + " extra");
+        return lines;
+    }
+}

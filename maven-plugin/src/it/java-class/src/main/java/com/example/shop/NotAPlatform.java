@@ -1,0 +1,5 @@
+package com.example.shop;
+
+/** Forgets to implement PlatformDefinition. */
+public class NotAPlatform {
+}

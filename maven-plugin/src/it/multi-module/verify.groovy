@@ -1,0 +1,21 @@
+// two platforms in one reactor, generated and verified by parallel builds (-T 2)
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
+assert runs.size() == 2 : "expected 2 builds, found ${runs.size()}"
+runs.each { run ->
+    assert run.contains('Using the MultiThreadedBuilder implementation with a thread count of 2')
+    assert !run.contains('non-thread-safe') : 'a plugin is not thread-safe'
+    assert run.contains('BUILD SUCCESS')
+}
+assert runs[0].contains('kforge generate: model from src/main/kforge/platform.yaml, output in deploy')
+assert runs[0].contains('kforge generate: model from class com.example.admin.AdminPlatform, output in deploy')
+assert runs[1].findAll(/\[INFO\] deploy is up to date/).size() == 2
+
+def shop = new File(basedir, 'shop-platform/deploy/kustomize/base/orders/deployment.yaml').text
+assert shop.contains('image: example/orders:2.0.1')
+assert shop.contains('path: /actuator/health/readiness')
+assert new File(basedir, 'shop-platform/deploy/kustomize/base/orders/servicemonitor.yaml').text.contains('port: prometheus')
+def admin = new File(basedir, 'admin-platform/deploy/kustomize/base/console/deployment.yaml').text
+assert admin.contains('image: example/console:5.0.2')
+assert !new File(basedir, 'orders-app/deploy').exists()
+return true
