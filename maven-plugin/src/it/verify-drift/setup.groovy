@@ -3,7 +3,9 @@ import dev.kforge.GenerateRequest
 import dev.kforge.Kforge
 
 def deploy = new File(basedir, 'deploy')
-Kforge.generate(new GenerateRequest(new File(basedir, 'src/main/kforge/platform.yaml').toPath(), deploy.toPath()))
+// the chart version is the project's, as the plugin would give it
+Kforge.generate(new GenerateRequest(new File(basedir, 'src/main/kforge/platform.yaml').toPath(), deploy.toPath())
+        .withChartVersion('1.0'))
 
 // a hand edit of a generated file
 def deployment = new File(deploy, 'kustomize/base/web/deployment.yaml')

@@ -112,12 +112,16 @@ class ServiceBaseTest {
 
     @Test
     void build_whenNeitherServiceNorImportHasResources_thenSaysTheImportHasNone() {
+        // given: a tier could size the service (or a tenant's tier, in a multi-tenant platform): the platform decides
+        Service orders = Service.builder("orders", ServiceKind.WEB_SERVICE)
+                .base(imported("acme/orders:1.4.2", null)).build();
         // when
-        ModelException e = catchThrowableOfType(ModelException.class, () -> Service.builder("orders",
-                ServiceKind.WEB_SERVICE).base(imported("acme/orders:1.4.2", null)).build());
+        ModelException e = catchThrowableOfType(ModelException.class, () -> Platform.builder("shop").service(orders)
+                .build());
 
         // then
-        assertThat(e.problems()).extracting(Problem::toString).containsExactly("resources: set resources or a tier "
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly("services.orders.resources: set "
+                + "resources or a tier "
                 + "(the container of Deployment orders in META-INF/dekorate/kubernetes.yml in orders-1.4.2.jar does "
                 + "not set all of its cpu and memory requests and limits)");
     }
