@@ -7,6 +7,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -189,6 +190,10 @@ final class GoYaml {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
             return failed("invalid YAML: " + printable(problem), base + mark.map(Mark::getLine).orElse(0));
+        } catch (ReaderException e) {
+            int offset = body.offsetByCodePoints(0, Math.min(e.getPosition(), body.codePointCount(0, body.length())));
+            return failed("contains the character U+" + String.format(Locale.ROOT, "%04X", e.getCodePoint())
+                    + ", which YAML does not allow (is this a binary file?)", base + countLines(body, 0, offset));
         } catch (YamlEngineException e) {
             return failed("invalid YAML: " + printable(String.valueOf(e.getMessage())), base + guard.line() - 1);
         } catch (RuntimeException | StackOverflowError e) {
