@@ -63,6 +63,16 @@ final class GoYaml {
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
+    private static final Pattern DECIMAL_FLOAT = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?");
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setUseMarks(true)
+            .setAllowDuplicateKeys(true)
+            .setAllowRecursiveKeys(true)
+            .setMaxAliasesForCollections(Integer.MAX_VALUE)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setSchema(ImplicitSchema.INSTANCE)
+            .build();
+
     private GoYaml() {
     }
 
@@ -168,14 +178,7 @@ final class GoYaml {
             return failed("is larger than " + MAX_CHARS + " characters; kforge does not read manifests this large",
                     base);
         }
-        LoadSettings settings = LoadSettings.builder()
-                .setUseMarks(true)
-                .setAllowDuplicateKeys(true)
-                .setAllowRecursiveKeys(true)
-                .setMaxAliasesForCollections(Integer.MAX_VALUE)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .setSchema(ImplicitSchema.INSTANCE)
-                .build();
+        LoadSettings settings = SETTINGS;
         Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, body)));
         Node node;
         try {
@@ -642,7 +645,7 @@ final class GoYaml {
             return lower.startsWith("-") ? Double.NEGATIVE_INFINITY
                     : unsigned.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY;
         }
-        if (!unsigned.matches("(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
+        if (!DECIMAL_FLOAT.matcher(unsigned).matches()) {
             return null;
         }
         try {

@@ -1,8 +1,5 @@
 package dev.kforge.validate;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -126,8 +123,8 @@ final class K8sSchema {
             if (raw == null) {
                 return null;
             }
-            try (InputStream in = new GZIPInputStream(raw)) {
-                root = new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() { });
+            try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
+                root = new MiniJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).object();
             }
         }
         @SuppressWarnings("unchecked")
@@ -182,6 +179,103 @@ final class K8sSchema {
             case "quantity" -> new Ty(Kind.QUANTITY, null, null);
             default -> new Ty(Kind.ANY, null, null);
         };
+    }
+
+    /** Reads the schema file's JSON: objects, arrays and strings only (what the generator writes). */
+    private static final class MiniJson {
+        private final String s;
+        private int i;
+
+        MiniJson(String s) {
+            this.s = s;
+        }
+
+        Map<String, Object> object() {
+            expect('{');
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            if (peek() == '}') {
+                i++;
+                return out;
+            }
+            while (true) {
+                String key = string();
+                expect(':');
+                out.put(key, value());
+                char c = next();
+                if (c == '}') {
+                    return out;
+                }
+                if (c != ',') {
+                    throw new IllegalStateException("bad schema JSON at " + i);
+                }
+            }
+        }
+
+        private Object value() {
+            char c = peek();
+            if (c == '{') {
+                return object();
+            }
+            if (c == '"') {
+                return string();
+            }
+            expect('[');
+            List<Object> out = new java.util.ArrayList<>();
+            if (peek() == ']') {
+                i++;
+                return out;
+            }
+            while (true) {
+                out.add(value());
+                char d = next();
+                if (d == ']') {
+                    return out;
+                }
+                if (d != ',') {
+                    throw new IllegalStateException("bad schema JSON at " + i);
+                }
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder out = null;
+            int start = i;
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return out == null ? s.substring(start, i - 1) : out.toString();
+                }
+                if (c == '\\') {
+                    if (out == null) {
+                        out = new StringBuilder(s.substring(start, i - 1));
+                    }
+                    char e = s.charAt(i++);
+                    if (e == 'u') {
+                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    } else {
+                        out.append(e);
+                    }
+                } else if (out != null) {
+                    out.append(c);
+                }
+            }
+        }
+
+        private char peek() {
+            return s.charAt(i);
+        }
+
+        private char next() {
+            return s.charAt(i++);
+        }
+
+        private void expect(char c) {
+            if (s.charAt(i++) != c) {
+                throw new IllegalStateException("bad schema JSON at " + (i - 1) + ": expected " + c);
+            }
+        }
     }
 
     /** A JSON number with no fractional part (as JSON Schema's {@code integer}, 1.0 included). */

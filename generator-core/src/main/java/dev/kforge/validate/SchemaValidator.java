@@ -39,6 +39,7 @@ public final class SchemaValidator {
     private static volatile CustomResources builtInCrds;
 
     private final K8sSchema schema;
+    /** {@code null}: only the built-in CRDs, loaded when first needed. */
     private final CustomResources crds;
 
     private SchemaValidator(K8sSchema schema, CustomResources crds) {
@@ -72,7 +73,7 @@ public final class SchemaValidator {
                 throw new UncheckedIOException(e);
             }
         });
-        return new SchemaValidator(s, builtInCrds());
+        return new SchemaValidator(s, null);
     }
 
     private static String normalize(String v) {
@@ -116,6 +117,10 @@ public final class SchemaValidator {
         return c;
     }
 
+    private CustomResources crds() {
+        return crds != null ? crds : builtInCrds();
+    }
+
     /** The Kubernetes version validated against, {@code "1.32"}. */
     public String kubernetesVersion() {
         return schema.kubernetesVersion;
@@ -138,7 +143,7 @@ public final class SchemaValidator {
             labels.add("crd[" + i + "]");
         }
         List<Problem> problems = new ArrayList<>();
-        CustomResources more = crds.plus(crdYamlTexts, labels, problems);
+        CustomResources more = crds().plus(crdYamlTexts, labels, problems);
         if (!problems.isEmpty()) {
             throw new KforgeException(problems.size() + " problem(s) in the CustomResourceDefinitions", problems);
         }
@@ -288,7 +293,7 @@ public final class SchemaValidator {
         if (def != null) {
             walk.object(m, def);
         } else {
-            Object crd = crds.schemaFor(apiVersion, kind);
+            Object crd = crds().schemaFor(apiVersion, kind);
             if (crd == null) {
                 out.add(problem(file, line, kind, name, "", unknownKind(kind, apiVersion)));
                 return;
