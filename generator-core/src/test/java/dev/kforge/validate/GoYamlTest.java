@@ -1,0 +1,98 @@
+package dev.kforge.validate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GoYamlTest {
+
+    private static Object value(String yaml) {
+        GoYaml.Document doc = GoYaml.read(new GoYaml.Chunk("v: " + yaml + "\n", 1));
+        assertThat(doc.error).isNull();
+        return ((Map<?, ?>) doc.root).get("v");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "yes|Boolean|true", "On|Boolean|true", "n|Boolean|false", "OFF|Boolean|false", "True|Boolean|true",
+            "0x1F|Long|31", "0755|Long|493", "0o17|Long|15", "0b101|Long|5", "-0x10|Long|-16", "1_000|Long|1000",
+            "+7|Long|7", "08|Double|8.0", "1e3|Double|1000.0", ".5|Double|0.5", "1.|Double|1.0", "+.5|Double|0.5",
+            "'yes'|String|yes", "\"0x1F\"|String|0x1F", "1:20|String|1:20", "0x|String|0x", "1e400|String|1e400",
+            "2001-12-14|String|2001-12-14", "!!str 5|String|5", "!!int \"5\"|Long|5", "!!float 5|Double|5.0",
+            "yes please|String|yes please", "<<|String|<<", "!custom 5|String|5", "9223372036854775807|Long|9223372036854775807"})
+    void read_whenPlainScalar_thenResolvedLikeGoYamlV2(String yaml, String type, String expected) {
+        // when
+        Object v = value(yaml);
+        // then
+        assertThat(v.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(String.valueOf(v)).isEqualTo(expected);
+    }
+
+    @Test
+    void read_whenUint64_thenBigInteger() {
+        assertThat(value("18446744073709551615")).isEqualTo(new BigInteger("18446744073709551615"));
+        assertThat(value("18446744073709551616")).isEqualTo(1.8446744073709552E19);
+    }
+
+    @Test
+    void read_whenNullForms_thenNull() {
+        assertThat(value("~")).isNull();
+        assertThat(value("null")).isNull();
+        assertThat(value("")).isNull();
+    }
+
+    @Test
+    void read_whenMergeKeys_thenMergedAndDuplicatesRecorded() {
+        // given
+        String yaml = "base: &b {a: 1, b: 2}\nm:\n  <<: *b\n  c: 3\nd:\n  <<: *b\n  a: 9\n";
+        // when
+        GoYaml.Document doc = GoYaml.read(new GoYaml.Chunk(yaml, 1));
+        // then
+        Map<?, ?> root = (Map<?, ?>) doc.root;
+        assertThat(root.get("m")).isEqualTo(Map.of("a", 1L, "b", 2L, "c", 3L));
+        assertThat(doc.duplicate).isEqualTo("a");
+        assertThat(doc.duplicateLine).isEqualTo(7);
+    }
+
+    @Test
+    void read_whenNonStringKeys_thenStringifiedLikeSigsK8sYaml() {
+        GoYaml.Document doc = GoYaml.read(new GoYaml.Chunk("1: a\ntrue: b\n1.5: c\n1000000.0: d\n", 1));
+        assertThat(((Map<?, ?>) doc.root).keySet().stream().map(String::valueOf)).containsExactly("1", "true", "1.5", "1e+06");
+    }
+
+    @Test
+    void read_whenNullKeyOrNan_thenError() {
+        assertThat(GoYaml.read(new GoYaml.Chunk("~: a\n", 1)).error).contains("null key");
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: .inf\n", 1)).error).contains("cannot be written as JSON");
+    }
+
+    @Test
+    void split_whenSeparatorLines_thenCutLikeKubeconform() {
+        // when
+        List<GoYaml.Chunk> chunks = GoYaml.split("a: 1\n---\nb: 2\n--- ignored text\nc: 3\n");
+        // then
+        assertThat(chunks).extracting(GoYaml.Chunk::text).containsExactly("a: 1", "b: 2", "c: 3\n");
+        assertThat(chunks).extracting(GoYaml.Chunk::line).containsExactly(1, 3, 5);
+    }
+
+    @Test
+    void split_whenLastLineIsSeparatorWithoutNewline_thenRestDropped() {
+        assertThat(GoYaml.split("a: 1\n---")).extracting(GoYaml.Chunk::text).containsExactly("a: 1");
+        assertThat(GoYaml.split("a: 1\n---x")).isEmpty();
+    }
+
+    @Test
+    void formatFloat32_whenVariousFloats_thenLikeGo() {
+        assertThat(GoYaml.formatFloat32(0.1)).isEqualTo("0.1");
+        assertThat(GoYaml.formatFloat32(123456)).isEqualTo("123456");
+        assertThat(GoYaml.formatFloat32(1234567)).isEqualTo("1.234567e+06");
+        assertThat(GoYaml.formatFloat32(0.00001)).isEqualTo("1e-05");
+        assertThat(GoYaml.formatFloat32(3.14159265358979)).isEqualTo("3.1415927");
+    }
+}
