@@ -3,7 +3,10 @@ package dev.kforge;
 import dev.kforge.api.Environment;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Problem;
 import dev.kforge.api.Tenant;
+import dev.kforge.validate.SchemaValidator;
+import dev.kforge.validate.ValidationProblem;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.HelmEmitter;
@@ -232,10 +235,22 @@ public final class Kforge {
         }
         Platform platform = model(request);
         try {
-            return new Generated(platform.name(), generation(platform, EnvironmentProfiles.builtIn(),
-                    request.chartVersion()));
+            Generation generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
+            validate(platform, generation.tree());
+            return new Generated(platform.name(), generation);
         } catch (ModelException e) {
             throw problems(request, e);
+        }
+    }
+
+    /** Checks every generated manifest against the platform's Kubernetes version; nothing is written on failure. */
+    private static void validate(Platform platform, FileTree tree) {
+        List<ValidationProblem> problems = SchemaValidator.forVersion(platform.kubernetesVersion()).validate(tree);
+        if (!problems.isEmpty()) {
+            throw new KforgeException(problems.size() + " generated manifest problem(s) against Kubernetes "
+                    + platform.kubernetesVersion() + "; nothing was written. This is a kforge defect unless a "
+                    + "value from your model is at fault: please report it",
+                    problems.stream().map(p -> Problem.at("", p.toString())).toList());
         }
     }
 
