@@ -205,63 +205,29 @@ final class YamlText {
      * Watches the parser's events as the composer pulls them, to stop deep nesting before the composer's
      * recursion overflows the stack and to count aliases with the line where the limit is crossed.
      */
-    private static final class Guard implements Parser {
-        private final Parser parser;
+    private static final class Guard extends GuardedParser {
         private final Set<String> collectionAnchors = new HashSet<>();
-        private int depth;
         private int aliases;
-        private Optional<Mark> last = Optional.empty();
 
         Guard(Parser parser) {
-            this.parser = parser;
-        }
-
-        int line() {
-            return last.map(m -> m.getLine() + 1).orElse(1);
+            super(parser, MAX_DEPTH);
         }
 
         @Override
-        public boolean checkEvent(Event.ID id) {
-            return parser.checkEvent(id);
+        protected RuntimeException tooDeep(int line, int limit) {
+            return new Refused(line, "nests lists and maps deeper than " + limit
+                    + " levels; a spec needs fewer than 10, check the brackets and indentation");
         }
 
         @Override
-        public Event peekEvent() {
-            return parser.peekEvent();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return parser.hasNext();
-        }
-
-        @Override
-        public Event next() {
-            Event event = parser.next();
-            if (event.getStartMark().isPresent()) {
-                last = event.getStartMark();
+        protected void watch(Event event) {
+            if (event instanceof CollectionStartEvent start) {
+                start.getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
+            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
+                    && ++aliases > MAX_ALIASES) {
+                throw new Refused(line(), "uses more than " + MAX_ALIASES + " aliases ('*name') to lists "
+                        + "or maps; that is how alias bombs blow up memory, write the values out instead");
             }
-            switch (event.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > MAX_DEPTH) {
-                        throw new Refused(line(), "nests lists and maps deeper than " + MAX_DEPTH
-                                + " levels; a spec needs fewer than 10, check the brackets and indentation");
-                    }
-                    ((CollectionStartEvent) event).getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                case Alias -> {
-                    if (collectionAnchors.contains(((AliasEvent) event).getAlias().getValue())
-                            && ++aliases > MAX_ALIASES) {
-                        throw new Refused(line(), "uses more than " + MAX_ALIASES + " aliases ('*name') to lists "
-                                + "or maps; that is how alias bombs blow up memory, write the values out instead");
-                    }
-                }
-                default -> {
-                    // scalars and document events cannot amplify anything
-                }
-            }
-            return event;
         }
     }
 }

@@ -4,7 +4,6 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -246,53 +245,15 @@ final class GoYaml {
     }
 
     /** Stops the composer at {@link #MAX_DEPTH} levels, before its recursion overflows the stack. */
-    private static final class Guard implements Parser {
-        private final Parser parser;
-        private int depth;
-        private Optional<Mark> last = Optional.empty();
-
+    private static final class Guard extends dev.kforge.spec.GuardedParser {
         Guard(Parser parser) {
-            this.parser = parser;
-        }
-
-        int line() {
-            return last.map(m -> m.getLine() + 1).orElse(1);
+            super(parser, MAX_DEPTH);
         }
 
         @Override
-        public boolean checkEvent(Event.ID id) {
-            return parser.checkEvent(id);
-        }
-
-        @Override
-        public Event peekEvent() {
-            return parser.peekEvent();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return parser.hasNext();
-        }
-
-        @Override
-        public Event next() {
-            Event event = parser.next();
-            if (event.getStartMark().isPresent()) {
-                last = event.getStartMark();
-            }
-            switch (event.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > MAX_DEPTH) {
-                        throw new Refused(line(), "nests lists and maps deeper than " + MAX_DEPTH
-                                + " levels; kforge does not read manifests this deep");
-                    }
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                default -> {
-                    // nothing to count
-                }
-            }
-            return event;
+        protected RuntimeException tooDeep(int line, int limit) {
+            return new Refused(line, "nests lists and maps deeper than " + limit
+                    + " levels; kforge does not read manifests this deep");
         }
     }
 
