@@ -1,0 +1,7 @@
+// every problem, one per line as file:line: Kind/name: .path: message, and a report for CI
+def log = new File(basedir, 'build.log').text
+assert log =~ /settings\.yaml:4: ConfigMap\/settings: \.dataa: /
+assert log.contains('1 file(s) validated, 1 problem(s), 1 error(s)')
+def report = new File(basedir, 'target/kforge-validation.json').text
+assert report.contains('"errors" : 1')
+return true

@@ -1,0 +1,114 @@
+package dev.kforge.maven;
+
+import dev.kforge.KforgeException;
+import dev.kforge.validate.ManifestFiles;
+import dev.kforge.validate.SchemaValidator;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Validates Kubernetes manifests strictly and offline against the official API definitions of a Kubernetes
+ * version (the verdicts of {@code kubeconform -strict}): the project's generated output directory, or any files and
+ * directories given with {@code -Dk8s.validate.files=PATH[,PATH…]} — also with no project at all, e.g. in a GitOps
+ * repository of hand-written YAML: {@code mvn dev.kforge:kforge-maven-plugin:validate -Dk8s.validate.files=apps}.
+ * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, a JSON report is written, and the
+ * build fails when any problem is an error.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class ValidateMojo extends AbstractMojo {
+
+    /** Files and directories to validate, comma-separated; default the output directory. */
+    @Parameter(property = "k8s.validate.files")
+    private String files;
+
+    /** The generated output directory, validated when no files are given. */
+    @Parameter(property = "k8s.outputDirectory", defaultValue = "${basedir}/deploy")
+    private File outputDirectory;
+
+    /** Kubernetes version of the API definitions: 1.30, 1.31, 1.32 or 1.33. */
+    @Parameter(property = "k8s.kubernetesVersion", defaultValue = SchemaValidator.DEFAULT_KUBERNETES_VERSION)
+    private String kubernetesVersion;
+
+    /** CustomResourceDefinition files for the project's own custom resources, comma-separated. */
+    @Parameter(property = "k8s.validate.crds")
+    private String crds;
+
+    /** Where the JSON report goes, for CI systems to show. */
+    @Parameter(property = "k8s.validate.reportFile", defaultValue = "${project.build.directory}/kforge-validation.json")
+    private File reportFile;
+
+    /** The project's folder (the current folder without a project); relative paths are resolved against it. */
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
+
+    /** Skips every kforge goal. */
+    @Parameter(property = "k8s.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Skips this goal only. */
+    @Parameter(property = "k8s.validate.skip", defaultValue = "false")
+    private boolean skipValidate;
+
+    /** Creates the mojo; Maven sets the parameters. */
+    public ValidateMojo() {
+    }
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip || skipValidate) {
+            getLog().info("kforge validate skipped (k8s.skip or k8s.validate.skip is set)");
+            return;
+        }
+        List<Path> paths = files == null || files.isBlank() ? List.of(outputDirectory.toPath()) : split(files);
+        try {
+            SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
+            if (crds != null && !crds.isBlank()) {
+                List<String> texts = new ArrayList<>();
+                for (Path crd : split(crds)) {
+                    texts.add(Files.readString(crd, StandardCharsets.UTF_8));
+                }
+                validator = validator.withCustomResourceDefinitions(texts);
+            }
+            ManifestFiles.Result result = ManifestFiles.validate(validator, paths);
+            result.problems().forEach(p -> getLog().error(p.toString()));
+            writeReport(result);
+            getLog().info("kforge validate (Kubernetes " + kubernetesVersion + "): " + result.summary());
+            if (result.errors() > 0) {
+                throw new MojoFailureException(result.summary() + "; the problems are listed above, each as "
+                        + "file:line: Kind/name: .path: message. Fix the manifests (or the kforge model that "
+                        + "generates them) and run again.");
+            }
+        } catch (KforgeException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot read a CRD file given in k8s.validate.crds: " + e.getMessage());
+        }
+    }
+
+    private void writeReport(ManifestFiles.Result result) throws IOException {
+        if (reportFile == null) {
+            return;
+        }
+        Files.createDirectories(reportFile.toPath().toAbsolutePath().getParent());
+        Files.writeString(reportFile.toPath(), ManifestFiles.json(result), StandardCharsets.UTF_8);
+        getLog().info("report: " + reportFile);
+    }
+
+    private List<Path> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> basedir == null ? Path.of(s) : basedir.toPath().resolve(s)).toList();
+    }
+
+}
