@@ -12,8 +12,19 @@ import java.util.Map;
  * @param platform     the platform's name
  * @param objectCounts per environment ({@code base} first), objects per kind, sorted
  * @param files        what the writer did
+ * @param policy       best-practice findings that did not fail the build, and the suppressions in force
  */
-public record GenerateReport(String platform, Map<String, Map<String, Integer>> objectCounts, WriteResult files) {
+public record GenerateReport(String platform, Map<String, Map<String, Integer>> objectCounts, WriteResult files,
+                             List<String> policy) {
+
+    public GenerateReport {
+        policy = List.copyOf(policy);
+    }
+
+    /** A report without policy lines. */
+    public GenerateReport(String platform, Map<String, Map<String, Integer>> objectCounts, WriteResult files) {
+        this(platform, objectCounts, files, List.of());
+    }
 
     /**
      * Log lines summing the run up, for a build tool to print last: one line per environment with its objects
@@ -22,6 +33,7 @@ public record GenerateReport(String platform, Map<String, Map<String, Integer>> 
      */
     public List<String> summary() {
         List<String> lines = objectLines(objectCounts);
+        lines.addAll(policy);
         lines.add("files: " + files.written().size() + " written, " + files.unchanged().size() + " unchanged, "
                 + files.removed().size() + " removed");
         return lines;

@@ -5,7 +5,10 @@ import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Tenant;
+import dev.kforge.emit.Manifests;
+import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
+import dev.kforge.validate.Severity;
 import dev.kforge.validate.ValidationProblem;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
@@ -64,7 +67,30 @@ public final class Kforge {
     }
 
     /** The files, and per target the number of objects of each kind they hold. */
-    private record Generation(FileTree tree, Map<String, Map<String, Integer>> counts) {
+    private record Generation(FileTree tree, Map<String, Map<String, Integer>> counts,
+                              Map<String, List<ValidationProblem>> findings) {
+    }
+
+    /** The best-practice findings of one target's objects, with the platform's suppressions applied. */
+    private static void findings(Platform platform, String target, List<KubeObject> objects, boolean production,
+                                 Map<String, List<ValidationProblem>> out) {
+        List<Map<String, Object>> trees = objects.stream().map(o -> Manifests.toTree(o.object())).toList();
+        List<PolicyRules.Suppression> suppressions = platform.policy().suppressions().stream()
+                .map(s -> new PolicyRules.Suppression(s.service(), s.rule(), s.reason())).toList();
+        out.put(target, PolicyRules.check(trees, target, production, suppressions));
+    }
+
+    /** Prod (by profile or name) fails on warnings, everything else on errors, unless the policy says otherwise. */
+    private static String failOn(Platform platform, Environment env) {
+        String given = platform.policy().failOn().get(env.name());
+        if (given != null) {
+            return given;
+        }
+        return "prod".equals(env.profile()) || "prod".equals(env.name()) ? "warning" : "error";
+    }
+
+    private static boolean production(Environment env) {
+        return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
 
     private static Generation generation(Platform platform, Map<String, Environment> profiles,
@@ -92,12 +118,17 @@ public final class Kforge {
             overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
             environments.add(resolved);
         }
+        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
+        for (int i = 0; i < overlays.size(); i++) {
+            Environment env = platform.environments().get(i);
+            findings(platform, env.name(), overlays.get(i).objects(), production(env), findings);
+        }
         FileTree out = new FileTree();
         KustomizeEmitter kustomize = new KustomizeEmitter();
         kustomize.emit(base.target(), baseObjects, overlays, out);
         kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
         new HelmEmitter().emit(base, environments, chartVersion, out);
-        return new Generation(out, counts);
+        return new Generation(out, counts, findings);
     }
 
     /**
@@ -127,7 +158,10 @@ public final class Kforge {
             }
         }
         new ArgoCdEmitter().emit(platform, out);
-        return new Generation(out, counts);
+        // every tenant root is the tenant base patched with sizes and names: the base carries the findings
+        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
+        findings(platform, "tenant-base", baseObjects, true, findings);
+        return new Generation(out, counts, findings);
     }
 
     /** Where the shared tenant base goes. */
@@ -193,7 +227,8 @@ public final class Kforge {
     public static GenerateReport generate(GenerateRequest request) {
         Generated generated = generated(request);
         WriteResult written = new OutputWriter().write(generated.generation().tree(), request.outputDirectory());
-        return new GenerateReport(generated.platform(), generated.generation().counts(), written);
+        return new GenerateReport(generated.platform(), generated.generation().counts(), written,
+                generated.policyLines());
     }
 
     /**
@@ -225,7 +260,47 @@ public final class Kforge {
         }
     }
 
-    private record Generated(String platform, Generation generation) {
+    private record Generated(String platform, Generation generation, List<String> policyLines) {
+    }
+
+    /**
+     * The policy findings as report lines, or a failure when an environment has findings at or above the severity
+     * that fails it. Suppressions naming unknown rules fail too: a typo must not switch nothing off silently.
+     */
+    private static List<String> policy(Platform platform, Generation generation) {
+        List<Problem> failing = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> known = PolicyRules.RULES.stream().map(PolicyRules.Rule::id).toList();
+        for (int i = 0; i < platform.policy().suppressions().size(); i++) {
+            var s = platform.policy().suppressions().get(i);
+            if (!known.contains(s.rule())) {
+                failing.add(Problem.at("policy.suppress." + s.service() + "." + s.rule(), "is not a rule; rules: "
+                        + known));
+            } else {
+                lines.add("policy: " + s.rule() + " suppressed for " + s.service() + ": " + s.reason());
+            }
+        }
+        generation.findings().forEach((target, problems) -> {
+            Environment env = platform.environments().stream().filter(e -> e.name().equals(target)).findFirst()
+                    .orElse(null);
+            String level = env == null ? "error" : failOn(platform, env);
+            for (ValidationProblem p : problems) {
+                boolean fails = "warning".equals(level) ? p.severity() != Severity.INFO
+                        : "error".equals(level) && p.severity() == Severity.ERROR;
+                // the target is already the path; the file:line prefix would only repeat it
+                String text = p.toString().substring(p.toString().indexOf(": ") + 2);
+                if (fails) {
+                    failing.add(Problem.at("environments." + target, text));
+                } else {
+                    lines.add("policy " + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " in " + target
+                            + ": " + text);
+                }
+            }
+        });
+        if (!failing.isEmpty()) {
+            throw new ModelException(failing);
+        }
+        return lines;
     }
 
     private static Generated generated(GenerateRequest request) {
@@ -237,7 +312,7 @@ public final class Kforge {
         try {
             Generation generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
             validate(platform, generation.tree());
-            return new Generated(platform.name(), generation);
+            return new Generated(platform.name(), generation, policy(platform, generation));
         } catch (ModelException e) {
             throw problems(request, e);
         }

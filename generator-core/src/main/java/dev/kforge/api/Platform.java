@@ -33,12 +33,13 @@ import java.util.function.Function;
  * @param backingServices     dependencies deployed by other means
  * @param tenancy             for a multi-tenant platform, how tenants are laid out; {@code null} otherwise
  * @param tenants             the tenants; each gets its own instance of every service, sized by its tier
+ * @param policy              suppressed best-practice rules and the severities that fail each environment
  */
 public record Platform(String name, String namespace, String domain, String tlsIssuer, String ingressNamespace,
                        String monitoringNamespace, Map<String, String> labels, String imageRegistry,
                        String kubernetesVersion, Quota quota, Resources limitRange, List<Tier> tiers,
                        List<Service> services, List<Environment> environments,
-                       List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants) {
+                       List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants, Policy policy) {
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
@@ -55,9 +56,25 @@ public record Platform(String name, String namespace, String domain, String tlsI
         environments = Copies.list(environments);
         backingServices = Copies.list(backingServices);
         tenants = Copies.list(tenants);
+        policy = policy == null ? Policy.DEFAULT : policy;
+        checkPolicy(policy, services, environments);
         new TenantChecks(name, tenancy, tiers, services, environments, tenants).check();
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
                 kubernetesVersion, tiers, services, environments, backingServices, tenancy != null).check();
+    }
+
+    private static void checkPolicy(Policy policy, List<Service> services, List<Environment> environments) {
+        Checks c = new Checks();
+        for (int i = 0; i < policy.suppressions().size(); i++) {
+            Policy.Suppression s = policy.suppressions().get(i);
+            if (services.stream().noneMatch(x -> x.name().equals(s.service()))) {
+                c.fail("policy.suppressions." + i + ".service", "'" + Checks.printable(s.service())
+                        + "' is not a service of this platform");
+            }
+        }
+        policy.failOn().keySet().stream().filter(e -> environments.stream().noneMatch(x -> x.name().equals(e)))
+                .forEach(e -> c.fail("policy.failOn." + Checks.printable(e), "is not an environment of this platform"));
+        c.done();
     }
 
     /** True for a multi-tenant platform: every service runs once per tenant. */
@@ -283,6 +300,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         private final List<BackingService> backingServices = new ArrayList<>();
         private Tenancy tenancy;
         private final List<Tenant> tenants = new ArrayList<>();
+        private Policy policy;
 
         private Builder(String name) {
             this.name = name;
@@ -304,6 +322,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         public Builder environment(Environment value) { environments.add(value); return this; }
         public Builder backingService(BackingService value) { backingServices.add(value); return this; }
         public Builder tenancy(Tenancy value) { this.tenancy = value; return this; }
+        public Builder policy(Policy value) { this.policy = value; return this; }
         public Builder tenant(Tenant value) { tenants.add(value); return this; }
         public Builder tenants(List<Tenant> values) { tenants.addAll(values); return this; }
 
@@ -311,7 +330,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         public Platform build() {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments,
-                    backingServices, tenancy, tenants);
+                    backingServices, tenancy, tenants, policy);
         }
     }
 }

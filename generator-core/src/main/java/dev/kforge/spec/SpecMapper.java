@@ -43,6 +43,7 @@ import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
 import dev.kforge.api.Tenant;
+import dev.kforge.api.Policy;
 import dev.kforge.api.Tenancy;
 import dev.kforge.api.Toleration;
 import dev.kforge.api.Volume;
@@ -75,7 +76,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SpecMapper {
 
     static final List<String> TOP = List.of("platform", "tiers", "backingServices", "services", "environments",
-            "tenancy", "tenants");
+            "tenancy", "tenants", "policy");
+    static final List<String> POLICY = List.of("suppress", "failOn");
     static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
             "argoNamespace");
     static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
@@ -202,7 +204,7 @@ final class SpecMapper {
         try {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing,
-                    tenancy, tenants);
+                    tenancy, tenants, policy(top));
         } catch (ModelException e) {
             // decided before reporting any, so that two problems at one path are not taken for an echo
             List<Problem> fresh = e.problems().stream()
@@ -212,6 +214,33 @@ final class SpecMapper {
             cx.reportAt("", "could not be built (" + e.getClass().getSimpleName() + ")");
         }
         return null;
+    }
+
+    /** {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}}}. */
+    private Policy policy(Fields top) {
+        Fields f = top.map("policy", "a map with suppress and failOn", POLICY);
+        if (f == null || !top.has("policy")) {
+            return null;
+        }
+        int before = cx.count();
+        List<Policy.Suppression> suppressions = new ArrayList<>();
+        Fields services = f.map("suppress", "a map of service name to rule id to reason", null);
+        if (services != null) {
+            for (String service : services.keys()) {
+                Map<String, String> rules = services.textMap(service, "rule id to the reason it does not apply");
+                if (rules != null) {
+                    rules.forEach((rule, reason) -> {
+                        Policy.Suppression s = cx.build(services.path(service) + "." + rule,
+                                () -> new Policy.Suppression(service, rule, reason));
+                        if (s != null) {
+                            suppressions.add(s);
+                        }
+                    });
+                }
+            }
+        }
+        Map<String, String> failOn = f.textMap("failOn", "environment name to error, warning or none");
+        return unless(before, f.path(), () -> new Policy(suppressions, failOn));
     }
 
     private Tenancy tenancy(Fields top) {

@@ -1,0 +1,44 @@
+package dev.kforge.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the platform's manifests are held to kforge's best-practice rules (see {@code dev.kforge.validate.PolicyRules}):
+ * rules suppressed per service, each with a written reason, and per environment the severity from which a finding
+ * fails the build. Without a setting, an environment with the {@code prod} profile (or named {@code prod}) fails on
+ * warnings, every other environment on errors.
+ *
+ * @param suppressions rules turned off for one service, with the reason; listed in every report
+ * @param failOn       environment name to {@code error}, {@code warning} or {@code none}
+ */
+public record Policy(List<Suppression> suppressions, Map<String, String> failOn) {
+
+    /** No suppressions, default severities. */
+    public static final Policy DEFAULT = new Policy(List.of(), Map.of());
+
+    /**
+     * One rule turned off for one service.
+     *
+     * @param service the service's name
+     * @param rule    the rule's id ({@code probe-liveness})
+     * @param reason  why; required, shown in reports
+     */
+    public record Suppression(String service, String rule, String reason) {
+        public Suppression {
+            new Checks().required(service, "service").required(rule, "rule")
+                    .require(reason != null && reason.strip().length() >= 10, "reason",
+                            "write why the rule does not apply (at least a few words); it is shown in every report")
+                    .done();
+        }
+    }
+
+    public Policy {
+        suppressions = Copies.list(suppressions);
+        failOn = Copies.map(failOn);
+        Checks c = new Checks();
+        failOn.forEach((env, level) -> c.require(List.of("error", "warning", "none").contains(level),
+                "failOn." + env, "'" + Checks.printable(String.valueOf(level)) + "' is not error, warning or none"));
+        c.done();
+    }
+}

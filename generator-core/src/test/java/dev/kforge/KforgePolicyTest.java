@@ -1,0 +1,85 @@
+package dev.kforge;
+
+import dev.kforge.api.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class KforgePolicyTest {
+
+    @TempDir
+    Path dir;
+
+    private GenerateRequest request(String policy) throws IOException {
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), """
+                platform: {name: shop}
+                services:
+                  web:
+                    kind: web-service
+                    image: web:1.0.0
+                    ports: {http: 8080}
+                    replicas: 3
+                    probes: {liveness: {path: /health}, readiness: {path: /ready}}
+                    resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                    disruptionBudget: {minAvailable: "1"}
+                environments:
+                  dev: {profile: dev}
+                  prod: {profile: prod}
+                """ + policy);
+        return new GenerateRequest(spec, dir.resolve("deploy"));
+    }
+
+    @Test
+    void generate_whenProdBreaksAWarningRule_thenFailsNamingTheEnvironmentAndWritesNothing() throws IOException {
+        // when: three replicas and nothing spreading them; prod fails on warnings
+        KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.generate(request("")));
+        // then
+        assertThat(e.problems()).extracting(Problem::path, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("environments.prod", "Deployment/web: .spec.template.spec: 3 "
+                        + "replicas without pod anti-affinity or a topology spread; one node or zone failing could "
+                        + "take them all [spread-replicas]"));
+        assertThat(dir.resolve("deploy")).doesNotExist();
+    }
+
+    @Test
+    void generate_whenRuleIsSuppressedWithAReason_thenWritesAndListsTheSuppression() throws IOException {
+        // when
+        GenerateReport report = Kforge.generate(request("""
+                policy:
+                  suppress:
+                    web: {spread-replicas: "single-zone cluster; spreading buys nothing here"}
+                """));
+        // then
+        assertThat(report.summary()).contains("policy: spread-replicas suppressed for web: single-zone cluster; "
+                + "spreading buys nothing here");
+        assertThat(dir.resolve("deploy/kustomize/base/web/deployment.yaml")).exists();
+    }
+
+    @Test
+    void generate_whenSuppressionNamesNoRule_thenFailsListingTheRules() throws IOException {
+        // when
+        KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.generate(request("""
+                policy:
+                  suppress:
+                    web: {spread-replica: "single-zone cluster, nothing to spread over"}
+                """)));
+        // then
+        assertThat(e.problems()).extracting(Problem::path).contains("policy.suppress.web.spread-replica");
+        assertThat(e.problems().get(0).message()).startsWith("is not a rule; rules: [image-tag-pinned");
+    }
+
+    @Test
+    void generate_whenProdIsSetToFailOnErrorsOnly_thenTheWarningIsReportedNotFatal() throws IOException {
+        // when
+        GenerateReport report = Kforge.generate(request("policy: {failOn: {prod: error}}\n"));
+        // then
+        assertThat(report.summary()).anySatisfy(line -> assertThat(line).startsWith(
+                "policy warning in prod: Deployment/web: .spec.template.spec: 3 replicas without pod anti-affinity"));
+    }
+}
