@@ -57,6 +57,18 @@ public final class ManifestFiles {
      * @throws KforgeException naming a path that does not exist or cannot be read
      */
     public static Result validate(SchemaValidator validator, List<Path> paths) {
+        return validate(validator, paths, false);
+    }
+
+    /**
+     * Validates every manifest file at {@code paths} against the schemas and, with {@code policy}, against the
+     * best-practice rules ({@link PolicyRules}, production rules included) — each file on its own, so a rule that
+     * looks across objects (a PodDisruptionBudget for a Deployment, a NetworkPolicy in the namespace) sees only
+     * that file's objects. Policy runs on a file only when its schema check found nothing.
+     *
+     * @throws KforgeException naming a path that does not exist or cannot be read
+     */
+    public static Result validate(SchemaValidator validator, List<Path> paths, boolean policy) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -76,9 +88,30 @@ public final class ManifestFiles {
             } catch (IOException e) {
                 throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
             }
-            problems.addAll(validator.validate(file.toString(), text));
+            List<ValidationProblem> schema = validator.validate(file.toString(), text);
+            problems.addAll(schema);
+            if (policy && schema.isEmpty()) {
+                problems.addAll(PolicyRules.check(objects(text), file.toString(), true, List.of()));
+            }
         }
         return new Result(files, problems);
+    }
+
+    /** The documents of a file the schema check already accepted (so it is sane YAML of objects). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(String text) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        var settings = org.snakeyaml.engine.v2.api.LoadSettings.builder().setMaxAliasesForCollections(50).build();
+        for (Object doc : new org.snakeyaml.engine.v2.api.Load(settings).loadAllFromString(text)) {
+            if (doc instanceof Map<?, ?> map) {
+                if ("List".equals(map.get("kind")) && map.get("items") instanceof List<?> items) {
+                    items.stream().filter(i -> i instanceof Map<?, ?>).forEach(i -> out.add((Map<String, Object>) i));
+                } else {
+                    out.add((Map<String, Object>) map);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Path> manifestsIn(Path dir) {

@@ -68,4 +68,26 @@ class ManifestFilesTest {
                 .isInstanceOf(KforgeException.class)
                 .hasMessageContaining("no file or directory at ").hasMessageContaining("k8s.validate.files");
     }
+
+    @Test
+    void validate_withPolicy_whenASchemaValidFileBreaksRules_thenRuleFindingsWithIds() throws IOException {
+        // given: valid to the schema, careless in practice
+        Files.writeString(dir.resolve("web.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: "nginx:latest"}]
+                """);
+        // when
+        ManifestFiles.Result result = ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir), true);
+        // then
+        assertThat(result.problems()).extracting(ValidationProblem::rule).contains("image-tag-pinned",
+                "resources-requests", "run-as-non-root", "network-policy-present");
+        assertThat(ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir)).problems()).isEmpty();
+    }
 }

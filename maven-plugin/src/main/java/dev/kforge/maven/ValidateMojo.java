@@ -45,6 +45,10 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.validate.crds")
     private String crds;
 
+    /** Also checks kforge's best-practice rules (errors fail, warnings are logged). */
+    @Parameter(property = "k8s.validate.policy", defaultValue = "true")
+    private boolean policy;
+
     /** Where the JSON report goes, for CI systems to show. */
     @Parameter(property = "k8s.validate.reportFile", defaultValue = "${project.build.directory}/kforge-validation.json")
     private File reportFile;
@@ -81,8 +85,14 @@ public class ValidateMojo extends AbstractMojo {
                 }
                 validator = validator.withCustomResourceDefinitions(texts);
             }
-            ManifestFiles.Result result = ManifestFiles.validate(validator, paths);
-            result.problems().forEach(p -> getLog().error(p.toString()));
+            ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
+            result.problems().forEach(p -> {
+                if (p.severity() == dev.kforge.validate.Severity.ERROR) {
+                    getLog().error(p.toString());
+                } else {
+                    getLog().warn(p.toString());
+                }
+            });
             writeReport(result);
             getLog().info("kforge validate (Kubernetes " + kubernetesVersion + "): " + result.summary());
             if (result.errors() > 0) {
