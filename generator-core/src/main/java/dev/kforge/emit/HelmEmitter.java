@@ -189,7 +189,8 @@ public final class HelmEmitter {
         comments.put("platform", "The platform: its name is app.kubernetes.io/part-of and part of every selector "
                 + "(selectors cannot change, so neither can the name once installed); its labels go on every "
                 + "object and pod.");
-        comments.put("labels", "Labels the environment adds to every object (not to pods or selectors).");
+        comments.put("labels", tenants ? "Labels the environment and the tenant add to every object (not to pods or "
+                + "selectors)." : "Labels the environment adds to every object (not to pods or selectors).");
         comments.put("namespace", "The namespace of every object: created with its Pod Security labels unless "
                 + "create is false (then the objects go to name, or to the release namespace when name is empty); "
                 + "its ResourceQuota and LimitRange.");
