@@ -75,6 +75,30 @@ class TenantChartTest {
     }
 
     @Test
+    void template_whenTheApexAndASubDomainAreHosts_thenOneIngressEachNamedAsKustomizeNamesThem() throws Exception {
+        // given
+        Path hosts = out.resolve("two-hosts.yaml");
+        java.nio.file.Files.writeString(hosts, """
+                services:
+                  app:
+                    ingress:
+                      hosts:
+                      - host: "@"
+                        paths: [{path: /, pathType: Prefix, service: app, port: http}]
+                      - host: www
+                        paths: [{path: /, pathType: Prefix, service: app, port: http}]
+                """);
+        // when
+        List<Map<String, Object>> objects = Helm.template(chart,
+                List.of(chart.resolve("values-acme-prod.yaml"), hosts), Map.of());
+        // then
+        assertThat(ObjectSets.at(ObjectSets.find(objects, "Ingress", "app-apex"), "spec.rules[0].host"))
+                .isEqualTo("acme.isp.example");
+        assertThat(ObjectSets.at(ObjectSets.find(objects, "Ingress", "app-www"), "spec.rules[0].host"))
+                .isEqualTo("www.acme.isp.example");
+    }
+
+    @Test
     void lint_whenStrict_thenPasses() {
         // when
         LintResult result = Helm.lintStrict(chart);
