@@ -57,7 +57,8 @@ public final class Kforge {
     }
 
     /**
-     * Generates every output file of {@code platform} into memory: {@code kustomize/} and {@code helm/<name>/}.
+     * Generates every output file of {@code platform} into memory: {@code kustomize/} and {@code helm/<name>/}
+     * (for a multi-tenant platform {@code helm/<name>-tenant/}).
      *
      * @param chartVersion the Helm chart's version and appVersion (the project's version)
      * @throws IllegalArgumentException if Helm would not take {@code chartVersion} as a version
@@ -99,7 +100,7 @@ public final class Kforge {
             throw new IllegalArgumentException("'" + chartVersion + "' is not a Helm chart version; use a version "
                     + "like 1.4.0 or 1.4.0-SNAPSHOT");
         }
-        return platform.multiTenant() ? tenantGeneration(platform, profiles)
+        return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion)
                 : platformGeneration(platform, profiles, chartVersion);
     }
 
@@ -133,10 +134,12 @@ public final class Kforge {
 
     /**
      * A multi-tenant platform: a tenant base rendered for a placeholder tenant, and one Kustomize root per tenant
-     * and environment over it. Objects are counted and dropped as each root is emitted, so memory holds the files
-     * only.
+     * and environment over it; likewise one Helm chart, {@code helm/<platform>-tenant/}, rendered for the
+     * placeholder tenant, with a values file per tenant and environment. Objects and values are counted and
+     * dropped as each root is emitted, so memory holds the files only.
      */
-    private static Generation tenantGeneration(Platform platform, Map<String, Environment> profiles) {
+    private static Generation tenantGeneration(Platform platform, Map<String, Environment> profiles,
+                                               String chartVersion) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         FileTree out = new FileTree();
         KustomizeEmitter emitter = new KustomizeEmitter();
@@ -145,6 +148,7 @@ public final class Kforge {
         count(counts, "tenant-base", baseObjects);
         emitter.emitBase(TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
+        HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
@@ -155,6 +159,7 @@ public final class Kforge {
                 count(counts, "tenants/" + env.name(), objects);
                 emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
+                chart.values(HelmEmitter.tenantValuesName(tenant.id(), env.name()), resolved);
             }
         }
         new ArgoCdEmitter().emit(platform, out);

@@ -1,7 +1,6 @@
 package dev.kforge.emit;
 
 import dev.kforge.api.BackingService;
-import dev.kforge.api.Chart;
 import dev.kforge.api.Platform;
 import dev.kforge.resolve.ResolvedPlatform;
 
@@ -58,43 +57,103 @@ public final class HelmEmitter {
      * @param version      the chart's version and appVersion
      */
     public void emit(ResolvedPlatform base, List<ResolvedPlatform> environments, String version, FileTree out) {
+        Chart chart = chart(base.platform().name(), base, version, out);
+        for (ResolvedPlatform env : environments) {
+            chart.values(env.target().name(), env);
+        }
+    }
+
+    /**
+     * Starts the tenant chart of {@code placeholder}'s multi-tenant platform, {@code helm/<platform>-tenant/}:
+     * rendered from the placeholder tenant's base (its values are {@code values.yaml}); add one values file per
+     * tenant and environment with {@link Chart#values(String, ResolvedPlatform)}, named
+     * {@link #tenantValuesName(String, String)}. Backing services are not the tenants', so the chart has no
+     * dependencies.
+     *
+     * @param placeholder the placeholder tenant's environment-independent base
+     * @param version     the chart's version and appVersion
+     */
+    public Chart tenantChart(ResolvedPlatform placeholder, String version, FileTree out) {
+        return chart(tenantChartName(placeholder.platform()), placeholder, version, out);
+    }
+
+    /** The name (and directory under {@code helm/}) of a multi-tenant platform's tenant chart. */
+    public static String tenantChartName(Platform platform) {
+        return platform.name() + "-tenant";
+    }
+
+    /** What stands between {@code values-} and {@code .yaml} in a tenant chart's values file. */
+    public static String tenantValuesName(String tenantId, String environment) {
+        return tenantId + "-" + environment;
+    }
+
+    /**
+     * A chart whose fixed files are emitted, taking values files one at a time: only the base values are kept, so
+     * a chart of many tenants needs the memory of one.
+     */
+    public final class Chart {
+        private final String dir;
+        private final Map<String, Object> baseValues;
+
+        private final FileTree out;
+
+        private Chart(String name, Map<String, Object> baseValues, FileTree out) {
+            this.dir = ROOT + name + "/";
+            this.baseValues = baseValues;
+            this.out = out;
+        }
+
+        /**
+         * Emits {@code values-<valuesName>.yaml}: only what {@code target}'s values change in {@code values.yaml}.
+         */
+        public void values(String valuesName, ResolvedPlatform target) {
+            Map<String, Object> overrides = ValuesDiff.overrides(baseValues, HelmValues.of(target));
+            String file = dir + "values-" + valuesName + ".yaml";
+            String release = target.platform().name() + "-" + valuesName;
+            String what = target.target().tenant() == null ? "Environment " + valuesName
+                    : "Tenant " + target.target().tenant().id() + " in environment " + target.target().name();
+            out.put(file, YamlWriter.HEADER
+                    + "# " + what + ": only what differs from values.yaml, merged over it by Helm (a null "
+                    + "removes a value).\n"
+                    + "#   helm upgrade --install " + release + " " + dir.substring(0, dir.length() - 1)
+                    + " -f " + file + "\n"
+                    + yaml.document(overrides));
+        }
+    }
+
+    private Chart chart(String name, ResolvedPlatform base, String version, FileTree out) {
         if (!validVersion(version)) {
             throw new IllegalArgumentException("'" + version + "' is not a chart version; use a version like 1.4.0 "
                     + "or 1.4.0-SNAPSHOT");
         }
         Platform platform = base.platform();
-        String dir = ROOT + platform.name() + "/";
-        out.put(dir + "Chart.yaml", chartYaml(platform, version));
+        boolean tenants = base.target().tenant() != null;
+        String dir = ROOT + name + "/";
+        out.put(dir + "Chart.yaml", chartYaml(platform, name, tenants, version));
         Map<String, Object> baseValues = HelmValues.of(base);
-        out.put(dir + "values.yaml", valuesYaml(platform, baseValues));
-        for (ResolvedPlatform env : environments) {
-            Map<String, Object> overrides = ValuesDiff.overrides(baseValues, HelmValues.of(env));
-            String name = env.target().name();
-            out.put(dir + "values-" + name + ".yaml", YamlWriter.HEADER
-                    + "# Environment " + name + ": only what differs from values.yaml, merged over it by Helm (a null "
-                    + "removes a value).\n"
-                    + "#   helm upgrade --install " + platform.name() + "-" + name + " " + dir.substring(0,
-                    dir.length() - 1) + " -f " + dir + "values-" + name + ".yaml\n"
-                    + yaml.document(overrides));
-        }
-        out.put(dir + "values.schema.json", JsonWriter.file(GENERATED, HelmSchema.of(platform)));
+        out.put(dir + "values.yaml", valuesYaml(platform, tenants, baseValues));
+        out.put(dir + "values.schema.json", JsonWriter.file(GENERATED, HelmSchema.of(platform, name, !tenants)));
         for (String template : TEMPLATES) {
-            out.put(dir + "templates/" + template, template(template, platform.name()));
+            out.put(dir + "templates/" + template, template(template, name));
         }
+        return new Chart(name, baseValues, out);
     }
 
-    private String chartYaml(Platform platform, String version) {
+    private String chartYaml(Platform platform, String name, boolean tenants, String version) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("apiVersion", "v2");
-        chart.put("name", platform.name());
-        chart.put("description", "The " + platform.name() + " platform, generated by kforge from its model; for "
+        chart.put("name", name);
+        chart.put("description", tenants
+                ? "One tenant of the " + platform.name() + " platform, generated by kforge from its model; for "
+                + "each tenant and environment the same objects as its Kustomize root."
+                : "The " + platform.name() + " platform, generated by kforge from its model; for "
                 + "each environment the same objects as its Kustomize overlay.");
         chart.put("type", "application");
         chart.put("version", version);
         chart.put("appVersion", version);
         List<Map<String, Object>> dependencies = new ArrayList<>();
-        for (BackingService b : platform.backingServices()) {
-            Chart c = b.chart();
+        for (BackingService b : tenants ? List.<BackingService>of() : platform.backingServices()) {
+            dev.kforge.api.Chart c = b.chart();
             if (c == null) {
                 continue;
             }
@@ -105,7 +164,7 @@ public final class HelmEmitter {
             if (!c.name().equals(b.name())) {
                 dependency.put("alias", b.name());
             }
-            dependency.put("condition", b.name() + "." + Chart.ENABLED);
+            dependency.put("condition", b.name() + "." + dev.kforge.api.Chart.ENABLED);
             dependencies.add(dependency);
         }
         if (!dependencies.isEmpty()) {
@@ -116,16 +175,22 @@ public final class HelmEmitter {
         return YamlWriter.HEADER + fetch + yaml.document(chart);
     }
 
-    private String valuesYaml(Platform platform, Map<String, Object> values) {
+    private String valuesYaml(Platform platform, boolean tenants, Map<String, Object> values) {
         StringBuilder out = new StringBuilder(YamlWriter.HEADER);
-        out.append("# Values of the ").append(platform.name()).append(" platform's base; values-<env>.yaml holds only ")
-                .append("what an environment changes.\n")
-                .append("# Helm checks every value against values.schema.json before rendering.\n");
+        if (tenants) {
+            out.append("# Values of a placeholder tenant of the ").append(platform.name()).append(" platform; ")
+                    .append("values-<tenant>-<env>.yaml holds only what a\n# tenant in an environment changes.\n");
+        } else {
+            out.append("# Values of the ").append(platform.name()).append(" platform's base; values-<env>.yaml holds ")
+                    .append("only what an environment changes.\n");
+        }
+        out.append("# Helm checks every value against values.schema.json before rendering.\n");
         Map<String, String> comments = new LinkedHashMap<>();
         comments.put("platform", "The platform: its name is app.kubernetes.io/part-of and part of every selector "
                 + "(selectors cannot change, so neither can the name once installed); its labels go on every "
                 + "object and pod.");
-        comments.put("labels", "Labels the environment adds to every object (not to pods or selectors).");
+        comments.put("labels", tenants ? "Labels the environment and the tenant add to every object (not to pods or "
+                + "selectors)." : "Labels the environment adds to every object (not to pods or selectors).");
         comments.put("namespace", "The namespace of every object: created with its Pod Security labels unless "
                 + "create is false (then the objects go to name, or to the release namespace when name is empty); "
                 + "its ResourceQuota and LimitRange.");
@@ -144,7 +209,7 @@ public final class HelmEmitter {
                 + "preferred, required); topologySpread; disruptionBudget; ingress (enabled, className, tls, "
                 + "hosts, rateLimitRps, corsOrigins, websockets, stickySessions, maxBodySize, annotations); "
                 + "metrics; dependsOn; egress; schedule; podAnnotations. Unset optional settings are absent.");
-        for (BackingService b : platform.backingServices()) {
+        for (BackingService b : tenants ? List.<BackingService>of() : platform.backingServices()) {
             if (b.chart() != null) {
                 comments.put(b.name(), "The " + b.chart().name() + " chart " + b.chart().version() + " from "
                         + b.chart().repository() + ", a dependency (enabled turns it on and off); the rest are "

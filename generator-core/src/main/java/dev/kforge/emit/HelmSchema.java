@@ -21,7 +21,8 @@ final class HelmSchema {
     private HelmSchema() {
     }
 
-    static Map<String, Object> of(Platform platform) {
+    /** The schema of {@code platform}'s chart {@code chart}, with its dependencies' keys when it has them. */
+    static Map<String, Object> of(Platform platform, String chart, boolean dependencies) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("global", describe(type("object"), "Helm's values shared with the chart dependencies."));
         properties.put("platform", describe(object(props(
@@ -57,7 +58,7 @@ final class HelmSchema {
                 "ports", "selector")), "What services depend on without this chart deploying it (see "
                 + "dependencies for those it does)."));
         properties.put("services", describe(mapOf(ref("service")), "The services, by name."));
-        for (BackingService b : platform.backingServices()) {
+        for (BackingService b : dependencies ? platform.backingServices() : List.<BackingService>of()) {
             if (b.chart() != null) {
                 Map<String, Object> dependency = new LinkedHashMap<>(object(props(
                         "enabled", describe(type("boolean"), "Deploy the " + b.chart().name() + " chart."))));
@@ -70,7 +71,7 @@ final class HelmSchema {
 
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("title", "Values of the " + platform.name() + " chart");
+        schema.put("title", "Values of the " + chart + " chart");
         schema.putAll(object(properties, "platform", "labels", "namespace", "tlsIssuer", "networkPolicies",
                 "backingServices", "services"));
         schema.put("definitions", Map.of("service", service()));

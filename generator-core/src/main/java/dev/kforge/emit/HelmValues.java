@@ -34,7 +34,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The values of the generated Helm chart for one target (the base or an environment): the resolved model in the
+ * The values of the generated Helm chart for one target (the base, an environment, or a tenant in an environment:
+ * namespace, labels, domain, quota and LimitRange come from the target): the resolved model in the
  * shape the chart's templates read. Settings a Helm user expects to turn keep the names Helm charts use
  * ({@code image.repository}, {@code image.tag}, {@code replicas}, {@code autoscaling}, {@code resources},
  * {@code env}, {@code nodeSelector}, {@code tolerations}, {@code ingress.hosts}); the rest keep the names of the
@@ -64,7 +65,7 @@ final class HelmValues {
         namespace.put("name", rp.target().namespace());
         namespace.put("podSecurity", rp.target().podSecurity().label());
         putIf(namespace, "quota", quota(rp.target().quota()));
-        putIf(namespace, "limitRange", semanticResources(rp.platform().limitRange()));
+        putIf(namespace, "limitRange", semanticResources(rp.target().limitRange()));
         values.put("namespace", namespace);
         putIf(values, "domain", rp.target().domain());
         values.put("tlsIssuer", rp.target().tlsIssuer());
@@ -92,7 +93,9 @@ final class HelmValues {
         values.put("services", services);
 
         String environment = rp.target().base() ? null : rp.target().name();
-        for (BackingService b : rp.platform().backingServices()) {
+        // a tenant's chart does not deploy the shared backing services
+        for (BackingService b : rp.target().tenant() != null ? List.<BackingService>of()
+                : rp.platform().backingServices()) {
             Chart chart = b.chart();
             if (chart != null) {
                 Map<String, Object> chartValues = new LinkedHashMap<>();

@@ -117,7 +117,8 @@ class TenantRootsTest {
             }
         });
         assertThat(after.files().keySet()).isEqualTo(before.files().keySet());
-        assertThat(changed).containsExactly(Kforge.tenantRoot("globex", "prod") + "kustomization.yaml");
+        assertThat(changed).containsExactly("helm/isp-tenant/values-globex-prod.yaml",
+                Kforge.tenantRoot("globex", "prod") + "kustomization.yaml");
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.kforge.api.Tenant;
 import dev.kforge.api.Tier;
 import dev.kforge.spec.EnvironmentProfiles;
 import dev.kforge.spec.SpecReader;
+import dev.kforge.testing.Helm;
 import dev.kforge.testing.Kustomize;
 import dev.kforge.testing.ObjectSets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,10 @@ import static dev.kforge.testing.ObjectSets.at;
 import static dev.kforge.testing.ObjectSets.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The committed deploy/ of the ISP example: every tenant root, built by real Kustomize. */
+/**
+ * The committed deploy/ of the ISP example: every tenant root, built by real Kustomize, and the tenant chart with
+ * each tenant's values, rendered by real Helm.
+ */
 class IspTenantsDeployTest {
 
     private static final Path DEPLOY = Path.of("deploy");
@@ -120,6 +125,25 @@ class IspTenantsDeployTest {
             assertThat(at(find(objects, "Role", "app"), "rules[0].verbs")).as(root)
                     .isEqualTo(List.of("get", "list", "watch"));
         });
+    }
+
+    @Test
+    void tenantChart_whenEveryTenantsValuesFileIsTemplated_thenRendersExactlyWhatItsTenantRootBuilds(
+            @TempDir Path work) {
+        Path chart = Helm.offline(DEPLOY.resolve("helm/isp-tenant"), work);
+        assertThat(Helm.lintStrict(chart).isFailed()).isFalse();
+        BUILT.forEach((root, built) -> {
+            String[] parts = root.split("/");
+            List<Map<String, Object>> helm = Helm.withoutBookkeeping(
+                    Helm.template(chart, parts[0] + "-" + parts[1]), "isp-tenant");
+            assertThat(ObjectSets.differences(built, helm)).as("helm template -f values-%s-%s.yaml", parts[0],
+                    parts[1]).isEmpty();
+        });
+        try (var files = Files.list(chart)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("values-"))).hasSize(BUILT.size());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
