@@ -38,6 +38,8 @@ public class ShopPlatform implements PlatformDefinition {
                 .environment(Environment.builder("prod").profile("prod")
                         .service("storefront", new ServiceOverride(4, null, null, null, null, null, null))
                         .build())
+                // a minimal fixture: prod findings are reported, not fatal
+                .policy(new dev.kforge.api.Policy(java.util.List.of(), java.util.Map.of("prod", "error")))
                 .build();
     }
 }

@@ -17,6 +17,8 @@ public class AdminPlatform implements PlatformDefinition {
                         .resources("50m", "250m", "64Mi", "128Mi").build())
                 .environment(Environment.builder("dev").profile("dev").build())
                 .environment(Environment.builder("prod").profile("prod").build())
+                // a minimal fixture: prod findings are reported, not fatal
+                .policy(new dev.kforge.api.Policy(java.util.List.of(), java.util.Map.of("prod", "error")))
                 .build();
     }
 }
