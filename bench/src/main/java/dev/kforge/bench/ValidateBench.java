@@ -126,7 +126,9 @@ public final class ValidateBench {
         List<Map<String, Object>> manifests = new ArrayList<>();
         Load load = new Load(LoadSettings.builder().build());
         tree.files().forEach((path, bytes) -> {
-            if (path.endsWith(".yaml") && !path.endsWith("kustomization.yaml") && !path.contains("/patches/")) {
+            // the Kustomize objects only: Helm templates are not YAML until rendered
+            if (path.startsWith("kustomize/") && path.endsWith(".yaml") && !path.endsWith("kustomization.yaml")
+                    && !path.contains("/patches/")) {
                 for (Object doc : load.loadAllFromString(new String(bytes, StandardCharsets.UTF_8))) {
                     manifests.add((Map<String, Object>) doc);
                 }
