@@ -76,6 +76,16 @@ public final class Kforge {
     private static void findings(Platform platform, String target, List<KubeObject> objects, boolean production,
                                  Map<String, List<ValidationProblem>> out) {
         List<Map<String, Object>> trees = objects.stream().map(o -> Manifests.toTree(o.object())).toList();
+        // what the overlay builds to, checked like the base files: the schema first, then the rules
+        SchemaValidator schema = SchemaValidator.forVersion(platform.kubernetesVersion());
+        List<ValidationProblem> invalid = new ArrayList<>();
+        trees.forEach(t -> invalid.addAll(schema.validate(t, target, 0)));
+        if (!invalid.isEmpty()) {
+            throw new KforgeException(invalid.size() + " problem(s) in the objects of " + target + " against "
+                    + "Kubernetes " + platform.kubernetesVersion() + "; nothing was written. This is a kforge defect "
+                    + "unless a value from your model is at fault: please report it",
+                    invalid.stream().map(p -> Problem.at("environments." + target, p.toString())).toList());
+        }
         List<PolicyRules.Suppression> suppressions = platform.policy().suppressions().stream()
                 .map(s -> new PolicyRules.Suppression(s.service(), s.rule(), s.reason())).toList();
         out.put(target, PolicyRules.check(trees, target, production, suppressions));
