@@ -95,6 +95,14 @@ public final class Helm {
         return new com.marcnuri.helm.Helm(chart).lint().strict().call();
     }
 
+    /** Asserts that {@code helm lint --strict} passes with nothing above an informational message. */
+    public static void assertLintsStrictly(Path chart) {
+        LintResult result = lintStrict(chart);
+        if (result.isFailed() || result.getMessages().stream().anyMatch(m -> !m.startsWith("[INFO]"))) {
+            throw new AssertionError("helm lint --strict " + chart + " did not pass cleanly: " + result.getMessages());
+        }
+    }
+
     /**
      * The objects with Helm's bookkeeping set aside, after checking it is there: on every object's
      * {@code metadata.labels}, {@code app.kubernetes.io/managed-by: Helm}, {@code app.kubernetes.io/instance:

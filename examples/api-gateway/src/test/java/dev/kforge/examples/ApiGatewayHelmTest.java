@@ -1,6 +1,5 @@
 package dev.kforge.examples;
 
-import com.marcnuri.helm.LintResult;
 import dev.kforge.testing.Helm;
 import dev.kforge.testing.Kustomize;
 import dev.kforge.testing.ObjectSets;
@@ -46,11 +45,8 @@ class ApiGatewayHelmTest {
 
     @Test
     void chart_whenLintedStrictly_thenPasses() {
-        // when
-        LintResult result = Helm.lintStrict(chart);
-        // then
-        assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
-        assertThat(result.getMessages()).allSatisfy(m -> assertThat(m).startsWith("[INFO]"));
+        // when / then
+        Helm.assertLintsStrictly(chart);
     }
 
     @Test

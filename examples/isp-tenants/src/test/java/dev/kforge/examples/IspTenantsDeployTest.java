@@ -131,7 +131,7 @@ class IspTenantsDeployTest {
     void tenantChart_whenEveryTenantsValuesFileIsTemplated_thenRendersExactlyWhatItsTenantRootBuilds(
             @TempDir Path work) {
         Path chart = Helm.offline(DEPLOY.resolve("helm/isp-tenant"), work);
-        assertThat(Helm.lintStrict(chart).isFailed()).isFalse();
+        Helm.assertLintsStrictly(chart);
         BUILT.forEach((root, built) -> {
             String[] parts = root.split("/");
             List<Map<String, Object>> helm = Helm.withoutBookkeeping(
