@@ -159,6 +159,7 @@ public final class Kforge {
         emitter.emitBase(TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
+        List<TenantTarget> own = new ArrayList<>();
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
@@ -170,13 +171,24 @@ public final class Kforge {
                 emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
                 chart.values(HelmEmitter.tenantValuesName(tenant.id(), env.name()), resolved);
+                if (!tenant.services().isEmpty()) {
+                    own.add(new TenantTarget(env, tenant, objects));
+                }
             }
         }
         new ArgoCdEmitter().emit(platform, out);
-        // every tenant root is the tenant base patched with sizes and names: the base carries the findings
+        // every tenant root is the tenant base patched with sizes and names: the base carries the findings of the
+        // shared services; a tenant's own services are checked in each of its roots
         Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         findings(platform, "tenant-base", baseObjects, true, findings);
+        for (TenantTarget t : own) {
+            findings(platform, t.env().name() + "/" + t.tenant().id(), t.objects(), production(t.env()), findings);
+        }
         return new Generation(out, counts, findings);
+    }
+
+    /** One tenant's objects in one environment, kept when the tenant has services of its own to check. */
+    private record TenantTarget(Environment env, Tenant tenant, List<KubeObject> objects) {
     }
 
     /** Where the shared tenant base goes. */
@@ -296,7 +308,9 @@ public final class Kforge {
             }
         }
         generation.findings().forEach((target, problems) -> {
-            Environment env = platform.environments().stream().filter(e -> e.name().equals(target)).findFirst()
+            // a tenant's own services are checked per environment and tenant: "<env>/<tenant>"
+            String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
+            Environment env = platform.environments().stream().filter(e -> e.name().equals(envName)).findFirst()
                     .orElse(null);
             String level = env == null ? "error" : failOn(platform, env);
             for (ValidationProblem p : problems) {
@@ -305,7 +319,8 @@ public final class Kforge {
                 // the target is already the path; the file:line prefix would only repeat it
                 String text = p.toString().substring(p.toString().indexOf(": ") + 2);
                 if (fails) {
-                    failing.add(Problem.at("environments." + target, text));
+                    failing.add(target.contains("/") ? Problem.at("tenants." + target.substring(envName.length() + 1),
+                            "in " + envName + ": " + text) : Problem.at("environments." + target, text));
                 } else {
                     lines.add("policy " + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " in " + target
                             + ": " + text);
