@@ -421,7 +421,7 @@ final class HelmValues {
                 path.put("pathType", p.pathType());
                 String target = p.service() != null ? p.service() : s.name();
                 path.put("service", target);
-                path.put("port", p.port() != null ? p.port() : rp.platform().service(target).ports().get(0).name());
+                path.put("port", p.port() != null ? p.port() : rp.model(target).ports().get(0).name());
                 paths.add(path);
             }
             host.put("paths", paths);
