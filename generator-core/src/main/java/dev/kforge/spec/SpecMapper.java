@@ -165,6 +165,8 @@ final class SpecMapper {
 
     /** The platform, or {@code null} when it cannot be built; the problems are in the context either way. */
     private ServiceTemplates templates;
+    /** Tenants with an instance that could not be made: "runs nothing" or a missing dependency says nothing new. */
+    private final Set<String> failedInstances = new HashSet<>();
 
     Platform platform(Node root) {
         Fields top = Fields.of(cx, "", root, "a map of spec sections (" + String.join(", ", TOP) + ")", TOP);
@@ -266,12 +268,14 @@ final class SpecMapper {
                         + plans.keySet() + " (declare it under plans:)");
             }
             if (!given || cx.count() > before) {
+                failedInstances.add(tenant.id());
                 continue;
             }
             try {
                 out.add(templates().instantiate(new ServiceTemplates.Instance(title, template, plan, params),
                         tenant.id(), tenant.domain()));
             } catch (ModelException e) {
+                failedInstances.add(tenant.id());
                 for (Problem p : e.problems()) {
                     Problem full = p.under(f.path());
                     if (p.location() != null) {
@@ -393,7 +397,8 @@ final class SpecMapper {
                 // services were given, but none could be built (not even a stand-in, their names are invalid)
                 || path.equals("services") && !failedServices.isEmpty()
                 // the catalog could not be read or had bad rows: "no tenants" says nothing new
-                || path.equals("tenants") && catalogFailed;
+                || path.equals("tenants") && catalogFailed
+                || failedInstances.stream().anyMatch(t -> path.startsWith("tenants." + t + ".services"));
     }
 
     /** Overrides of a service that could not be built were checked against its stand-in, not against it. */
