@@ -8,12 +8,12 @@ import dev.kforge.api.Tenant;
 import dev.kforge.emit.Manifests;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
-import dev.kforge.validate.Severity;
 import dev.kforge.validate.ValidationProblem;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.HelmEmitter;
 import dev.kforge.emit.KustomizeEmitter;
+import dev.kforge.emit.ReportEmitter;
 import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.ResolvedPlatform;
@@ -100,6 +100,20 @@ public final class Kforge {
         return "prod".equals(env.profile()) || "prod".equals(env.name()) ? "warning" : "error";
     }
 
+    /** The severity from which a finding fails {@code target}: its environment's, and errors for the tenant base. */
+    private static String failOn(Platform platform, String target) {
+        return platform.environments().stream().filter(e -> e.name().equals(target)).findFirst()
+                .map(env -> failOn(platform, env)).orElse("error");
+    }
+
+    private static List<ReportEmitter.PolicyOutcome> outcomes(Platform platform,
+                                                              Map<String, List<ValidationProblem>> findings) {
+        List<ReportEmitter.PolicyOutcome> out = new ArrayList<>();
+        findings.forEach((target, problems) -> out.add(new ReportEmitter.PolicyOutcome(target,
+                failOn(platform, target), problems)));
+        return out;
+    }
+
     private static boolean production(Environment env) {
         return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
@@ -139,6 +153,7 @@ public final class Kforge {
         kustomize.emit(base.target(), baseObjects, overlays, out);
         kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
         new HelmEmitter().emit(base, environments, chartVersion, out);
+        new ReportEmitter().emit(platform, base.target(), baseObjects, overlays, outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
     }
 
@@ -159,6 +174,7 @@ public final class Kforge {
         emitter.emitBase(TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
+        ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
@@ -170,12 +186,14 @@ public final class Kforge {
                 emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
                 chart.values(HelmEmitter.tenantValuesName(tenant.id(), env.name()), resolved);
+                report.add(resolved.target(), objects);
             }
         }
         new ArgoCdEmitter().emit(platform, out);
         // every tenant root is the tenant base patched with sizes and names: the base carries the findings
         Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         findings(platform, "tenant-base", baseObjects, true, findings);
+        report.emit(outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
     }
 
@@ -296,12 +314,9 @@ public final class Kforge {
             }
         }
         generation.findings().forEach((target, problems) -> {
-            Environment env = platform.environments().stream().filter(e -> e.name().equals(target)).findFirst()
-                    .orElse(null);
-            String level = env == null ? "error" : failOn(platform, env);
+            String level = failOn(platform, target);
             for (ValidationProblem p : problems) {
-                boolean fails = "warning".equals(level) ? p.severity() != Severity.INFO
-                        : "error".equals(level) && p.severity() == Severity.ERROR;
+                boolean fails = p.severity().fails(level);
                 // the target is already the path; the file:line prefix would only repeat it
                 String text = p.toString().substring(p.toString().indexOf(": ") + 2);
                 if (fails) {
