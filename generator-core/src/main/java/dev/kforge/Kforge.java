@@ -8,12 +8,12 @@ import dev.kforge.api.Tenant;
 import dev.kforge.emit.Manifests;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
-import dev.kforge.validate.Severity;
 import dev.kforge.validate.ValidationProblem;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.HelmEmitter;
 import dev.kforge.emit.KustomizeEmitter;
+import dev.kforge.emit.ReportEmitter;
 import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.ResolvedPlatform;
@@ -100,6 +100,22 @@ public final class Kforge {
         return "prod".equals(env.profile()) || "prod".equals(env.name()) ? "warning" : "error";
     }
 
+    /** The severity from which a finding fails {@code target}: its environment's, and errors for the tenant base. */
+    private static String failOn(Platform platform, String target) {
+        // a tenant's own services are checked per environment and tenant: "<env>/<tenant>"
+        String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
+        return platform.environments().stream().filter(e -> e.name().equals(envName)).findFirst()
+                .map(env -> failOn(platform, env)).orElse("error");
+    }
+
+    private static List<ReportEmitter.PolicyOutcome> outcomes(Platform platform,
+                                                              Map<String, List<ValidationProblem>> findings) {
+        List<ReportEmitter.PolicyOutcome> out = new ArrayList<>();
+        findings.forEach((target, problems) -> out.add(new ReportEmitter.PolicyOutcome(target,
+                failOn(platform, target), problems)));
+        return out;
+    }
+
     private static boolean production(Environment env) {
         return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
@@ -139,6 +155,7 @@ public final class Kforge {
         kustomize.emit(base.target(), baseObjects, overlays, out);
         kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
         new HelmEmitter().emit(base, environments, chartVersion, out);
+        new ReportEmitter().emit(platform, base.target(), baseObjects, overlays, outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
     }
 
@@ -160,6 +177,7 @@ public final class Kforge {
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
         List<TenantTarget> own = new ArrayList<>();
+        ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
@@ -174,6 +192,7 @@ public final class Kforge {
                 if (!tenant.services().isEmpty()) {
                     own.add(new TenantTarget(env, tenant, objects));
                 }
+                report.add(resolved.target(), objects);
             }
         }
         new ArgoCdEmitter().emit(platform, out);
@@ -184,6 +203,7 @@ public final class Kforge {
         for (TenantTarget t : own) {
             findings(platform, t.env().name() + "/" + t.tenant().id(), t.objects(), production(t.env()), findings);
         }
+        report.emit(outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
     }
 
@@ -308,14 +328,10 @@ public final class Kforge {
             }
         }
         generation.findings().forEach((target, problems) -> {
-            // a tenant's own services are checked per environment and tenant: "<env>/<tenant>"
+            String level = failOn(platform, target);
             String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
-            Environment env = platform.environments().stream().filter(e -> e.name().equals(envName)).findFirst()
-                    .orElse(null);
-            String level = env == null ? "error" : failOn(platform, env);
             for (ValidationProblem p : problems) {
-                boolean fails = "warning".equals(level) ? p.severity() != Severity.INFO
-                        : "error".equals(level) && p.severity() == Severity.ERROR;
+                boolean fails = p.severity().fails(level);
                 // the target is already the path; the file:line prefix would only repeat it
                 String text = p.toString().substring(p.toString().indexOf(": ") + 2);
                 if (fails) {

@@ -111,7 +111,7 @@ final class HelmValues {
         Service s = rs.service();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("enabled", true);
-        v.put("kind", s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        v.put("kind", s.kind().id());
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("repository", rs.image().repository());
         image.put("tag", rs.image().tag());
