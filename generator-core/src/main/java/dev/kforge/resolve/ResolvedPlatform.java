@@ -1,5 +1,6 @@
 package dev.kforge.resolve;
 
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Platform;
 
 import java.util.List;
@@ -10,11 +11,14 @@ import java.util.List;
  * @param platform the platform as modelled
  * @param target   the base or an environment
  * @param services its services, in model order
+ * @param secrets  the platform's ExternalSecrets with the target's store and remote key prefix, in model order
  */
-public record ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services) {
+public record ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services,
+                               List<ExternalSecret> secrets) {
 
     public ResolvedPlatform {
         services = List.copyOf(services);
+        secrets = List.copyOf(secrets);
     }
 
     /** The resolved service named {@code name}, or {@code null}. */

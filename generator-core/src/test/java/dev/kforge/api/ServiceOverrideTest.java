@@ -147,7 +147,8 @@ class ServiceOverrideTest {
         var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, env, null));
         // then
         assertThat(problems).containsExactly(Problem.at("env.API_TOKEN.value", "'API_TOKEN' looks like a secret; "
-                + "never put secret values in the model: reference an existing Secret with 'secret: <name>' and "
-                + "'key: <key>' (or an ExternalSecret's target)"));
+                + "never put secret values in the model: declare the secret under 'secrets:' (an ExternalSecret the "
+                + "External Secrets Operator fills from your secret store) and reference it with 'secret: <name>' "
+                + "and 'key: <key>', or reference an existing Secret the same way"));
     }
 }

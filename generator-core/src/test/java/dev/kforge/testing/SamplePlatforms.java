@@ -6,6 +6,7 @@ import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.InitContainer;
@@ -16,6 +17,7 @@ import dev.kforge.api.Quota;
 import dev.kforge.api.RbacRule;
 import dev.kforge.api.Resources;
 import dev.kforge.api.Schedule;
+import dev.kforge.api.SecretStore;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
@@ -32,7 +34,10 @@ public final class SamplePlatforms {
     private SamplePlatforms() {
     }
 
-    /** A shop with one of each service kind, three environments, and every overlay mechanism in use. */
+    /**
+     * A shop with one of each service kind, three environments, and every overlay mechanism in use; its database
+     * password is an ExternalSecret, read with a key prefix in dev and from another store in prod.
+     */
     public static Platform shop() {
         return Platform.builder("shop")
                 .domain("shop.example")
@@ -48,6 +53,11 @@ public final class SamplePlatforms {
                                         "primary", Map.of("persistence", Map.of("size", "20Gi"))),
                                 Map.of("dev", Map.of("primary", Map.of("persistence", Map.of("size", "2Gi"))),
                                         "prod", Map.of("architecture", "replication")))))
+                .secret(ExternalSecret.builder("storefront-db").store(SecretStore.cluster("vault"))
+                        .refreshInterval("30m")
+                        .key("password", "shop/storefront-db", "password")
+                        .key("username", "shop/storefront-db", "username")
+                        .build())
                 .service(Service.builder("storefront", ServiceKind.WEB_SERVICE)
                         .image("storefront:1.2.0")
                         .port("http", 8080)
@@ -92,6 +102,7 @@ public final class SamplePlatforms {
                         .label("app.kubernetes.io/environment", "dev")
                         .defaults(new ServiceOverride(1, 1, 2, null, null, Map.of("LOG_FORMAT", "text"), null))
                         .service("nightly-report", new ServiceOverride(null, null, null, null, null, null, true))
+                        .remoteKeyPrefix("dev/")
                         .build())
                 .environment(Environment.builder("staging")
                         .label("app.kubernetes.io/environment", "staging")
@@ -99,7 +110,8 @@ public final class SamplePlatforms {
                         .build())
                 .environment(Environment.builder("prod")
                         .label("app.kubernetes.io/environment", "prod")
-                        .service("storefront", ServiceOverride.range(3, 12))
+                        .service("storefront", ServiceOverride.range(3, 12).withRateLimitRps(100))
+                        .secretStore(SecretStore.cluster("vault-prod"))
                         .service("mailer", new ServiceOverride(3, null, null,
                                 new Resources("200m", "400m", "128Mi", "256Mi"), "3.0.1", null, null))
                         .build())
