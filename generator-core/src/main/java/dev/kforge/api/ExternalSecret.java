@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * in every environment and never sees a value. Services use it like any Secret: {@code EnvVar.fromSecret(var, name,
  * key)} or a secret volume; a variable must then name one of its {@link #data()} keys.
  *
- * <p>An environment can read every ExternalSecret from another store ({@link Environment#secretStore()}) and put a
+ * <p>In a multi-tenant platform every tenant's namespace gets each ExternalSecret; {@value #TENANT} in a remote key
+ * gives each tenant its own value. An environment can read every ExternalSecret from another store ({@link Environment#secretStore()}) and put a
  * prefix in front of every remote key ({@link Environment#remoteKeyPrefix()}). The Secret is owned by the
  * ExternalSecret ({@code creationPolicy: Owner}): deleting one deletes the other. In the output, {@code data} is
  * sorted by key.
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public record ExternalSecret(String name, SecretStore store, String refreshInterval, List<Data> data) {
 
+    /** In a remote key of a multi-tenant platform, the tenant's id. */
+    public static final String TENANT = "{tenant}";
+
     /** The refresh interval when none is given (the operator's own default). */
     public static final String DEFAULT_REFRESH = "1h";
 
@@ -34,7 +38,8 @@ public record ExternalSecret(String name, SecretStore store, String refreshInter
      * One key of the Secret and where its value comes from.
      *
      * @param key       key in the Secret: letters, digits, '-', '_' and '.', at most 253 characters
-     * @param remoteKey the secret's name or path in the store ({@code lead-gen/postgresql}); no white space
+     * @param remoteKey the secret's name or path in the store ({@code lead-gen/postgresql}); no white space. In a
+ *                  multi-tenant platform, {@value #TENANT} stands for the tenant's id ({@code isp/{tenant}/db})
      * @param property  a field within the remote secret (a JSON key, a Vault key), or {@code null} for its whole
      *                  value
      */
@@ -87,6 +92,12 @@ public record ExternalSecret(String name, SecretStore store, String refreshInter
     public ExternalSecret in(SecretStore environmentStore, String remoteKeyPrefix) {
         return new ExternalSecret(name, environmentStore != null ? environmentStore : store, refreshInterval,
                 data.stream().map(d -> d.withRemoteKeyPrefix(remoteKeyPrefix)).toList());
+    }
+
+    /** This ExternalSecret for one tenant: {@value #TENANT} in its remote keys replaced by {@code tenantId}. */
+    public ExternalSecret forTenant(String tenantId) {
+        return new ExternalSecret(name, store, refreshInterval, data.stream().map(d -> new Data(d.key(),
+                d.remoteKey().replace(TENANT, tenantId), d.property())).toList());
     }
 
     static boolean noSpace(String text) {

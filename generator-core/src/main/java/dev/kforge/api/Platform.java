@@ -68,12 +68,18 @@ public record Platform(String name, String namespace, String domain, String tlsI
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();
-        checkSecrets(secrets, services);
+        checkSecrets(secrets, services, tenancy != null);
     }
 
     /** Secret names are unique, and a variable reading a declared secret names one of its keys. */
-    private static void checkSecrets(List<ExternalSecret> secrets, List<Service> services) {
+    private static void checkSecrets(List<ExternalSecret> secrets, List<Service> services, boolean multiTenant) {
         Checks c = new Checks().unique(secrets, ExternalSecret::name, "secrets");
+        for (ExternalSecret s : secrets) {
+            s.data().stream().filter(d -> !multiTenant && d.remoteKey().contains(ExternalSecret.TENANT)).forEach(d ->
+                    c.fail("secrets." + s.name() + ".data." + d.key() + ".remoteKey", "'" + Checks.printable(
+                            d.remoteKey()) + "' names " + ExternalSecret.TENANT + ", but the platform has no tenants; "
+                            + "give the key as it is in the store"));
+        }
         Map<String, ExternalSecret> byName = new HashMap<>();
         secrets.forEach(s -> byName.putIfAbsent(s.name(), s));
         for (Service s : services) {

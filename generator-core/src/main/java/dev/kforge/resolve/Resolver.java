@@ -153,7 +153,7 @@ public final class Resolver {
         }
         checks.done();
         List<ExternalSecret> secrets = platform.secrets().stream().map(x -> x.in(secretStore, remoteKeyPrefix))
-                .toList();
+                .map(x -> tenant == null ? x : x.forTenant(tenant.id())).toList();
         return new ResolvedPlatform(platform, target, services, secrets);
     }
 

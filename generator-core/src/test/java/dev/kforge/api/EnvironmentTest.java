@@ -195,4 +195,28 @@ class EnvironmentTest {
         // then
         assertThat(env.services()).containsExactly(Map.entry("web", web));
     }
+
+    @Test
+    void withDefaults_whenTheProfileSetsASecretStoreAndThePrefixIsTheEnvironments_thenBothApply() {
+        // given
+        Environment profile = Environment.builder("prod").secretStore(SecretStore.cluster("vault-prod"))
+                .remoteKeyPrefix("shared/").build();
+        Environment env = Environment.builder("live").profile("prod").remoteKeyPrefix("live/").build();
+        // when
+        Environment merged = env.withDefaults(profile);
+        // then
+        assertThat(merged.secretStore()).isEqualTo(SecretStore.cluster("vault-prod"));
+        assertThat(merged.remoteKeyPrefix()).isEqualTo("live/");
+    }
+
+    @Test
+    void new_whenRemoteKeyPrefixHasASpaceOrIsEmpty_thenRejected() {
+        // when
+        var spaced = problemsOf(() -> Environment.builder("prod").remoteKeyPrefix("prod /").build());
+        var empty = problemsOf(() -> Environment.builder("prod").remoteKeyPrefix("").build());
+        // then
+        assertThat(spaced).containsExactly(Problem.at("remoteKeyPrefix", "'prod /' is not a key prefix; give text "
+                + "without white space like prod/, or leave it out"));
+        assertThat(empty).extracting(Problem::path).containsExactly("remoteKeyPrefix");
+    }
 }

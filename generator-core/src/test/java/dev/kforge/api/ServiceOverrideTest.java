@@ -151,4 +151,22 @@ class ServiceOverrideTest {
                 + "External Secrets Operator fills from your secret store) and reference it with 'secret: <name>' "
                 + "and 'key: <key>', or reference an existing Secret the same way"));
     }
+
+    @Test
+    void then_whenTheMoreSpecificOverrideSetsARateLimit_thenItWins() {
+        // given
+        ServiceOverride defaults = ServiceOverride.NONE.withRateLimitRps(100);
+        ServiceOverride web = ServiceOverride.range(2, 4).withRateLimitRps(250);
+        // when / then
+        assertThat(defaults.then(web).rateLimitRps()).isEqualTo(250);
+        assertThat(defaults.then(ServiceOverride.range(2, 4)).rateLimitRps()).isEqualTo(100);
+    }
+
+    @Test
+    void new_whenRateLimitIsZero_thenBelowTheMinimum() {
+        // when
+        var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, null, null, 0));
+        // then
+        assertThat(problems).containsExactly(Problem.at("rateLimitRps", "0 is below the minimum 1"));
+    }
 }
