@@ -20,7 +20,7 @@ public record BackingService(String name, List<Integer> ports, Map<String, Strin
 
     /** Top-level keys of the generated Helm chart's values (and Helm's {@code global}). */
     public static final List<String> RESERVED_NAMES = List.of("global", "platform", "labels", "namespace", "domain",
-            "tlsIssuer", "networkPolicies", "backingServices", "services");
+            "tlsIssuer", "networkPolicies", "backingServices", "services", "secrets");
 
     public BackingService {
         ports = Copies.list(ports);

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *
  * <p>Values are the chart's own (kept with their keys sorted), given as plain trees: maps with text keys, lists, text, booleans, whole numbers
  * ({@link Integer}, {@link Long}, {@link BigInteger}), decimals ({@link BigDecimal}) and {@code null}. Never put
- * secret values here; point the chart at an existing Secret, as with environment variables.
+ * secret values here; point the chart at a Secret (a declared {@link ExternalSecret} or an existing one), as with
+ * environment variables: a non-empty text or number under a key ending in {@code password}, {@code token},
+ * {@code apiKey}, {@code secretKey}, {@code privateKey}, {@code clientSecret} or {@code credentials} is rejected.
  *
  * @param repository   where the chart is published: {@code https://…}, {@code oci://…}, or {@code file://…} for a
  *                     chart on disk
@@ -129,6 +131,11 @@ public record Chart(String repository, String name, String version, Map<String, 
             String at = path + "." + k;
             if (depth == 0 && ENABLED.equals(k) && !(v instanceof Boolean)) {
                 c.fail(at, "is the chart's switch; use true or false");
+                return;
+            }
+            if (SecretNames.valueKey(k) && (v instanceof Number || v instanceof String text && !text.isEmpty())) {
+                c.fail(at, "looks like a secret value; point the chart at a Secret instead (most charts take an "
+                        + "existingSecret): " + SecretNames.ADVICE);
                 return;
             }
             out.put(k, value(v, at, c, depth + 1));

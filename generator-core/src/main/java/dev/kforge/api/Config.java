@@ -6,7 +6,8 @@ import java.util.Map;
  * A service's configuration, emitted as the ConfigMap {@code <service>-config}. Literals become environment
  * variables (envFrom); files are mounted read-only under {@code mountPath}. Pods roll when the content changes.
  *
- * @param literals  key/value pairs exposed as environment variables
+ * @param literals  key/value pairs exposed as environment variables; a secret-looking name ({@code *PASSWORD*},
+ *                  {@code *TOKEN*}, {@code *_KEY}, …) is rejected: secrets are referenced, never given
  * @param files     file name to content, mounted under {@code mountPath}
  * @param mountPath where the files are mounted; default {@code /etc/<service>}
  */
@@ -19,6 +20,9 @@ public record Config(Map<String, String> literals, Map<String, String> files, St
         files = Copies.map(files);
         Checks c = new Checks();
         literals.keySet().forEach(k -> c.envName(k, "literals"));
+        literals.keySet().stream().filter(SecretNames::variable).forEach(k -> c.fail("literals." + k, "'"
+                + Checks.printable(k) + "' looks like a secret, and config literals are plain text in a ConfigMap; "
+                + SecretNames.ADVICE));
         files.keySet().forEach(k -> c.require(k != null && KEY.matcher(k).matches() && k.length() <= 253, "files",
                 "'" + Checks.printable(String.valueOf(k)) + "' is not a valid file name; use letters, digits, '-', "
                         + "'_' and '.' (no path separators)"));

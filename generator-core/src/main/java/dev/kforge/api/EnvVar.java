@@ -1,8 +1,5 @@
 package dev.kforge.api;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /**
  * One environment variable: a literal value, a key of a ConfigMap, a key of an existing Secret, or a pod field.
  * Exactly one source is set. Secret values never appear in the model: a literal on a variable whose name says
@@ -11,14 +8,12 @@ import java.util.regex.Pattern;
  * @param name      variable name
  * @param value     literal value, or {@code null}
  * @param configMap name of a ConfigMap, with {@code key}
- * @param secret    name of an existing Secret (or one an ExternalSecret creates), with {@code key}
+ * @param secret    name of a Secret, with {@code key}: one the platform declares ({@link Platform#secrets()}; the
+ *                  key must be one of its keys) or, when it declares none of that name, an existing one
  * @param key       key within the ConfigMap or Secret
  * @param fieldPath pod field ({@code metadata.name}, {@code status.podIP}), or {@code null}
  */
 public record EnvVar(String name, String value, String configMap, String secret, String key, String fieldPath) {
-
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|CREDENTIAL).*|.*_KEY");
 
     public EnvVar {
         Checks c = new Checks().envName(name, "name");
@@ -27,10 +22,8 @@ public record EnvVar(String name, String value, String configMap, String secret,
         c.require(sources == 1, "", "set exactly one of value, configMap, secret or fieldPath (found " + sources + ")");
         c.require((configMap == null && secret == null) || key != null, "key",
                 "is required with configMap or secret");
-        if (value != null && name != null && SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches()) {
-            c.fail("value", "'" + Checks.printable(name) + "' looks like a secret; never put secret values in the "
-                    + "model: reference an existing Secret with 'secret: <name>' and 'key: <key>' (or an "
-                    + "ExternalSecret's target)");
+        if (value != null && SecretNames.variable(name)) {
+            c.fail("value", "'" + Checks.printable(name) + "' looks like a secret; " + SecretNames.ADVICE);
         }
         c.done();
     }
@@ -45,7 +38,7 @@ public record EnvVar(String name, String value, String configMap, String secret,
         return new EnvVar(name, null, configMap, null, key, null);
     }
 
-    /** A key of an existing Secret. */
+    /** A key of a Secret: one the platform declares under its secrets, or an existing one. */
     public static EnvVar fromSecret(String name, String secret, String key) {
         return new EnvVar(name, null, null, secret, key, null);
     }

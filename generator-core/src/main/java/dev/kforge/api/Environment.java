@@ -22,11 +22,16 @@ import java.util.Map;
  * @param defaults       overrides for every service
  * @param services       overrides per service name (applied after {@code defaults})
  * @param quota          namespace quota, replacing the platform's, or {@code null}
+ * @param secretStore    the store every {@link ExternalSecret} reads from in this environment, replacing each one's
+ *                       own (prod reads from another ClusterSecretStore, say), or {@code null} to keep them
+ * @param remoteKeyPrefix put in front of every ExternalSecret's remote keys in this environment ({@code prod/}), or
+ *                       {@code null}; no white space
  */
 public record Environment(String name, String profile, String namespace, String domain, String tlsIssuer,
                           PodSecurityLevel podSecurity, Boolean networkPolicies, String imageTag,
                           BigDecimal resourceScale, Map<String, String> labels, ServiceOverride defaults,
-                          Map<String, ServiceOverride> services, Quota quota) {
+                          Map<String, ServiceOverride> services, Quota quota, SecretStore secretStore,
+                          String remoteKeyPrefix) {
 
     public Environment {
         labels = Copies.map(labels);
@@ -42,6 +47,11 @@ public record Environment(String name, String profile, String namespace, String 
         }
         if (domain != null) {
             c.hostName(domain, "domain");
+        }
+        if (remoteKeyPrefix != null) {
+            c.require(!remoteKeyPrefix.isEmpty() && ExternalSecret.noSpace(remoteKeyPrefix), "remoteKeyPrefix",
+                    "'" + Checks.printable(remoteKeyPrefix) + "' is not a key prefix; give text without white space "
+                            + "like prod/, or leave it out");
         }
         c.done();
     }
@@ -61,7 +71,7 @@ public record Environment(String name, String profile, String namespace, String 
                 or(tlsIssuer, base.tlsIssuer), or(podSecurity, base.podSecurity),
                 or(networkPolicies, base.networkPolicies), or(imageTag, base.imageTag),
                 or(resourceScale, base.resourceScale), mergedLabels, mergedDefaults[0], mergedServices,
-                or(quota, base.quota));
+                or(quota, base.quota), or(secretStore, base.secretStore), or(remoteKeyPrefix, base.remoteKeyPrefix));
     }
 
     private static <T> T or(T value, T fallback) {
@@ -88,6 +98,8 @@ public record Environment(String name, String profile, String namespace, String 
         private ServiceOverride defaults = ServiceOverride.NONE;
         private final Map<String, ServiceOverride> services = new LinkedHashMap<>();
         private Quota quota;
+        private SecretStore secretStore;
+        private String remoteKeyPrefix;
 
         private Builder(String name) {
             this.name = name;
@@ -105,10 +117,12 @@ public record Environment(String name, String profile, String namespace, String 
         public Builder defaults(ServiceOverride value) { this.defaults = value; return this; }
         public Builder service(String service, ServiceOverride value) { services.put(service, value); return this; }
         public Builder quota(Quota value) { this.quota = value; return this; }
+        public Builder secretStore(SecretStore value) { this.secretStore = value; return this; }
+        public Builder remoteKeyPrefix(String value) { this.remoteKeyPrefix = value; return this; }
 
         public Environment build() {
             return new Environment(name, profile, namespace, domain, tlsIssuer, podSecurity, networkPolicies,
-                    imageTag, resourceScale, labels, defaults, services, quota);
+                    imageTag, resourceScale, labels, defaults, services, quota, secretStore, remoteKeyPrefix);
         }
     }
 }

@@ -37,6 +37,12 @@ public record Ingress(String className, List<IngressRule> rules, boolean tls, Ma
                 .done();
     }
 
+    /** This ingress with the rate limit {@code rps} (an environment's). */
+    public Ingress withRateLimitRps(Integer rps) {
+        return new Ingress(className, rules, tls, annotations, rps, corsOrigins, websockets, stickySessions,
+                maxBodySize);
+    }
+
     /** A builder; TLS is on by default. */
     public static Builder builder() {
         return new Builder();

@@ -35,12 +35,17 @@ import java.util.function.Function;
  * @param tenancy             for a multi-tenant platform, how tenants are laid out; {@code null} otherwise
  * @param tenants             the tenants; each gets its own instance of every service, sized by its tier
  * @param policy              suppressed best-practice rules and the severities that fail each environment
+ * @param secrets             the Secrets the platform needs, as references the External Secrets Operator resolves
+ *                            (an ExternalSecret each, in every environment); names unique. A service's variable
+ *                            that names one of them must use one of its keys; a name declared nowhere is taken for
+ *                            an existing Secret
  */
 public record Platform(String name, String namespace, String domain, String tlsIssuer, String ingressNamespace,
                        String monitoringNamespace, Map<String, String> labels, String imageRegistry,
                        String kubernetesVersion, Quota quota, Resources limitRange, List<Tier> tiers,
                        List<Service> services, List<Environment> environments,
-                       List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants, Policy policy) {
+                       List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants, Policy policy,
+                       List<ExternalSecret> secrets) {
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
@@ -57,11 +62,43 @@ public record Platform(String name, String namespace, String domain, String tlsI
         environments = Copies.list(environments);
         backingServices = Copies.list(backingServices);
         tenants = Copies.list(tenants);
+        secrets = Copies.list(secrets);
         policy = policy == null ? Policy.DEFAULT : policy;
         checkPolicy(policy, services, environments);
         new TenantChecks(name, tenancy, tiers, services, environments, backingServices, tenants).check();
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
-                kubernetesVersion, tiers, services, environments, backingServices, tenancy != null).check();
+                kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
+                .check();
+        checkSecrets(secrets, services, tenancy != null);
+    }
+
+    /** Secret names are unique, and a variable reading a declared secret names one of its keys. */
+    private static void checkSecrets(List<ExternalSecret> secrets, List<Service> services, boolean multiTenant) {
+        Checks c = new Checks().unique(secrets, ExternalSecret::name, "secrets");
+        for (ExternalSecret s : secrets) {
+            s.data().stream().filter(d -> !multiTenant && d.remoteKey().contains(ExternalSecret.TENANT)).forEach(d ->
+                    c.fail("secrets." + s.name() + ".data." + d.key() + ".remoteKey", "'" + Checks.printable(
+                            d.remoteKey()) + "' names " + ExternalSecret.TENANT + ", but the platform has no tenants; "
+                            + "give the key as it is in the store"));
+        }
+        Map<String, ExternalSecret> byName = new HashMap<>();
+        secrets.forEach(s -> byName.putIfAbsent(s.name(), s));
+        for (Service s : services) {
+            for (EnvVar e : s.env()) {
+                ExternalSecret declared = e.secret() == null ? null : byName.get(e.secret());
+                if (declared != null && !declared.keys().contains(e.key())) {
+                    c.fail("services." + s.name() + ".env." + e.name() + ".key", "'" + Checks.printable(e.key())
+                            + "' is not a key of the secret '" + declared.name() + "' (keys: " + declared.keys()
+                            + "); use one of them or add it under secrets." + declared.name() + ".data");
+                }
+            }
+        }
+        c.done();
+    }
+
+    /** The declared secret named {@code secretName}, or {@code null}. */
+    public ExternalSecret secret(String secretName) {
+        return secrets.stream().filter(s -> s.name().equals(secretName)).findFirst().orElse(null);
     }
 
     private static void checkPolicy(Policy policy, List<Service> services, List<Environment> environments) {
@@ -175,7 +212,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
     /** The checks across parts of the platform. */
     private record References(String name, String namespace, String domain, String ingressNamespace,
                               String monitoringNamespace, Map<String, String> labels, String imageRegistry,
-                              String kubernetesVersion, List<Tier> tiers, List<Service> services,
+                              String kubernetesVersion, Resources limitRange, List<Tier> tiers,
+                              List<Service> services,
                               List<Environment> environments, List<BackingService> backingServices,
                               boolean multiTenant) {
 
@@ -198,6 +236,11 @@ public record Platform(String name, String namespace, String domain, String tlsI
                     .unique(backingServices, BackingService::name, "backingServices");
             if (domain != null) {
                 c.hostName(domain, "domain");
+            }
+            if (limitRange != null && !limitRange.extended().isEmpty()) {
+                c.fail("limitRange.extended", "a namespace default cannot hand out extended resources (every "
+                        + "container would ask for " + limitRange.extended().keySet() + "); set them on the services "
+                        + "that need them");
             }
             Map<String, Service> byName = index(services, Service::name);
             Set<String> backing = new HashSet<>();
@@ -307,6 +350,10 @@ public record Platform(String name, String namespace, String domain, String tlsI
                 if (o.suspend() != null && s.kind() != ServiceKind.SCHEDULED_JOB) {
                     c.fail(at + ".services." + serviceName + ".suspend", "only a scheduled job can be suspended");
                 }
+                if (o.rateLimitRps() != null && s.ingress() == null) {
+                    c.fail(at + ".services." + serviceName + ".rateLimitRps", "the service has no ingress to "
+                            + "limit; remove the rate limit or give the service an ingress");
+                }
             });
         }
 
@@ -337,6 +384,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         private Tenancy tenancy;
         private final List<Tenant> tenants = new ArrayList<>();
         private Policy policy;
+        private final List<ExternalSecret> secrets = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -361,12 +409,14 @@ public record Platform(String name, String namespace, String domain, String tlsI
         public Builder policy(Policy value) { this.policy = value; return this; }
         public Builder tenant(Tenant value) { tenants.add(value); return this; }
         public Builder tenants(List<Tenant> values) { tenants.addAll(values); return this; }
+        /** Declares a Secret the platform needs, fetched by the External Secrets Operator. */
+        public Builder secret(ExternalSecret value) { secrets.add(value); return this; }
 
         /** Builds the platform, or throws {@link ModelException} with every problem. */
         public Platform build() {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments,
-                    backingServices, tenancy, tenants, policy);
+                    backingServices, tenancy, tenants, policy, secrets);
         }
     }
 }

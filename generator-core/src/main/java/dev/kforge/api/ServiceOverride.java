@@ -13,19 +13,22 @@ import java.util.Map;
  * @param imageTag    image tag
  * @param env         literal environment variables added or replaced
  * @param suspend     suspends (or resumes) a scheduled job
+ * @param rateLimitRps the ingress rate limit (requests per second per client IP) of a service with an ingress,
+ *                     replacing its own; as an environment's default it applies to every service with an ingress
  */
 public record ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
-                              String imageTag, Map<String, String> env, Boolean suspend) {
+                              String imageTag, Map<String, String> env, Boolean suspend, Integer rateLimitRps) {
 
     /** Changes nothing. */
-    public static final ServiceOverride NONE = new ServiceOverride(null, null, null, null, null, null, null);
+    public static final ServiceOverride NONE = new ServiceOverride(null, null, null, null, null, null, null, null);
 
     public ServiceOverride {
         env = Copies.map(env);
         Checks c = new Checks().atLeast(replicas, 0, "replicas").atLeast(minReplicas, 1, "minReplicas")
                 .require(minReplicas == null || maxReplicas == null || maxReplicas >= minReplicas, "maxReplicas",
                         "maxReplicas " + maxReplicas + " is below minReplicas " + minReplicas)
-                .require(!"latest".equals(imageTag), "imageTag", "'latest' is not a pinned tag");
+                .require(!"latest".equals(imageTag), "imageTag", "'latest' is not a pinned tag")
+                .atLeast(rateLimitRps, 1, "rateLimitRps");
         env.forEach((k, v) -> {
             int before = c.problems().size();
             c.envName(k, "env");
@@ -41,9 +44,25 @@ public record ServiceOverride(Integer replicas, Integer minReplicas, Integer max
         c.done();
     }
 
+    /** An override without a rate limit. */
+    public ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
+                           String imageTag, Map<String, String> env, Boolean suspend) {
+        this(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, null);
+    }
+
     /** A replica range override. */
     public static ServiceOverride range(int min, int max) {
-        return new ServiceOverride(null, min, max, null, null, null, null);
+        return new ServiceOverride(null, min, max, null, null, null, null, null);
+    }
+
+    /** A fixed replica count, for a service without autoscaling. */
+    public static ServiceOverride replicas(int count) {
+        return new ServiceOverride(count, null, null, null, null, null, null, null);
+    }
+
+    /** This override with the ingress rate limit {@code rps}. */
+    public ServiceOverride withRateLimitRps(int rps) {
+        return new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, rps);
     }
 
     /** This override with every field that {@code more} sets taken from {@code more}. */
@@ -52,7 +71,7 @@ public record ServiceOverride(Integer replicas, Integer minReplicas, Integer max
         merged.putAll(more.env);
         return new ServiceOverride(pick(more.replicas, replicas), pick(more.minReplicas, minReplicas),
                 pick(more.maxReplicas, maxReplicas), pick(more.resources, resources), pick(more.imageTag, imageTag),
-                merged, pick(more.suspend, suspend));
+                merged, pick(more.suspend, suspend), pick(more.rateLimitRps, rateLimitRps));
     }
 
     private static <T> T pick(T preferred, T fallback) {

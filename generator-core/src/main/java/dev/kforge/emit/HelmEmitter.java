@@ -33,7 +33,7 @@ public final class HelmEmitter {
     public static final String DEFAULT_VERSION = "0.1.0";
     /** The template files, in {@code templates/}. */
     static final List<String> TEMPLATES = List.of("_helpers.tpl", "_pod.tpl", "NOTES.txt", "namespace.yaml",
-            "networkpolicies.yaml", "serviceaccount.yaml", "rbac.yaml", "configmap.yaml", "pvc.yaml",
+            "networkpolicies.yaml", "externalsecrets.yaml", "serviceaccount.yaml", "rbac.yaml", "configmap.yaml", "pvc.yaml",
             "deployment.yaml", "statefulset.yaml", "cronjob.yaml", "service.yaml", "hpa.yaml", "pdb.yaml",
             "ingress.yaml", "servicemonitor.yaml");
     /** A version Helm takes (SemVer 2, leniently: a Maven {@code 1.0-SNAPSHOT} passes). */
@@ -201,6 +201,9 @@ public final class HelmEmitter {
                 + "dependencies and egress networks.");
         comments.put("backingServices", "What services depend on: ports and pod labels, for their NetworkPolicy "
                 + "allows. Those deployed from a chart have their values further down.");
+        comments.put("secrets", "The Secrets the platform needs, by name: an ExternalSecret each (external-secrets.io/v1), "
+                + "which the External Secrets Operator fills from the store; data maps each key of the Secret to its "
+                + "remoteKey (and property) in the store. References only, never values.");
         comments.put("services", "The services by name. Each has: enabled; kind (web-service, worker, "
                 + "stateful-service, scheduled-job); image (repository, tag, pullPolicy); replicas (when not "
                 + "autoscaled); autoscaling (enabled, minReplicas, maxReplicas, cpuUtilization, memoryUtilization, "

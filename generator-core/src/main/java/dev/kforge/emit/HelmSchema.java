@@ -17,6 +17,10 @@ import java.util.Map;
 final class HelmSchema {
 
     private static final String QUANTITY = "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$";
+    private static final String GO_DURATION = "^(0|([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+)$";
+    /** An extended resource (a device such as nvidia.com/gpu) in requests or limits: a whole count. */
+    private static final String EXTENDED_RESOURCE =
+            "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
 
     private HelmSchema() {
     }
@@ -57,6 +61,16 @@ final class HelmSchema {
                 "ports", array(integer(1, 65535)), "selector", stringMap(), "namespace", type("string")),
                 "ports", "selector")), "What services depend on without this chart deploying it (see "
                 + "dependencies for those it does)."));
+        properties.put("secrets", describe(mapOf(object(props(
+                "store", object(props("name", nonEmpty(), "kind", enumOf("ClusterSecretStore", "SecretStore")),
+                        "name", "kind"),
+                "refreshInterval", describe(pattern(GO_DURATION), "How often the operator reads the store again "
+                        + "(1h, 15m; 0 reads once)."),
+                "data", describe(withKeys(mapOf(object(props("remoteKey", nonEmpty(), "property", nonEmpty()),
+                        "remoteKey")), "^[-._a-zA-Z0-9]+$"), "Each key of the Secret: its remoteKey (and property) "
+                        + "in the store.")),
+                "store", "refreshInterval", "data")), "Secrets as ExternalSecrets (references, never values), by "
+                + "the name of the Secret each creates."));
         properties.put("services", describe(mapOf(ref("service")), "The services, by name."));
         for (BackingService b : dependencies ? platform.backingServices() : List.<BackingService>of()) {
             if (b.chart() != null) {
@@ -100,8 +114,10 @@ final class HelmSchema {
                         "behavior", describe(type("object"), "A HorizontalPodAutoscaler's spec.behavior.")),
                         "enabled", "minReplicas", "maxReplicas"),
                 "resources", object(props(
-                        "requests", object(props("cpu", quantity(), "memory", quantity()), "cpu", "memory"),
-                        "limits", object(props("cpu", quantity(), "memory", quantity()), "cpu", "memory")),
+                        "requests", withDevices(object(props("cpu", quantity(), "memory", quantity()), "cpu",
+                                "memory")),
+                        "limits", withDevices(object(props("cpu", quantity(), "memory", quantity()), "cpu",
+                                "memory"))),
                         "requests", "limits"),
                 "env", describe(array(object(props("name", nonEmpty(), "value", type("string"),
                         "valueFrom", type("object")), "name")), "A container's env (literal values are text)."),
@@ -201,6 +217,22 @@ final class HelmSchema {
         object.put("minProperties", 1);
         object.put("maxProperties", 1);
         return object;
+    }
+
+    /** Requests or limits that may also count devices (extended resources) by their qualified names. */
+    private static Map<String, Object> withDevices(Map<String, Object> object) {
+        Map<String, Object> count = new LinkedHashMap<>();
+        count.put("type", List.of("string", "integer"));
+        count.put("pattern", "^[1-9][0-9]*$");
+        count.put("minimum", 1);
+        object.put("patternProperties", Map.of(EXTENDED_RESOURCE, count));
+        return object;
+    }
+
+    /** A map whose keys match {@code regex}. */
+    private static Map<String, Object> withKeys(Map<String, Object> map, String regex) {
+        map.put("propertyNames", Map.of("pattern", regex));
+        return map;
     }
 
     private static Map<String, Object> type(String type) {

@@ -5,6 +5,7 @@ import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.InitContainer;
@@ -42,8 +43,9 @@ import java.util.TreeMap;
  * kforge spec. Optional settings that are not set are left out rather than written as {@code null}.
  *
  * <p>Top-level keys: {@code platform}, {@code labels}, {@code namespace}, {@code domain}, {@code tlsIssuer},
- * {@code networkPolicies}, {@code backingServices}, {@code services}, and one key per chart dependency (the
- * backing service's name); see {@link BackingService#RESERVED_NAMES}.
+ * {@code networkPolicies}, {@code backingServices}, {@code secrets} (when the platform declares any),
+ * {@code services}, and one key per chart dependency (the backing service's name); see
+ * {@link BackingService#RESERVED_NAMES}.
  */
 final class HelmValues {
 
@@ -85,6 +87,12 @@ final class HelmValues {
             backing.put(b.name(), entry);
         }
         values.put("backingServices", backing);
+
+        Map<String, Object> secrets = new LinkedHashMap<>();
+        for (ExternalSecret secret : rp.secrets()) {
+            secrets.put(secret.name(), secret(secret));
+        }
+        putIf(values, "secrets", secrets);
 
         Map<String, Object> services = new LinkedHashMap<>();
         for (ResolvedService rs : rp.services()) {
@@ -155,7 +163,7 @@ final class HelmValues {
             putIf(pdb, "maxUnavailable", intOrPercent(s.disruptionBudget().maxUnavailable()));
             v.put("disruptionBudget", pdb);
         }
-        putIf(v, "ingress", ingress(rp, s));
+        putIf(v, "ingress", ingress(rp, s, rs.ingress()));
         if (s.metrics() != null) {
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("enabled", true);
@@ -174,6 +182,25 @@ final class HelmValues {
         putIf(v, "schedule", schedule(rs.schedule()));
         putIf(v, "podAnnotations", new TreeMap<>(s.podAnnotations()));
         return v;
+    }
+
+    /** An ExternalSecret: its store, refresh interval, and per key of the Secret where the value comes from. */
+    private static Map<String, Object> secret(ExternalSecret secret) {
+        Map<String, Object> store = new LinkedHashMap<>();
+        store.put("name", secret.store().name());
+        store.put("kind", secret.store().kind());
+        Map<String, Object> data = new TreeMap<>();
+        for (ExternalSecret.Data d : secret.data()) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("remoteKey", d.remoteKey());
+            putIf(ref, "property", d.property());
+            data.put(d.key(), ref);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("store", store);
+        out.put("refreshInterval", secret.refreshInterval());
+        out.put("data", data);
+        return out;
     }
 
     private static Map<String, Object> port(Port p) {
@@ -219,6 +246,10 @@ final class HelmValues {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("cpu", r.cpuLimit());
         limits.put("memory", r.memoryLimit());
+        new TreeMap<>(r.extended()).forEach((name, count) -> {
+            requests.put(name, count);
+            limits.put(name, count);
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", requests);
         out.put("limits", limits);
@@ -401,8 +432,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> ingress(ResolvedPlatform rp, Service s) {
-        Ingress in = s.ingress();
+    private static Map<String, Object> ingress(ResolvedPlatform rp, Service s, Ingress in) {
         if (in == null) {
             return null;
         }

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a resolved platform into typed Kubernetes objects: the namespace part first, then each service in model
- * order, each in a fixed order of kinds. Pure.
+ * Turns a resolved platform into typed Kubernetes objects: the namespace part first (Namespace, quota, limits,
+ * ExternalSecrets, namespace-wide NetworkPolicies), then each service in model order, each in a fixed order of
+ * kinds. Pure.
  */
 public final class ObjectFactory {
 
@@ -21,6 +22,7 @@ public final class ObjectFactory {
     public static List<KubeObject> build(ResolvedPlatform rp) {
         List<KubeObject> out = new ArrayList<>();
         NamespaceObjects.of(rp).forEach(o -> out.add(new KubeObject(KubeObject.NAMESPACE_PART, o)));
+        SecretObjects.of(rp).forEach(o -> out.add(new KubeObject(KubeObject.NAMESPACE_PART, o)));
         boolean policies = rp.target().networkPolicies();
         if (policies) {
             NetworkPolicies.namespaceWide(rp).forEach(o -> out.add(new KubeObject(KubeObject.NAMESPACE_PART, o)));

@@ -180,6 +180,11 @@ final class PodTemplates {
         Map<String, Quantity> limits = new LinkedHashMap<>();
         limits.put("cpu", new Quantity(r.cpuLimit()));
         limits.put("memory", new Quantity(r.memoryLimit()));
+        // devices are not overcommitted: the request is the limit
+        new TreeMap<>(r.extended()).forEach((name, count) -> {
+            requests.put(name, new Quantity(count));
+            limits.put(name, new Quantity(count));
+        });
         return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
     }
 

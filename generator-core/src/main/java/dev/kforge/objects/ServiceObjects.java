@@ -285,7 +285,7 @@ final class ServiceObjects {
 
     private static List<HasMetadata> ingresses(ResolvedPlatform rp, ResolvedService rs) {
         Service s = rs.service();
-        Ingress in = s.ingress();
+        Ingress in = rs.ingress();
         List<HasMetadata> out = new ArrayList<>();
         for (int i = 0; i < rs.ingressRules().size(); i++) {
             IngressRule modelRule = in.rules().get(i);

@@ -1,5 +1,6 @@
 package dev.kforge.resolve;
 
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Platform;
 import dev.kforge.api.Service;
 
@@ -11,11 +12,14 @@ import java.util.List;
  * @param platform the platform as modelled
  * @param target   the base or an environment
  * @param services its services, in model order
+ * @param secrets  the platform's ExternalSecrets with the target's store and remote key prefix, in model order
  */
-public record ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services) {
+public record ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services,
+                               List<ExternalSecret> secrets) {
 
     public ResolvedPlatform {
         services = List.copyOf(services);
+        secrets = List.copyOf(secrets);
     }
 
     /** The models of its services: the platform's and, for a tenant, the tenant's own, in order. */

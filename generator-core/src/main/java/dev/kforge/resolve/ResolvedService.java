@@ -3,6 +3,7 @@ package dev.kforge.resolve;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Image;
+import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Resources;
 import dev.kforge.api.Schedule;
@@ -23,11 +24,12 @@ import java.util.List;
  * @param env          environment variables with the target's literals applied
  * @param schedule     the schedule with the target's suspension, or {@code null}
  * @param storage      storage with its size resolved, or {@code null}
+ * @param ingress      the ingress with the target's rate limit, or {@code null}
  * @param ingressRules ingress rules with full host names; empty without ingress
  */
 public record ResolvedService(Service service, Image image, Resources resources, int replicas,
                               Autoscaling autoscaling, List<EnvVar> env, Schedule schedule, Storage storage,
-                              List<IngressRule> ingressRules) {
+                              Ingress ingress, List<IngressRule> ingressRules) {
 
     public ResolvedService {
         env = List.copyOf(env);

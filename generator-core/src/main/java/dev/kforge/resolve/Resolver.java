@@ -3,6 +3,7 @@ package dev.kforge.resolve;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.Checks;
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Image;
 import dev.kforge.api.IngressRule;
@@ -12,6 +13,7 @@ import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Resources;
 import dev.kforge.api.Schedule;
+import dev.kforge.api.SecretStore;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
@@ -27,7 +29,8 @@ import java.util.Map;
  * Platform × environment → concrete workload settings. Pure: no I/O, no clock, no system properties.
  *
  * <p>Precedence, most specific first: the environment's override of the service, the environment's defaults,
- * the environment itself (image tag, resource scale), its profile, the service, its tier, the platform.
+ * the environment itself (image tag, resource scale, secret store, remote key prefix), its profile, the service,
+ * its tier, the platform.
  */
 public final class Resolver {
 
@@ -38,7 +41,7 @@ public final class Resolver {
     public static ResolvedPlatform base(Platform platform) {
         Target target = new Target(Target.BASE, true, platform.namespace(), platform.domain(), platform.tlsIssuer(),
                 PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota(), platform.limitRange(), null);
-        return resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, "");
+        return resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, "", null, null);
     }
 
     /**
@@ -66,9 +69,9 @@ public final class Resolver {
                         tier.quota(), tier.resources(), tenant);
         String at = env == null ? "tenants." + tenant.id() : "environments." + env.name();
         return env == null
-                ? resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, at)
+                ? resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, at, null, null)
                 : resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
-                        or(env.resourceScale(), BigDecimal.ONE), at);
+                        or(env.resourceScale(), BigDecimal.ONE), at, env.secretStore(), env.remoteKeyPrefix());
     }
 
     /** The labels that mark a tenant's objects. */
@@ -92,7 +95,8 @@ public final class Resolver {
                 or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true),
                 env.labels(), or(env.quota(), platform.quota()), platform.limitRange(), null);
         return resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
-                or(env.resourceScale(), BigDecimal.ONE), "environments." + env.name());
+                or(env.resourceScale(), BigDecimal.ONE), "environments." + env.name(), env.secretStore(),
+                env.remoteKeyPrefix());
     }
 
     /** {@code environment} with its named profile's settings where it has none. */
@@ -115,7 +119,8 @@ public final class Resolver {
 
     private static ResolvedPlatform resolve(Platform platform, Target target, ServiceOverride defaults,
                                             Map<String, ServiceOverride> overrides, String envImageTag,
-                                            BigDecimal scale, String at) {
+                                            BigDecimal scale, String at, SecretStore secretStore,
+                                            String remoteKeyPrefix) {
         Checks checks = new Checks();
         List<ResolvedService> services = new ArrayList<>();
         Tenant tenant = target.tenant();
@@ -147,10 +152,14 @@ public final class Resolver {
                     shared && tenant != null ? withTenantEnv(env(s, o), tenant) : env(s, o),
                     schedule(s, o),
                     storage(s, tier),
+                    s.ingress() == null || o.rateLimitRps() == null ? s.ingress()
+                            : s.ingress().withRateLimitRps(o.rateLimitRps()),
                     ingressRules(s, target, serviceAt))));
         }
         checks.done();
-        return new ResolvedPlatform(platform, target, services);
+        List<ExternalSecret> secrets = platform.secrets().stream().map(x -> x.in(secretStore, remoteKeyPrefix))
+                .map(x -> tenant == null ? x : x.forTenant(tenant.id())).toList();
+        return new ResolvedPlatform(platform, target, services, secrets);
     }
 
     static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag) {

@@ -14,6 +14,7 @@ import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Egress;
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Image;
 import dev.kforge.api.ImportedWorkload;
@@ -35,6 +36,7 @@ import dev.kforge.api.Resources;
 import dev.kforge.api.ScalingPolicy;
 import dev.kforge.api.ScalingRules;
 import dev.kforge.api.Schedule;
+import dev.kforge.api.SecretStore;
 import dev.kforge.api.Scheduling;
 import dev.kforge.api.Security;
 import dev.kforge.api.Service;
@@ -75,10 +77,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class SpecMapper {
 
-    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "services", "environments",
-            "tenancy", "tenants", "policy", "plans");
+    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "secrets", "services",
+            "environments", "tenancy", "tenants", "policy", "plans");
     static final List<String> PLAN = List.of("cpu", "memory", "storage");
     static final List<String> INSTANCE = List.of("template", "plan", "params");
+    static final List<String> SECRET = List.of("store", "refreshInterval", "data");
+    static final List<String> SECRET_STORE = List.of("name", "kind");
+    static final List<String> SECRET_DATA = List.of("remoteKey", "property");
     static final List<String> POLICY = List.of("suppress", "failOn");
     static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
             "argoNamespace");
@@ -86,7 +91,8 @@ final class SpecMapper {
             "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
     static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
             "requestsStorage", "pods", "persistentVolumeClaims");
-    static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit");
+    static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
+            "extended");
     static final List<String> TIER = List.of("resources", "storage", "minReplicas", "maxReplicas", "quota",
             "monthlyPrice");
     static final List<String> BACKING = List.of("ports", "selector", "namespace", "chart");
@@ -96,11 +102,12 @@ final class SpecMapper {
             "initContainers", "volumes", "storage", "scheduling", "ingress", "metrics", "dependsOn", "egress",
             "schedule", "podAnnotations", "fromManifests");
     static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
-            "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota");
+            "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota", "secretStore",
+            "remoteKeyPrefix");
     /** A profile is an environment body that cannot name another profile: profiles do not chain. */
     static final List<String> PROFILE = ENVIRONMENT.subList(1, ENVIRONMENT.size());
     static final List<String> OVERRIDE = List.of("replicas", "minReplicas", "maxReplicas", "resources", "imageTag",
-            "env", "suspend");
+            "env", "suspend", "rateLimitRps");
 
     private static final List<String> PORT = List.of("port", "protocol");
     private static final List<String> FROM_MANIFESTS = List.of("resource", "file", "name");
@@ -192,6 +199,8 @@ final class SpecMapper {
                 : TierCatalog.builtIn();
         List<BackingService> backing = named(top, "backingServices",
                 "backing service name to its ports, selector and namespace", this::backingService);
+        List<ExternalSecret> secrets = named(top, "secrets", "secret name to its store, refreshInterval and data",
+                this::secret);
         List<Service> services = named(top, "services", "service name to service settings", this::service);
         List<Environment> environments = named(top, "environments", "environment name to environment settings",
                 (n, path, body) -> {
@@ -216,7 +225,7 @@ final class SpecMapper {
         try {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing,
-                    tenancy, tenants, policy(top));
+                    tenancy, tenants, policy(top), secrets);
         } catch (ModelException e) {
             // decided before reporting any, so that two problems at one path are not taken for an echo
             List<Problem> fresh = e.problems().stream()
@@ -461,7 +470,10 @@ final class SpecMapper {
         String cpuLimit = f.text("cpuLimit");
         String memoryRequest = f.text("memoryRequest");
         String memoryLimit = f.text("memoryLimit");
-        return unless(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit));
+        Map<String, String> extended = f.textMap("extended", "extended resource name to a device count, like "
+                + "nvidia.com/gpu: 1");
+        return unless(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
+                extended));
     }
 
     /** Builds at {@code path} unless a problem was reported since {@code before}. */
@@ -595,6 +607,68 @@ final class SpecMapper {
         cx.report(path, node, "'" + Checks.printable(text) + "' is not a value a chart can take; quote it to "
                 + "give it as text");
         return null;
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    /**
+     * {@code <name>: {store: {name, kind} | <name>, refreshInterval, data: {<key>: {remoteKey, property}}}}: an
+     * ExternalSecret, with its store as a map or, for a ClusterSecretStore, just its name.
+     */
+    private ExternalSecret secret(String name, String path, Node body) {
+        int before = cx.count();
+        Fields f = Fields.of(cx, path, body, "a map with store, refreshInterval and data", SECRET);
+        if (f == null) {
+            return null;
+        }
+        if (Context.absent(body)) {
+            cx.reportAt(path, "is empty; give its store and data");
+            return null;
+        }
+        SecretStore store = f.require("store", "the SecretStore or ClusterSecretStore to read from, like {name: "
+                + "vault, kind: ClusterSecretStore}") ? secretStore(f, "store") : null;
+        String refreshInterval = f.text("refreshInterval");
+        List<ExternalSecret.Data> data = new ArrayList<>();
+        Fields keys = f.require("data", "map each key of the Secret to its remoteKey in the store, like password: "
+                + "{remoteKey: db/prod, property: password}")
+                ? f.map("data", "a map of Secret key to {remoteKey, property}", null) : null;
+        if (keys != null) {
+            for (String key : keys.keys()) {
+                Node value = keys.value(key);
+                int b = cx.count();
+                Fields ref = Fields.of(cx, keys.path(key), value, "a map with remoteKey and property", SECRET_DATA);
+                if (ref == null) {
+                    continue;
+                }
+                String remoteKey = ref.require("remoteKey", "the secret's name or path in the store")
+                        ? ref.text("remoteKey") : null;
+                String property = ref.text("property");
+                ExternalSecret.Data d = unless(b, keys.path(key), () -> new ExternalSecret.Data(key, remoteKey,
+                        property));
+                if (d != null) {
+                    data.add(d);
+                }
+            }
+        }
+        return unless(before, path, () -> new ExternalSecret(name, store, refreshInterval, data));
+    }
+
+    /** A store given as {@code {name, kind}}, or as a plain name for a ClusterSecretStore. */
+    private SecretStore secretStore(Fields parent, String key) {
+        Node value = parent.value(key);
+        if (value instanceof ScalarNode) {
+            String storeName = parent.text(key);
+            return storeName == null ? null : cx.build(parent.path(key), () -> SecretStore.cluster(storeName));
+        }
+        Fields f = parent.map(key, "a store name or a map with name and kind (ClusterSecretStore or SecretStore)",
+                SECRET_STORE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        String storeName = f.require("name", null) ? f.text("name") : null;
+        String kind = f.text("kind");
+        return unless(before, f.path(), () -> new SecretStore(storeName, kind));
     }
 
     // ---------------------------------------------------------------- services
@@ -1161,14 +1235,17 @@ final class SpecMapper {
                 }
             }
             Quota quota = quota(f, "quota");
+            SecretStore secretStore = f.has("secretStore") ? secretStore(f, "secretStore") : null;
+            String remoteKeyPrefix = f.text("remoteKeyPrefix");
             environment = unless(before, path, () -> new Environment(name, profile, namespace, domain, tlsIssuer,
-                    podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota));
+                    podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota,
+                    secretStore, remoteKeyPrefix));
         }
         if (environment != null) {
             return environment;
         }
         return quietly(() -> new Environment(name, null, null, null, null, null, null, null, null, null, null,
-                services, null));
+                services, null, null, null));
     }
 
     private ServiceOverride override(String path, Node body) {
@@ -1184,8 +1261,9 @@ final class SpecMapper {
         String imageTag = f.text("imageTag");
         Map<String, String> env = f.textMap("env", "variable name to literal value");
         Boolean suspend = f.bool("suspend");
+        Integer rateLimitRps = f.whole("rateLimitRps");
         return unless(before, path, () -> new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag,
-                env, suspend));
+                env, suspend, rateLimitRps));
     }
 
     @SuppressWarnings("unchecked")

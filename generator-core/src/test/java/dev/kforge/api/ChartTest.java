@@ -66,4 +66,25 @@ class ChartTest {
         // without a chart the name is only a host name
         assertThat(new BackingService("platform", List.of(5432), null, null).chart()).isNull();
     }
+
+    @Test
+    void constructor_whenAValueUnderAPasswordOrTokenKeyIsGiven_thenRejectedWithGuidance() {
+        // given
+        Map<String, Object> values = Map.of("auth", Map.of("postgresPassword", "s3cret", "existingSecret", "db",
+                "secretKeys", Map.of("userPasswordKey", "password"), "password", ""),
+                "metrics", Map.of("token", 1234));
+
+        // when
+        ModelException e = catchThrowableOfType(ModelException.class, () -> Chart.of(REPO, "postgresql", "16.7.4",
+                values));
+
+        // then a key naming a Secret, a key naming a key, and an empty password pass
+        assertThat(e.problems()).extracting(Problem::path).containsExactly("values.auth.postgresPassword",
+                "values.metrics.token");
+        assertThat(e.problems().get(0).message()).isEqualTo("looks like a secret value; point the chart at a "
+                + "Secret instead (most charts take an existingSecret): never put secret values in the model: "
+                + "declare the secret under 'secrets:' (an ExternalSecret the External Secrets Operator fills from "
+                + "your secret store) and reference it with 'secret: <name>' and 'key: <key>', or reference an "
+                + "existing Secret the same way");
+    }
 }

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EnvVarTest {
 
-    private static final String SECRET_ADVICE = " looks like a secret; never put secret values in the model: reference "
-            + "an existing Secret with 'secret: <name>' and 'key: <key>' (or an ExternalSecret's target)";
+    private static final String SECRET_ADVICE = " looks like a secret; never put secret values in the model: declare "
+            + "the secret under 'secrets:' (an ExternalSecret the External Secrets Operator fills from your secret "
+            + "store) and reference it with 'secret: <name>' and 'key: <key>', or reference an existing Secret the "
+            + "same way";
 
     @Test
     void literal_whenOrdinaryName_thenHoldsTheValue() {

@@ -19,7 +19,7 @@ class EnvironmentTest {
         Environment env = Environment.builder(name).build();
         // then
         assertThat(env).isEqualTo(new Environment("dev", null, null, null, null, null, null, null, null, Map.of(),
-                ServiceOverride.NONE, Map.of(), null));
+                ServiceOverride.NONE, Map.of(), null, null, null));
     }
 
     @Test
@@ -27,7 +27,7 @@ class EnvironmentTest {
         // given no defaults
         // when
         Environment env = new Environment("dev", null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null, null);
         // then
         assertThat(env.defaults()).isEqualTo(ServiceOverride.NONE);
         assertThat(env.labels()).isEmpty();
@@ -50,7 +50,7 @@ class EnvironmentTest {
         assertThat(merged).isEqualTo(new Environment("live", "prod", "p", "p.example", "issuer",
                 PodSecurityLevel.BASELINE, false, "9.9", new BigDecimal("2"), Map.of("tier", "gold"),
                 ServiceOverride.range(2, 4), Map.of("web", new ServiceOverride(3, null, null, null, null, null,
-                null)), quota));
+                null)), quota, null, null));
     }
 
     @Test
@@ -69,7 +69,7 @@ class EnvironmentTest {
         // then
         assertThat(merged).isEqualTo(new Environment("live", "prod", "live", "live.example", "own",
                 PodSecurityLevel.BASELINE, false, "2.0", new BigDecimal("0.5"), Map.of("env", "live", "team", "ops"),
-                ServiceOverride.NONE, Map.of(), own));
+                ServiceOverride.NONE, Map.of(), own, null, null));
     }
 
     @Test
@@ -194,5 +194,29 @@ class EnvironmentTest {
         Environment env = Environment.builder("prod").service("web", web).build();
         // then
         assertThat(env.services()).containsExactly(Map.entry("web", web));
+    }
+
+    @Test
+    void withDefaults_whenTheProfileSetsASecretStoreAndThePrefixIsTheEnvironments_thenBothApply() {
+        // given
+        Environment profile = Environment.builder("prod").secretStore(SecretStore.cluster("vault-prod"))
+                .remoteKeyPrefix("shared/").build();
+        Environment env = Environment.builder("live").profile("prod").remoteKeyPrefix("live/").build();
+        // when
+        Environment merged = env.withDefaults(profile);
+        // then
+        assertThat(merged.secretStore()).isEqualTo(SecretStore.cluster("vault-prod"));
+        assertThat(merged.remoteKeyPrefix()).isEqualTo("live/");
+    }
+
+    @Test
+    void new_whenRemoteKeyPrefixHasASpaceOrIsEmpty_thenRejected() {
+        // when
+        var spaced = problemsOf(() -> Environment.builder("prod").remoteKeyPrefix("prod /").build());
+        var empty = problemsOf(() -> Environment.builder("prod").remoteKeyPrefix("").build());
+        // then
+        assertThat(spaced).containsExactly(Problem.at("remoteKeyPrefix", "'prod /' is not a key prefix; give text "
+                + "without white space like prod/, or leave it out"));
+        assertThat(empty).extracting(Problem::path).containsExactly("remoteKeyPrefix");
     }
 }

@@ -491,4 +491,84 @@ class PlatformTest {
         assertThat(problems).containsExactly(Problem.at("tenants", "tenants need a tenancy section (the namespace "
                 + "prefix and GitOps repository); add one"));
     }
+
+    private static ExternalSecret dbSecret() {
+        return ExternalSecret.builder("web-db").store(SecretStore.cluster("vault"))
+                .key("password", "shop/db", "password").key("username", "shop/db", "username").build();
+    }
+
+    @Test
+    void build_whenAVariableReadsADeclaredSecretsKey_thenAccepted() {
+        // given
+        Platform.Builder builder = Platform.builder("shop").secret(dbSecret())
+                .service(web("web").env(EnvVar.fromSecret("DB_PASSWORD", "web-db", "password"))
+                        .env(EnvVar.fromSecret("API_TOKEN", "existing-token", "token")).build());
+        // when
+        Platform platform = builder.build();
+        // then
+        assertThat(platform.secrets()).extracting(ExternalSecret::name).containsExactly("web-db");
+        assertThat(platform.secret("web-db").keys()).containsExactly("password", "username");
+        assertThat(platform.secret("existing-token")).as("an undeclared name is an existing Secret").isNull();
+    }
+
+    @Test
+    void build_whenAVariableReadsAKeyTheDeclaredSecretLacks_thenProblemAtTheVariablesKey() {
+        // given
+        Platform.Builder builder = Platform.builder("shop").secret(dbSecret())
+                .service(web("web").env(EnvVar.fromSecret("DB_PASSWORD", "web-db", "pasword")).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("services.web.env.DB_PASSWORD.key", "'pasword' is not a key "
+                + "of the secret 'web-db' (keys: [password, username]); use one of them or add it under "
+                + "secrets.web-db.data"));
+    }
+
+    @Test
+    void build_whenTwoSecretsShareAName_thenProblemAtSecrets() {
+        // given
+        Platform.Builder builder = shop().secret(dbSecret()).secret(dbSecret());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("secrets",
+                "'web-db' is defined more than once; names must be unique"));
+    }
+
+    @Test
+    void build_whenAnEnvironmentLimitsTheRateOfAServiceWithoutIngress_thenProblemAtItsOverride() {
+        // given
+        Platform.Builder builder = Platform.builder("shop").service(worker("mailer").build())
+                .environment(Environment.builder("prod")
+                        .service("mailer", ServiceOverride.NONE.withRateLimitRps(10)).build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.prod.services.mailer.rateLimitRps",
+                "the service has no ingress to limit; remove the rate limit or give the service an ingress"));
+    }
+
+    @Test
+    void build_whenTheLimitRangeHandsOutGpus_thenProblemAtItsExtendedResources() {
+        // given
+        Platform.Builder builder = shop().limitRange(resources().withExtended("nvidia.com/gpu", 1));
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("limitRange.extended", "a namespace default cannot hand "
+                + "out extended resources (every container would ask for [nvidia.com/gpu]); set them on the "
+                + "services that need them"));
+    }
+
+    @Test
+    void build_whenARemoteKeyNamesTheTenantButThePlatformHasNone_thenProblemAtThatKey() {
+        // given
+        Platform.Builder builder = shop().secret(ExternalSecret.builder("db").store(SecretStore.cluster("vault"))
+                .key("password", "shop/{tenant}/db").build());
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("secrets.db.data.password.remoteKey", "'shop/{tenant}/db' "
+                + "names {tenant}, but the platform has no tenants; give the key as it is in the store"));
+    }
 }

@@ -2,6 +2,10 @@ package dev.kforge.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static dev.kforge.testing.Models.problemsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,5 +75,48 @@ class ResourcesTest {
         assertThat(problems).containsExactly(
                 Problem.at("cpuRequest", "is required"), Problem.at("cpuLimit", "is required"),
                 Problem.at("memoryRequest", "is required"), Problem.at("memoryLimit", "is required"));
+    }
+
+    @Test
+    void new_whenAGpuIsAsked_thenKeptAsAnExtendedResource() {
+        // given
+        Resources base = new Resources("2", "4", "8Gi", "16Gi");
+        // when
+        Resources gpu = base.withExtended("nvidia.com/gpu", 1);
+        // then
+        assertThat(gpu.extended()).containsExactly(Map.entry("nvidia.com/gpu", "1"));
+        assertThat(base.extended()).isEmpty();
+    }
+
+    @Test
+    void scaled_whenHalved_thenCpuAndMemoryHalveAndDevicesKeepTheirCount() {
+        // given
+        Resources gpu = new Resources("2", "4", "8Gi", "16Gi").withExtended("nvidia.com/gpu", 2);
+        // when
+        Resources half = gpu.scaled(new BigDecimal("0.5"));
+        // then
+        assertThat(half).isEqualTo(new Resources("1", "2", "4Gi", "8Gi", Map.of("nvidia.com/gpu", "2")));
+    }
+
+    @Test
+    void new_whenExtendedNameIsUnqualifiedOrKubernetesOwnedOrCountIsNotWhole_thenReportsEach() {
+        // given
+        Map<String, String> extended = new LinkedHashMap<>();
+        extended.put("gpu", "1");
+        extended.put("devices.kubernetes.io/fpga", "1");
+        extended.put("nvidia.com/gpu", "0.5");
+        extended.put("amd.com/gpu", "0");
+        // when
+        var problems = problemsOf(() -> new Resources("1", "1", "1Gi", "1Gi", extended));
+        // then
+        String name = "is not an extended resource name; use the domain-qualified name the device plugin "
+                + "advertises, like nvidia.com/gpu";
+        assertThat(problems).containsExactly(
+                Problem.at("extended", "'gpu' " + name),
+                Problem.at("extended", "'devices.kubernetes.io/fpga' " + name),
+                Problem.at("extended.nvidia.com/gpu", "'0.5' is not a device count; use a whole number of at least 1, "
+                        + "like 1"),
+                Problem.at("extended.amd.com/gpu", "'0' is not a device count; use a whole number of at least 1, "
+                        + "like 1"));
     }
 }

@@ -147,7 +147,26 @@ class ServiceOverrideTest {
         var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, env, null));
         // then
         assertThat(problems).containsExactly(Problem.at("env.API_TOKEN.value", "'API_TOKEN' looks like a secret; "
-                + "never put secret values in the model: reference an existing Secret with 'secret: <name>' and "
-                + "'key: <key>' (or an ExternalSecret's target)"));
+                + "never put secret values in the model: declare the secret under 'secrets:' (an ExternalSecret the "
+                + "External Secrets Operator fills from your secret store) and reference it with 'secret: <name>' "
+                + "and 'key: <key>', or reference an existing Secret the same way"));
+    }
+
+    @Test
+    void then_whenTheMoreSpecificOverrideSetsARateLimit_thenItWins() {
+        // given
+        ServiceOverride defaults = ServiceOverride.NONE.withRateLimitRps(100);
+        ServiceOverride web = ServiceOverride.range(2, 4).withRateLimitRps(250);
+        // when / then
+        assertThat(defaults.then(web).rateLimitRps()).isEqualTo(250);
+        assertThat(defaults.then(ServiceOverride.range(2, 4)).rateLimitRps()).isEqualTo(100);
+    }
+
+    @Test
+    void new_whenRateLimitIsZero_thenBelowTheMinimum() {
+        // when
+        var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, null, null, 0));
+        // then
+        assertThat(problems).containsExactly(Problem.at("rateLimitRps", "0 is below the minimum 1"));
     }
 }

@@ -3,6 +3,7 @@ package dev.kforge.resolve;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Environment;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Service;
 import dev.kforge.api.Config;
 import dev.kforge.api.Image;
@@ -12,12 +13,14 @@ import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Resources;
+import dev.kforge.api.SecretStore;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import static dev.kforge.testing.Models.job;
@@ -322,5 +325,55 @@ class ResolverTest {
         var resolved = Resolver.environment(platform, dev, Map.of()).service("api");
         // then: an explicit env entry takes precedence over envFrom in Kubernetes
         assertThat(resolved.env()).containsExactly(EnvVar.literal("LOG_LEVEL", "debug"));
+    }
+
+    @Test
+    void environment_whenItNamesAStoreAndAPrefix_thenEverySecretReadsFromThatStoreWithPrefixedKeys() {
+        // given
+        ExternalSecret db = ExternalSecret.builder("db").store(SecretStore.cluster("vault")).key("password", "shop/db")
+                .build();
+        Environment prod = Environment.builder("prod").secretStore(SecretStore.namespaced("aws"))
+                .remoteKeyPrefix("prod/").build();
+        Platform platform = shop().secret(db).environment(prod).build();
+        // when
+        ResolvedPlatform resolved = Resolver.environment(platform, prod, PROFILES);
+        // then
+        assertThat(resolved.secrets()).containsExactly(new ExternalSecret("db", SecretStore.namespaced("aws"), "1h",
+                List.of(new ExternalSecret.Data("password", "prod/shop/db", null))));
+        assertThat(Resolver.base(platform).secrets()).containsExactly(db);
+    }
+
+    @Test
+    void environment_whenProfileSetsTheStore_thenTheEnvironmentInheritsIt() {
+        // given
+        Map<String, Environment> profiles = Map.of("prod", Environment.builder("prod")
+                .secretStore(SecretStore.cluster("vault-prod")).build());
+        Environment live = Environment.builder("live").profile("prod").build();
+        Platform platform = shop().secret(ExternalSecret.builder("db").store(SecretStore.cluster("vault"))
+                .key("password", "shop/db").build()).environment(live).build();
+        // when
+        ResolvedPlatform resolved = Resolver.environment(platform, live, profiles);
+        // then
+        assertThat(resolved.secrets().get(0).store()).isEqualTo(SecretStore.cluster("vault-prod"));
+    }
+
+    @Test
+    void environment_whenDefaultsAndAServiceOverrideSetRateLimits_thenTheServicesOwnWinsAndNoIngressStaysNone() {
+        // given
+        Platform.Builder builder = Platform.builder("shop")
+                .service(web("web").ingress(Ingress.builder().host("www.shop.example").rateLimitRps(5).build())
+                        .build())
+                .service(web("admin").ingress(Ingress.builder().host("admin.shop.example").build()).build())
+                .service(worker("mailer").build());
+        Environment prod = Environment.builder("prod").defaults(ServiceOverride.NONE.withRateLimitRps(100))
+                .service("admin", ServiceOverride.NONE.withRateLimitRps(20)).build();
+        Platform platform = builder.environment(prod).build();
+        // when
+        ResolvedPlatform resolved = Resolver.environment(platform, prod, PROFILES);
+        // then
+        assertThat(resolved.service("web").ingress().rateLimitRps()).isEqualTo(100);
+        assertThat(resolved.service("admin").ingress().rateLimitRps()).isEqualTo(20);
+        assertThat(resolved.service("mailer").ingress()).isNull();
+        assertThat(Resolver.base(platform).service("web").ingress().rateLimitRps()).isEqualTo(5);
     }
 }

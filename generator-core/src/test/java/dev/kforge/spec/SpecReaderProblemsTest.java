@@ -532,7 +532,8 @@ class SpecReaderProblemsTest {
 
         // then
         assertThat(problem).isEqualTo(new Problem("", "expected a map of spec sections (platform, tiers, "
-                + "backingServices, services, environments, tenancy, tenants, policy, plans), found a list", "platform.yaml:1"));
+                + "backingServices, secrets, services, environments, tenancy, tenants, policy, plans), found a list",
+                "platform.yaml:1"));
     }
 
     @Test

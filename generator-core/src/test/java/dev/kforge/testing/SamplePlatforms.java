@@ -6,21 +6,26 @@ import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.InitContainer;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
 import dev.kforge.api.RbacRule;
 import dev.kforge.api.Resources;
 import dev.kforge.api.Schedule;
+import dev.kforge.api.Scheduling;
+import dev.kforge.api.SecretStore;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
+import dev.kforge.api.Toleration;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,7 +37,10 @@ public final class SamplePlatforms {
     private SamplePlatforms() {
     }
 
-    /** A shop with one of each service kind, three environments, and every overlay mechanism in use. */
+    /**
+     * A shop with one of each service kind, three environments, and every overlay mechanism in use; its database
+     * password is an ExternalSecret, read with a key prefix in dev and from another store in prod.
+     */
     public static Platform shop() {
         return Platform.builder("shop")
                 .domain("shop.example")
@@ -48,6 +56,11 @@ public final class SamplePlatforms {
                                         "primary", Map.of("persistence", Map.of("size", "20Gi"))),
                                 Map.of("dev", Map.of("primary", Map.of("persistence", Map.of("size", "2Gi"))),
                                         "prod", Map.of("architecture", "replication")))))
+                .secret(ExternalSecret.builder("storefront-db").store(SecretStore.cluster("vault"))
+                        .refreshInterval("30m")
+                        .key("password", "shop/storefront-db", "password")
+                        .key("username", "shop/storefront-db", "username")
+                        .build())
                 .service(Service.builder("storefront", ServiceKind.WEB_SERVICE)
                         .image("storefront:1.2.0")
                         .port("http", 8080)
@@ -92,6 +105,7 @@ public final class SamplePlatforms {
                         .label("app.kubernetes.io/environment", "dev")
                         .defaults(new ServiceOverride(1, 1, 2, null, null, Map.of("LOG_FORMAT", "text"), null))
                         .service("nightly-report", new ServiceOverride(null, null, null, null, null, null, true))
+                        .remoteKeyPrefix("dev/")
                         .build())
                 .environment(Environment.builder("staging")
                         .label("app.kubernetes.io/environment", "staging")
@@ -99,14 +113,59 @@ public final class SamplePlatforms {
                         .build())
                 .environment(Environment.builder("prod")
                         .label("app.kubernetes.io/environment", "prod")
-                        .service("storefront", ServiceOverride.range(3, 12))
+                        .service("storefront", ServiceOverride.range(3, 12).withRateLimitRps(100))
+                        .secretStore(SecretStore.cluster("vault-prod"))
                         .service("mailer", new ServiceOverride(3, null, null,
                                 new Resources("200m", "400m", "128Mi", "256Mi"), "3.0.1", null, null))
                         .build())
                 .build();
     }
 
-    /** A small multi-tenant platform: one application per tenant, sized by the tenant's tier. */
+    /**
+     * A model-serving platform: a GPU inference service on tainted GPU nodes, an API in front of it whose rate limit
+     * each environment sets, and the model store's credentials as an ExternalSecret from a namespaced SecretStore
+     * (another store in prod, a key prefix in dev).
+     */
+    public static Platform inference() {
+        return Platform.builder("inference")
+                .domain("ml.example")
+                .imageRegistry("registry.example/ml")
+                .secret(ExternalSecret.builder("model-store").store(SecretStore.namespaced("aws"))
+                        .key("access-key-id", "inference/model-store", "id")
+                        .key("secret-access-key", "inference/model-store", "secret")
+                        .build())
+                .service(Service.builder("api", ServiceKind.WEB_SERVICE)
+                        .image("api:2.0.0")
+                        .port("http", 8080)
+                        .probes(Probes.http("/health", "/ready"))
+                        .resources("100m", "500m", "128Mi", "256Mi")
+                        .autoscaling(new Autoscaling(2, 10, 70, null, null, null, null))
+                        .ingress(Ingress.builder().host("api").rateLimitRps(10).build())
+                        .dependsOn("model")
+                        .build())
+                .service(Service.builder("model", ServiceKind.WEB_SERVICE)
+                        .image("model-server:0.4.1")
+                        .port("grpc", 9000)
+                        .env(EnvVar.fromSecret("AWS_ACCESS_KEY_ID", "model-store", "access-key-id"))
+                        .env(EnvVar.fromSecret("AWS_SECRET_ACCESS_KEY", "model-store", "secret-access-key"))
+                        .probes(new Probes(null, null, new Probe(null, "grpc", null, null, 10, null, 30)))
+                        .resources(new Resources("2", "4", "8Gi", "16Gi").withExtended("nvidia.com/gpu", 1))
+                        .scheduling(new Scheduling(Map.of("nvidia.com/gpu.present", "true"),
+                                List.of(new Toleration("nvidia.com/gpu", "Exists", null, "NoSchedule")),
+                                Scheduling.AntiAffinity.REQUIRED, null))
+                        .build())
+                .environment(Environment.builder("dev").resourceScale(new BigDecimal("0.5")).remoteKeyPrefix("dev/")
+                        .label("app.kubernetes.io/environment", "dev").build())
+                .environment(Environment.builder("prod").secretStore(SecretStore.cluster("vault-prod"))
+                        .defaults(ServiceOverride.NONE.withRateLimitRps(200))
+                        .label("app.kubernetes.io/environment", "prod").build())
+                .build();
+    }
+
+    /**
+     * A small multi-tenant platform: one application per tenant, sized by the tenant's tier; each tenant's database
+     * password comes from its own remote key, from another store in prod.
+     */
     public static Platform isp(List<dev.kforge.api.Tenant> tenants) {
         return Platform.builder("isp")
                 .imageRegistry("registry.isp.example")
@@ -115,6 +174,8 @@ public final class SamplePlatforms {
                 .tiers(dev.kforge.spec.TierCatalog.builtIn())
                 .backingService(new BackingService("postgresql", List.of(5432), null, "isp-data"))
                 .backingService(new BackingService("redis", List.of(6379), null, "isp-data"))
+                .secret(ExternalSecret.builder("app-database").store(SecretStore.cluster("vault"))
+                        .key("password", "isp/{tenant}/database", "password").build())
                 .service(Service.builder("app", ServiceKind.WEB_SERVICE)
                         .image("isp-app:4.2.0")
                         .port("http", 8080)
@@ -131,7 +192,8 @@ public final class SamplePlatforms {
                         .build())
                 .environment(Environment.builder("staging").label("app.kubernetes.io/environment", "staging")
                         .tlsIssuer("letsencrypt-staging").imageTag("4.3.0-rc.1").build())
-                .environment(Environment.builder("prod").label("app.kubernetes.io/environment", "prod").build())
+                .environment(Environment.builder("prod").label("app.kubernetes.io/environment", "prod")
+                        .secretStore(SecretStore.cluster("vault-prod")).build())
                 .tenants(tenants)
                 .build();
     }
