@@ -1,8 +1,5 @@
 package dev.kforge.api;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /**
  * One environment variable: a literal value, a key of a ConfigMap, a key of an existing Secret, or a pod field.
  * Exactly one source is set. Secret values never appear in the model: a literal on a variable whose name says
@@ -17,9 +14,6 @@ import java.util.regex.Pattern;
  */
 public record EnvVar(String name, String value, String configMap, String secret, String key, String fieldPath) {
 
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|CREDENTIAL).*|.*_KEY");
-
     public EnvVar {
         Checks c = new Checks().envName(name, "name");
         int sources = (value != null ? 1 : 0) + (configMap != null ? 1 : 0) + (secret != null ? 1 : 0)
@@ -27,10 +21,8 @@ public record EnvVar(String name, String value, String configMap, String secret,
         c.require(sources == 1, "", "set exactly one of value, configMap, secret or fieldPath (found " + sources + ")");
         c.require((configMap == null && secret == null) || key != null, "key",
                 "is required with configMap or secret");
-        if (value != null && name != null && SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches()) {
-            c.fail("value", "'" + Checks.printable(name) + "' looks like a secret; never put secret values in the "
-                    + "model: reference an existing Secret with 'secret: <name>' and 'key: <key>' (or an "
-                    + "ExternalSecret's target)");
+        if (value != null && SecretValues.variable(name)) {
+            c.fail("value", SecretValues.literal(name));
         }
         c.done();
     }
