@@ -4,4 +4,9 @@ assert log =~ /settings\.yaml:4: ConfigMap\/settings: \.dataa: /
 assert log.contains('1 file(s) validated, 1 problem(s), 1 error(s)')
 def report = new File(basedir, 'target/kforge-validation.json').text
 assert report.contains('"errors" : 1')
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/kforge-validation.xml'))
+assert junit.@tests == '1'
+assert junit.@failures == '1'
+assert junit.testcase.failure.@type == 'schema'
+assert junit.testcase.failure.@message.text().contains('settings.yaml:4')
 return true

@@ -8,12 +8,12 @@ import dev.kforge.api.Tenant;
 import dev.kforge.emit.Manifests;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
-import dev.kforge.validate.Severity;
 import dev.kforge.validate.ValidationProblem;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.HelmEmitter;
 import dev.kforge.emit.KustomizeEmitter;
+import dev.kforge.emit.ReportEmitter;
 import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.ResolvedPlatform;
@@ -100,6 +100,22 @@ public final class Kforge {
         return "prod".equals(env.profile()) || "prod".equals(env.name()) ? "warning" : "error";
     }
 
+    /** The severity from which a finding fails {@code target}: its environment's, and errors for the tenant base. */
+    private static String failOn(Platform platform, String target) {
+        // a tenant's own services are checked per environment and tenant: "<env>/<tenant>"
+        String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
+        return platform.environments().stream().filter(e -> e.name().equals(envName)).findFirst()
+                .map(env -> failOn(platform, env)).orElse("error");
+    }
+
+    private static List<ReportEmitter.PolicyOutcome> outcomes(Platform platform,
+                                                              Map<String, List<ValidationProblem>> findings) {
+        List<ReportEmitter.PolicyOutcome> out = new ArrayList<>();
+        findings.forEach((target, problems) -> out.add(new ReportEmitter.PolicyOutcome(target,
+                failOn(platform, target), problems)));
+        return out;
+    }
+
     private static boolean production(Environment env) {
         return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
@@ -139,6 +155,7 @@ public final class Kforge {
         kustomize.emit(base.target(), baseObjects, overlays, out);
         kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
         new HelmEmitter().emit(base, environments, chartVersion, out);
+        new ReportEmitter().emit(platform, base.target(), baseObjects, overlays, outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
     }
 
@@ -159,6 +176,8 @@ public final class Kforge {
         emitter.emitBase(TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
+        List<TenantTarget> own = new ArrayList<>();
+        ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
@@ -170,13 +189,26 @@ public final class Kforge {
                 emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
                 chart.values(HelmEmitter.tenantValuesName(tenant.id(), env.name()), resolved);
+                if (!tenant.services().isEmpty()) {
+                    own.add(new TenantTarget(env, tenant, objects));
+                }
+                report.add(resolved.target(), objects);
             }
         }
         new ArgoCdEmitter().emit(platform, out);
-        // every tenant root is the tenant base patched with sizes and names: the base carries the findings
+        // every tenant root is the tenant base patched with sizes and names: the base carries the findings of the
+        // shared services; a tenant's own services are checked in each of its roots
         Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         findings(platform, "tenant-base", baseObjects, true, findings);
+        for (TenantTarget t : own) {
+            findings(platform, t.env().name() + "/" + t.tenant().id(), t.objects(), production(t.env()), findings);
+        }
+        report.emit(outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
+    }
+
+    /** One tenant's objects in one environment, kept when the tenant has services of its own to check. */
+    private record TenantTarget(Environment env, Tenant tenant, List<KubeObject> objects) {
     }
 
     /** Where the shared tenant base goes. */
@@ -296,16 +328,15 @@ public final class Kforge {
             }
         }
         generation.findings().forEach((target, problems) -> {
-            Environment env = platform.environments().stream().filter(e -> e.name().equals(target)).findFirst()
-                    .orElse(null);
-            String level = env == null ? "error" : failOn(platform, env);
+            String level = failOn(platform, target);
+            String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
             for (ValidationProblem p : problems) {
-                boolean fails = "warning".equals(level) ? p.severity() != Severity.INFO
-                        : "error".equals(level) && p.severity() == Severity.ERROR;
+                boolean fails = p.severity().fails(level);
                 // the target is already the path; the file:line prefix would only repeat it
                 String text = p.toString().substring(p.toString().indexOf(": ") + 2);
                 if (fails) {
-                    failing.add(Problem.at("environments." + target, text));
+                    failing.add(target.contains("/") ? Problem.at("tenants." + target.substring(envName.length() + 1),
+                            "in " + envName + ": " + text) : Problem.at("environments." + target, text));
                 } else {
                     lines.add("policy " + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " in " + target
                             + ": " + text);

@@ -75,6 +75,23 @@ class KforgePolicyTest {
     }
 
     @Test
+    void generate_whenRuleIsSuppressedAndWarningsPass_thenTheWrittenReportListsBoth() throws IOException {
+        // when
+        Kforge.generate(request("""
+                policy:
+                  suppress:
+                    web: {pdb-for-replicas: "the budget is the mesh's job | see the runbook"}
+                  failOn: {prod: error}
+                """));
+        // then
+        String readme = Files.readString(dir.resolve("deploy/README.md"));
+        assertThat(readme).contains("| `web`   | `pdb-for-replicas` | the budget is the mesh's job \\| see the runbook |")
+                .contains("### Policy findings in prod\n\nA finding of severity `error` or worse fails the build "
+                        + "here.\n\n| severity |")
+                .contains("| warning  | `Deployment/web` | `.spec.template.spec` | 3 replicas without pod anti-affinity");
+    }
+
+    @Test
     void generate_whenProdIsSetToFailOnErrorsOnly_thenTheWarningIsReportedNotFatal() throws IOException {
         // when
         GenerateReport report = Kforge.generate(request("policy: {failOn: {prod: error}}\n"));

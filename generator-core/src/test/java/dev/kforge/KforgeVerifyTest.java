@@ -64,6 +64,21 @@ class KforgeVerifyTest {
     }
 
     @Test
+    void verify_whenTheReportIsEditedByHand_thenReportsItAsChanged() throws IOException {
+        // given
+        Kforge.generate(request);
+        Path readme = deploy.resolve("README.md");
+        Files.writeString(readme, Files.readString(readme) + "A note by hand.\n");
+
+        // when
+        VerifyReport report = Kforge.verify(request);
+
+        // then
+        assertThat(report.drift()).extracting(FileDrift::path, FileDrift::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("README.md", FileDrift.Kind.CHANGED));
+    }
+
+    @Test
     void verify_whenAGeneratedFileIsEditedByHand_thenReportsItAsChangedWithAUnifiedDiff() throws IOException {
         // given
         Kforge.generate(request);

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * @param quota               namespace ResourceQuota, or {@code null}
  * @param limitRange          per-container default requests and limits (a LimitRange), or {@code null}
  * @param tiers               resource plans
- * @param services            the workloads; at least one
+ * @param services            the workloads; at least one, except on a multi-tenant platform whose tenants bring
+ *                            their own
  * @param environments        the environments, each a Kustomize overlay
  * @param backingServices     dependencies deployed by other means
  * @param tenancy             for a multi-tenant platform, how tenants are laid out; {@code null} otherwise
@@ -64,7 +65,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         secrets = Copies.list(secrets);
         policy = policy == null ? Policy.DEFAULT : policy;
         checkPolicy(policy, services, environments);
-        new TenantChecks(name, tenancy, tiers, services, environments, tenants).check();
+        new TenantChecks(name, tenancy, tiers, services, environments, backingServices, tenants).check();
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();
@@ -141,7 +142,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
 
     /** The checks of tenants against the platform. */
     private record TenantChecks(String name, Tenancy tenancy, List<Tier> tiers, List<Service> services,
-                                List<Environment> environments, List<Tenant> tenants) {
+                                List<Environment> environments, List<BackingService> backingServices,
+                                List<Tenant> tenants) {
 
         void check() {
             if (tenancy == null) {
@@ -168,8 +170,42 @@ public record Platform(String name, String namespace, String domain, String tlsI
                     c.fail(at + ".id", "the namespace " + prefix + "-" + t.id() + " would be longer than 63 "
                             + "characters; shorten the id or the namespace prefix");
                 }
+                checkOwnServices(c, t, at, tierNames);
             }
             c.done();
+        }
+
+        /** A tenant's own services: names apart from the shared ones, references to what its namespace sees. */
+        private void checkOwnServices(Checks c, Tenant t, String at, Set<String> tierNames) {
+            if (services.isEmpty() && t.services().isEmpty()) {
+                c.fail(at + ".services", "the tenant would run nothing: the platform has no shared services and "
+                        + "the tenant none of its own; add services or instances");
+            }
+            Set<String> visible = new HashSet<>();
+            services.forEach(s -> visible.add(s.name()));
+            backingServices.forEach(b -> visible.add(b.name()));
+            for (Service s : t.services()) {
+                if (visible.contains(s.name())) {
+                    c.fail(at + ".services." + s.name(), "has the name of a shared service or backing service of "
+                            + "the platform; rename the tenant's service");
+                }
+            }
+            t.services().forEach(s -> visible.add(s.name()));
+            for (Service s : t.services()) {
+                String sAt = at + ".services." + s.name();
+                if (s.tier() != null && !tierNames.contains(s.tier())) {
+                    c.fail(sAt + ".tier", "'" + Checks.printable(s.tier()) + "' is not a tier of this platform; "
+                            + "known tiers: " + tierNames.stream().sorted().toList());
+                }
+                for (String d : s.dependsOn()) {
+                    if (d.equals(s.name())) {
+                        c.fail(sAt + ".dependsOn", "a service cannot depend on itself");
+                    } else if (!visible.contains(d)) {
+                        c.fail(sAt + ".dependsOn", "'" + Checks.printable(d) + "' is neither a service of the tenant "
+                                + "or the platform nor a backing service; fix the name");
+                    }
+                }
+            }
         }
     }
 
@@ -194,7 +230,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
                             "'" + kubernetesVersion + "' is not a Kubernetes minor version like 1.32")
                     .require(imageRegistry == null || imageRegistry.matches("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*"),
                             "imageRegistry", "'" + imageRegistry + "' is not a registry host like ghcr.io/acme")
-                    .require(!services.isEmpty(), "services", "a platform needs at least one service")
+                    .require(!services.isEmpty() || multiTenant, "services", "a platform needs at least one service")
                     .unique(tiers, Tier::name, "tiers").unique(services, Service::name, "services")
                     .unique(environments, Environment::name, "environments")
                     .unique(backingServices, BackingService::name, "backingServices");

@@ -11,6 +11,7 @@ public final class Quantities {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
+    private static final BigDecimal MILLI = new BigDecimal("0.001");
 
     private Quantities() {
     }
@@ -23,15 +24,26 @@ public final class Quantities {
 
     /** A CPU quantity multiplied by {@code factor}, in millicores, at least 1m. */
     public static String scaleCpu(String cpu, BigDecimal factor) {
-        long milli = amount(cpu).multiply(THOUSAND).multiply(factor).setScale(0, RoundingMode.CEILING).longValueExact();
-        milli = Math.max(1, milli);
+        return cpu(amount(cpu).multiply(factor).max(MILLI));
+    }
+
+    /** {@code cores} in whole millicores, rounded up; whole cores as cores ({@code 2}, {@code 750m}). */
+    public static String cpu(BigDecimal cores) {
+        long milli = cores.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
         return milli % 1000 == 0 ? Long.toString(milli / 1000) : milli + "m";
     }
 
     /** A memory quantity multiplied by {@code factor}, in whole Mi (or Gi when exact), at least 1Mi. */
     public static String scaleMemory(String memory, BigDecimal factor) {
-        long mi = amount(memory).multiply(factor).divide(MI, 0, RoundingMode.CEILING).longValueExact();
-        mi = Math.max(1, mi);
+        return memory(amount(memory).multiply(factor).max(MI));
+    }
+
+    /** {@code bytes} as a memory quantity in whole Mi, rounded up; whole Gi as Gi ({@code 2Gi}, {@code 1536Mi}). */
+    public static String memory(BigDecimal bytes) {
+        long mi = bytes.divide(MI, 0, RoundingMode.CEILING).longValueExact();
+        if (mi == 0) {
+            return "0";
+        }
         return mi % 1024 == 0 ? (mi / 1024) + "Gi" : mi + "Mi";
     }
 }

@@ -9,5 +9,10 @@ public enum ServiceKind {
     /** A StatefulSet with volumeClaimTemplates, a headless Service for its pods and a ClusterIP Service. */
     STATEFUL_SERVICE,
     /** A CronJob. */
-    SCHEDULED_JOB
+    SCHEDULED_JOB;
+
+    /** The name a spec file uses and the {@code app.kubernetes.io/component} label ({@code web-service}). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -16,15 +16,20 @@ import java.util.regex.Pattern;
  *                     each a DNS-1123 label
  * @param domain       the tenant's host name; its ingress hosts are this domain
  * @param environments environments the tenant runs in; empty for all of the platform's
+ * @param services     services only this tenant runs, in its namespace next to the platform's shared ones (a PaaS
+ *                     user's instances, see {@code dev.kforge.template.ServiceTemplates}); their names must differ
+ *                     from the platform's services. They are not given the tenant variables ({@code TENANT_ID}…),
+ *                     which are for the platform's own application. Empty by default
  */
 public record Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
-                     String domain, List<String> environments) {
+                     String domain, List<String> environments, List<Service> services) {
 
     private static final Pattern LICENSE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     public Tenant {
         plugins = Copies.list(plugins);
         environments = Copies.list(environments);
+        services = Copies.list(services);
         Checks c = new Checks().dnsLabel(id, "id", 40).required(tier, "tier").required(domain, "domain")
                 .required(licenseTier, "licenseTier")
                 .require(displayName == null || (displayName.length() <= 200
@@ -34,7 +39,8 @@ public record Tenant(String id, String displayName, String tier, String licenseT
                         "licenseTier", "'" + (licenseTier == null ? "" : Checks.printable(licenseTier))
                                 + "' is not a valid license tier; use lower-case letters, digits and '-'")
                 .unique(plugins, p -> p, "plugins")
-                .unique(environments, e -> e, "environments");
+                .unique(environments, e -> e, "environments")
+                .unique(services, Service::name, "services");
         if (domain != null) {
             c.hostName(domain, "domain");
         }
@@ -42,6 +48,19 @@ public record Tenant(String id, String displayName, String tier, String licenseT
             c.dnsLabel(plugins.get(i), "plugins." + i, 63);
         }
         c.done();
+    }
+
+    /** A tenant that runs only the platform's shared services. */
+    public Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
+                  String domain, List<String> environments) {
+        this(id, displayName, tier, licenseTier, plugins, domain, environments, List.of());
+    }
+
+    /** This tenant with {@code more} services of its own added. */
+    public Tenant withServices(List<Service> more) {
+        List<Service> all = new java.util.ArrayList<>(services);
+        all.addAll(more);
+        return new Tenant(id, displayName, tier, licenseTier, plugins, domain, environments, all);
     }
 
     /** True if the tenant runs in {@code environment}. */

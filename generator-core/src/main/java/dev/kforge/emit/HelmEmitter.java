@@ -39,7 +39,6 @@ public final class HelmEmitter {
     /** A version Helm takes (SemVer 2, leniently: a Maven {@code 1.0-SNAPSHOT} passes). */
     private static final Pattern VERSION =
             Pattern.compile("[0-9]+(\\.[0-9]+){0,2}(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
-    private static final String GENERATED = YamlWriter.HEADER.substring(2).strip();
     private static final String RESOURCES = "dev/kforge/helm/templates/";
 
     private final YamlWriter yaml = new YamlWriter();
@@ -132,7 +131,8 @@ public final class HelmEmitter {
         out.put(dir + "Chart.yaml", chartYaml(platform, name, tenants, version));
         Map<String, Object> baseValues = HelmValues.of(base);
         out.put(dir + "values.yaml", valuesYaml(platform, tenants, baseValues));
-        out.put(dir + "values.schema.json", JsonWriter.file(GENERATED, HelmSchema.of(platform, name, !tenants)));
+        out.put(dir + "values.schema.json",
+                JsonWriter.file(YamlWriter.GENERATED, HelmSchema.of(platform, name, !tenants)));
         for (String template : TEMPLATES) {
             out.put(dir + "templates/" + template, template(template, name));
         }
@@ -252,7 +252,7 @@ public final class HelmEmitter {
                 throw new IllegalStateException("the template " + resource + " is missing from the kforge jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            return "{{- /* " + GENERATED + " */ -}}\n" + text.replace("@chart@", chart);
+            return "{{- /* " + YamlWriter.GENERATED + " */ -}}\n" + text.replace("@chart@", chart);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

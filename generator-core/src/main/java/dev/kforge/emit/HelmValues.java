@@ -119,7 +119,7 @@ final class HelmValues {
         Service s = rs.service();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("enabled", true);
-        v.put("kind", s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        v.put("kind", s.kind().id());
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("repository", rs.image().repository());
         image.put("tag", rs.image().tag());
@@ -451,7 +451,7 @@ final class HelmValues {
                 path.put("pathType", p.pathType());
                 String target = p.service() != null ? p.service() : s.name();
                 path.put("service", target);
-                path.put("port", p.port() != null ? p.port() : rp.platform().service(target).ports().get(0).name());
+                path.put("port", p.port() != null ? p.port() : rp.model(target).ports().get(0).name());
                 paths.add(path);
             }
             host.put("paths", paths);

@@ -4,7 +4,6 @@ import dev.kforge.api.ServiceKind;
 import dev.kforge.resolve.ResolvedPlatform;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** The recommended {@code app.kubernetes.io/*} labels and the selectors built from them. */
@@ -54,6 +53,6 @@ final class Labels {
     }
 
     static String component(ServiceKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return kind.id();
     }
 }

@@ -83,7 +83,7 @@ final class NetworkPolicies {
         }
         List<NetworkPolicyPeer> dependents = new ArrayList<>();
         // by name, not model order: a peer list reads the same from every generator (a Helm chart ranges by name)
-        List<Service> byName = rp.platform().services().stream()
+        List<Service> byName = rp.models().stream()
                 .sorted(java.util.Comparator.comparing(Service::name)).toList();
         for (Service other : byName) {
             if (other.dependsOn().contains(s.name())) {
@@ -110,7 +110,7 @@ final class NetworkPolicies {
     }
 
     private static boolean reachedFromIngress(ResolvedPlatform rp, Service s) {
-        for (Service other : rp.platform().services()) {
+        for (Service other : rp.models()) {
             if (other.ingress() == null) {
                 continue;
             }
@@ -129,7 +129,7 @@ final class NetworkPolicies {
     private static List<NetworkPolicyEgressRule> egress(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         for (String dependency : s.dependsOn()) {
-            Service target = rp.platform().service(dependency);
+            Service target = rp.model(dependency);
             if (target != null) {
                 if (!target.ports().isEmpty()) {
                     rules.add(new NetworkPolicyEgressRuleBuilder()

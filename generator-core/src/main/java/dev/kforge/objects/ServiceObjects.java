@@ -316,7 +316,7 @@ final class ServiceObjects {
         if (p.port() != null) {
             return p.port();
         }
-        Service target = p.service() == null ? s : rp.platform().service(p.service());
+        Service target = p.service() == null ? s : rp.model(p.service());
         return target.ports().get(0).name();
     }
 

@@ -2,6 +2,7 @@ package dev.kforge.resolve;
 
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Service;
 
 import java.util.List;
 
@@ -19,6 +20,17 @@ public record ResolvedPlatform(Platform platform, Target target, List<ResolvedSe
     public ResolvedPlatform {
         services = List.copyOf(services);
         secrets = List.copyOf(secrets);
+    }
+
+    /** The models of its services: the platform's and, for a tenant, the tenant's own, in order. */
+    public List<Service> models() {
+        return services.stream().map(ResolvedService::service).toList();
+    }
+
+    /** The model of the service named {@code name} (the platform's or the tenant's own), or {@code null}. */
+    public Service model(String name) {
+        ResolvedService s = service(name);
+        return s == null ? null : s.service();
     }
 
     /** The resolved service named {@code name}, or {@code null}. */

@@ -125,7 +125,12 @@ public final class Resolver {
         List<ResolvedService> services = new ArrayList<>();
         Tenant tenant = target.tenant();
         Tier tenantTier = tenant == null ? null : platform.tier(tenant.tier());
-        for (Service s : platform.services()) {
+        List<Service> all = new ArrayList<>(platform.services());
+        if (tenant != null) {
+            all.addAll(tenant.services());
+        }
+        for (Service s : all) {
+            boolean shared = tenant == null || platform.services().contains(s);
             String serviceAt = (at.isEmpty() ? "" : at + ".") + "services." + s.name();
             ServiceOverride more = overrides.getOrDefault(s.name(), ServiceOverride.NONE);
             ServiceOverride o;
@@ -144,7 +149,7 @@ public final class Resolver {
                     resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
                     autoscaling(s, tenantTier, o, serviceAt),
-                    tenant == null ? env(s, o) : withTenantEnv(env(s, o), tenant),
+                    shared && tenant != null ? withTenantEnv(env(s, o), tenant) : env(s, o),
                     schedule(s, o),
                     storage(s, tier),
                     s.ingress() == null || o.rateLimitRps() == null ? s.ingress()

@@ -78,7 +78,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SpecMapper {
 
     static final List<String> TOP = List.of("platform", "tiers", "backingServices", "secrets", "services",
-            "environments", "tenancy", "tenants", "policy");
+            "environments", "tenancy", "tenants", "policy", "plans");
+    static final List<String> PLAN = List.of("cpu", "memory", "storage");
+    static final List<String> INSTANCE = List.of("template", "plan", "params");
     static final List<String> SECRET = List.of("store", "refreshInterval", "data");
     static final List<String> SECRET_STORE = List.of("name", "kind");
     static final List<String> SECRET_DATA = List.of("remoteKey", "property");
@@ -169,6 +171,10 @@ final class SpecMapper {
     // ---------------------------------------------------------------- platform
 
     /** The platform, or {@code null} when it cannot be built; the problems are in the context either way. */
+    private ServiceTemplates templates;
+    /** Tenants with an instance that could not be made: "runs nothing" or a missing dependency says nothing new. */
+    private final Set<String> failedInstances = new HashSet<>();
+
     Platform platform(Node root) {
         Fields top = Fields.of(cx, "", root, "a map of spec sections (" + String.join(", ", TOP) + ")", TOP);
         if (top == null) {
@@ -206,7 +212,13 @@ final class SpecMapper {
         List<Tenant> tenants = new ArrayList<>();
         Fields inline = top.map("tenants", "a map of tenant id to tenant settings", null);
         if (inline != null) {
-            tenants.addAll(TenantCatalog.tenants(cx, inline));
+            Map<String, Plan> plans = new LinkedHashMap<>();
+            named(top, "plans", "plan name to cpu (millicores), memory (MiB) and storage (GiB)", this::plan)
+                    .forEach(plan -> plans.put(plan.name(), plan));
+            tenants.addAll(TenantCatalog.tenants(cx, inline, (tenant, f) -> instances(tenant, f, plans)));
+        } else if (top.has("plans")) {
+            cx.reportAt("plans", "plans size the instances of tenants: given, but there are no tenants: with "
+                    + "instances; remove plans or add tenants");
         }
         tenants.addAll(catalog(top));
 
@@ -223,6 +235,77 @@ final class SpecMapper {
             cx.reportAt("", "could not be built (" + e.getClass().getSimpleName() + ")");
         }
         return null;
+    }
+
+    private Plan plan(String name, String path, Node body) {
+        Fields f = Fields.of(cx, path, body, "a map of cpu (millicores), memory (MiB) and storage (GiB)", PLAN);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        boolean given = f.require("cpu", "millicores, like 500") & f.require("memory", "MiB, like 1024");
+        Integer cpu = f.whole("cpu");
+        Integer memory = f.whole("memory");
+        Integer storage = f.whole("storage");
+        return !given ? null : unless(before, path, () -> new Plan(name, cpu, memory, storage == null ? 0 : storage));
+    }
+
+    /**
+     * A tenant's {@code instances:}, instance title to {@code template}, {@code plan} and {@code params}: each is
+     * rendered from its service template and becomes one of the tenant's own services.
+     */
+    private List<Service> instances(Tenant tenant, Fields tenantFields, Map<String, Plan> plans) {
+        Fields list = tenantFields.map("instances", "a map of instance name to template, plan and params", null);
+        if (list == null) {
+            return List.of();
+        }
+        List<Service> out = new ArrayList<>();
+        for (String title : list.keys()) {
+            Fields f = list.map(title, "a map of template, plan and params", INSTANCE);
+            if (f == null) {
+                continue;
+            }
+            int before = cx.count();
+            boolean given = f.require("template", "one of " + templates().names())
+                    & f.require("plan", "one of " + plans.keySet());
+            String template = f.text("template");
+            String planName = f.text("plan");
+            Map<String, String> params = f.textMap("params", "parameter name to text");
+            Plan plan = planName == null ? null : plans.get(planName);
+            if (planName != null && plan == null) {
+                cx.reportAt(f.path("plan"), "'" + Checks.printable(planName) + "' is not a plan; known: "
+                        + plans.keySet() + " (declare it under plans:)");
+            }
+            if (!given || cx.count() > before) {
+                failedInstances.add(tenant.id());
+                continue;
+            }
+            try {
+                out.add(templates().instantiate(new ServiceTemplates.Instance(title, template, plan, params),
+                        tenant.id(), tenant.domain()));
+            } catch (ModelException e) {
+                failedInstances.add(tenant.id());
+                for (Problem p : e.problems()) {
+                    Problem full = p.under(f.path());
+                    if (p.location() != null) {
+                        cx.addAll(List.of(full));
+                    } else {
+                        cx.reportAt(full.path(), full.message());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The built-in service templates plus the spec's own in {@code templates/} beside it; read once. */
+    private ServiceTemplates templates() {
+        if (templates == null) {
+            ServiceTemplates builtIn = ServiceTemplates.builtIn();
+            templates = cx.baseDir() == null ? builtIn
+                    : builtIn.withDirectory(cx.baseDir().resolve("templates"), "templates/");
+        }
+        return templates;
     }
 
     /** {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}}}. */
@@ -323,7 +406,8 @@ final class SpecMapper {
                 // services were given, but none could be built (not even a stand-in, their names are invalid)
                 || path.equals("services") && !failedServices.isEmpty()
                 // the catalog could not be read or had bad rows: "no tenants" says nothing new
-                || path.equals("tenants") && catalogFailed;
+                || path.equals("tenants") && catalogFailed
+                || failedInstances.stream().anyMatch(t -> path.startsWith("tenants." + t + ".services"));
     }
 
     /** Overrides of a service that could not be built were checked against its stand-in, not against it. */
@@ -589,7 +673,7 @@ final class SpecMapper {
 
     // ---------------------------------------------------------------- services
 
-    private Service service(String name, String path, Node body) {
+    Service service(String name, String path, Node body) {
         int before = cx.count();
         Fields f = Fields.of(cx, path, body, "a map of service settings", SERVICE);
         if (f == null) {

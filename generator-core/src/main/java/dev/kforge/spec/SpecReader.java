@@ -4,6 +4,7 @@ import dev.kforge.api.Checks;
 import dev.kforge.api.Environment;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Service;
 import dev.kforge.api.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +110,28 @@ public final class SpecReader {
             return null;
         }
         return new SpecMapper(cx).platform(root);
+    }
+
+    /**
+     * Reads one service from text in the spec's format for a service (what goes under {@code services.<name>:}),
+     * as a service template renders it.
+     *
+     * @param sourceName the name used in problem locations
+     * @throws ModelException with every problem found, paths relative to the service
+     */
+    public static Service service(String sourceName, String yamlText, String name) {
+        Context cx = new Context(sourceName);
+        return guarded(cx, () -> {
+            Node root = YamlText.parse(cx, yamlText);
+            if (cx.count() > 0) {
+                return null;
+            }
+            if (Context.absent(root)) {
+                cx.reportLine("", 1, "is empty; a template must write the settings of one service");
+                return null;
+            }
+            return new SpecMapper(cx).service(name, "", root);
+        });
     }
 
     /** Reads an environment profile's text into the environment {@code name}; an empty profile sets nothing. */

@@ -3,6 +3,7 @@ package dev.kforge.spec;
 import dev.kforge.api.Checks;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Problem;
+import dev.kforge.api.Service;
 import dev.kforge.api.Tenant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -140,11 +141,28 @@ final class TenantCatalog {
         }
     }
 
-    /** The tenants of a {@code tenants:} map (id to settings), in a catalog or inline in a spec. */
+    /** Reads a tenant's own services (its {@code instances:}) once the tenant itself is known. */
+    interface ServicesReader {
+        List<Service> read(Tenant tenant, Fields tenantFields);
+    }
+
+    /** The tenants of a {@code tenants:} map (id to settings) in a catalog: no instances. */
     static List<Tenant> tenants(Context cx, Fields tenants) {
+        return tenants(cx, tenants, null);
+    }
+
+    /**
+     * The tenants of a {@code tenants:} map (id to settings), in a catalog or inline in a spec; with
+     * {@code services} non-null (inline in a spec) a tenant may list {@code instances}.
+     */
+    static List<Tenant> tenants(Context cx, Fields tenants, ServicesReader services) {
         List<Tenant> out = new ArrayList<>();
+        List<String> allowed = new ArrayList<>(FIELDS);
+        if (services != null) {
+            allowed.add("instances");
+        }
         for (String id : tenants.keys()) {
-            Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", FIELDS) + ")", FIELDS);
+            Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", allowed) + ")", allowed);
             if (f == null) {
                 continue;
             }
@@ -158,6 +176,11 @@ final class TenantCatalog {
             if (cx.count() == before) {
                 Tenant tenant = cx.build(f.path(), () -> new Tenant(id, displayName, tier, licenseTier, plugins,
                         domain, environments));
+                if (tenant != null && services != null && f.has("instances")) {
+                    List<Service> own = services.read(tenant, f);
+                    tenant = cx.build(f.path(), () -> new Tenant(id, displayName, tier, licenseTier, plugins, domain,
+                            environments, own));
+                }
                 if (tenant != null) {
                     out.add(tenant);
                 }

@@ -62,9 +62,10 @@ public final class ManifestFiles {
 
     /**
      * Validates every manifest file at {@code paths} against the schemas and, with {@code policy}, against the
-     * best-practice rules ({@link PolicyRules}, production rules included) — each file on its own, so a rule that
-     * looks across objects (a PodDisruptionBudget for a Deployment, a NetworkPolicy in the namespace) sees only
-     * that file's objects. Policy runs on a file only when its schema check found nothing.
+     * best-practice rules ({@link PolicyRules}, production rules included) over all files' objects as one set, so
+     * a rule that looks across objects (a PodDisruptionBudget for a Deployment, a NetworkPolicy in the namespace)
+     * sees them wherever they are written; each finding names its object's file and line. The objects of a file
+     * whose schema check found anything are left out of the policy check.
      *
      * @throws KforgeException naming a path that does not exist or cannot be read
      */
@@ -81,6 +82,8 @@ public final class ManifestFiles {
             }
         }
         List<ValidationProblem> problems = new ArrayList<>();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        List<PolicyRules.Source> sources = new ArrayList<>();
         for (Path file : files) {
             String text;
             try {
@@ -91,27 +94,57 @@ public final class ManifestFiles {
             List<ValidationProblem> schema = validator.validate(file.toString(), text);
             problems.addAll(schema);
             if (policy && schema.isEmpty()) {
-                problems.addAll(PolicyRules.check(objects(text), file.toString(), true, List.of()));
+                objects(text, file.toString(), objects, sources);
             }
+        }
+        if (policy) {
+            problems.addAll(PolicyRules.check(objects, sources, true, List.of()));
         }
         return new Result(files, problems);
     }
 
-    /** The documents of a file the schema check already accepted (so it is sane YAML of objects). */
+    /**
+     * The documents of a file the schema check already accepted (so it is sane YAML of objects), each with the line
+     * its document's content starts on; the items of a {@code List} have their list's line.
+     */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(String text) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static void objects(String text, String file, List<Map<String, Object>> out,
+                                List<PolicyRules.Source> sources) {
         var settings = org.snakeyaml.engine.v2.api.LoadSettings.builder().setMaxAliasesForCollections(50).build();
+        List<Integer> lines = documentLines(settings, text);
+        int index = 0;
         for (Object doc : new org.snakeyaml.engine.v2.api.Load(settings).loadAllFromString(text)) {
+            int line = index < lines.size() ? lines.get(index) : 0;
+            index++;
             if (doc instanceof Map<?, ?> map) {
-                if ("List".equals(map.get("kind")) && map.get("items") instanceof List<?> items) {
-                    items.stream().filter(i -> i instanceof Map<?, ?>).forEach(i -> out.add((Map<String, Object>) i));
-                } else {
-                    out.add((Map<String, Object>) map);
+                List<Object> items = "List".equals(map.get("kind")) && map.get("items") instanceof List<?> list
+                        ? (List<Object>) list : List.of(map);
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?>) {
+                        out.add((Map<String, Object>) item);
+                        sources.add(new PolicyRules.Source(file, line));
+                    }
                 }
             }
         }
-        return out;
+    }
+
+    /** Per document, the 1-based line of its first content (its root node), in document order. */
+    private static List<Integer> documentLines(org.snakeyaml.engine.v2.api.LoadSettings settings, String text) {
+        List<Integer> lines = new ArrayList<>();
+        var parser = new org.snakeyaml.engine.v2.parser.ParserImpl(settings,
+                new org.snakeyaml.engine.v2.scanner.StreamReader(settings, text));
+        boolean started = false;
+        while (parser.hasNext()) {
+            var event = parser.next();
+            if (event.getEventId() == org.snakeyaml.engine.v2.events.Event.ID.DocumentStart) {
+                started = true;
+            } else if (started) {
+                lines.add(event.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+                started = false;
+            }
+        }
+        return lines;
     }
 
     private static List<Path> manifestsIn(Path dir) {
@@ -138,6 +171,66 @@ public final class ManifestFiles {
             }
         }
         return true;
+    }
+
+    /**
+     * The result as a JUnit XML report, which CI systems (GitLab, Jenkins, GitHub actions with a test reporter) show
+     * like test results: one test suite, one test case per file, a {@code <failure>} per error (type: the rule id,
+     * or {@code schema}); warnings and notes of a file go to its {@code <system-out>}.
+     */
+    public static String junit(Result result) {
+        Map<String, List<ValidationProblem>> byFile = new LinkedHashMap<>();
+        result.files().forEach(f -> byFile.put(f.toString(), new ArrayList<>()));
+        result.problems().forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter xml = javax.xml.stream.XMLOutputFactory.newFactory()
+                    .createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "kforge validate");
+            xml.writeAttribute("tests", Integer.toString(byFile.size()));
+            xml.writeAttribute("failures", Long.toString(result.errors()));
+            xml.writeAttribute("errors", "0");
+            for (Map.Entry<String, List<ValidationProblem>> file : byFile.entrySet()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "kforge.validate");
+                xml.writeAttribute("name", file.getKey());
+                StringBuilder notes = new StringBuilder();
+                for (ValidationProblem p : file.getValue()) {
+                    if (p.severity() == Severity.ERROR) {
+                        xml.writeCharacters("\n    ");
+                        xml.writeStartElement("failure");
+                        xml.writeAttribute("type", p.rule() == null ? "schema" : p.rule());
+                        xml.writeAttribute("message", p.toString());
+                        xml.writeCharacters(p.toString());
+                        xml.writeEndElement();
+                    } else {
+                        notes.append(p.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(p)
+                                .append('\n');
+                    }
+                }
+                if (notes.length() > 0) {
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(notes.toString());
+                    xml.writeEndElement();
+                }
+                if (!file.getValue().isEmpty()) {
+                    xml.writeCharacters("\n  ");
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("writing XML into a string cannot fail", e);
+        }
+        return text + "\n";
     }
 
     /** The result as a JSON report for CI systems: summary counts and every problem with its fields. */

@@ -93,11 +93,28 @@ public final class PolicyRules {
      */
     public static List<ValidationProblem> check(List<Map<String, Object>> objects, String file, boolean production,
                                                 List<Suppression> suppressions) {
+        return check(objects, java.util.Collections.nCopies(objects.size(), new Source(file, 0)), production,
+                suppressions);
+    }
+
+    /** Where an object was read: its file and the line its document starts on (0 when unknown). */
+    public record Source(String file, int line) {
+    }
+
+    /**
+     * Checks {@code objects} read from several files as one set (a rule that looks across objects sees them all),
+     * each problem located at its object's file and line.
+     *
+     * @param sources where each object was read, index for index
+     */
+    public static List<ValidationProblem> check(List<Map<String, Object>> objects, List<Source> sources,
+                                                boolean production, List<Suppression> suppressions) {
         Set<String> off = new HashSet<>();
         suppressions.forEach(s -> off.add(s.service() + "/" + s.rule()));
         List<ValidationProblem> out = new ArrayList<>();
         Set<String> namespacesWithPolicies = new HashSet<>();
-        Set<String> namespacesWithWorkloads = new HashSet<>();
+        // the first workload of each namespace, where a missing NetworkPolicy is reported
+        Map<String, Source> namespacesWithWorkloads = new java.util.TreeMap<>();
         List<Map<String, Object>> budgets = new ArrayList<>();
         for (Map<String, Object> o : objects) {
             String kind = String.valueOf(o.get("kind"));
@@ -107,9 +124,10 @@ public final class PolicyRules {
                 budgets.add(o);
             }
         }
-        for (Map<String, Object> o : objects) {
+        for (int i = 0; i < objects.size(); i++) {
+            Map<String, Object> o = objects.get(i);
             String kind = String.valueOf(o.get("kind"));
-            Reporter r = new Reporter(o, file, off, out);
+            Reporter r = new Reporter(o, sources.get(i), off, out);
             if ("Ingress".equals(kind) && !(get(o, "spec", "tls") instanceof List<?> tls && !tls.isEmpty())) {
                 r.report(INGRESS_TLS, ".spec.tls", "the Ingress has no TLS; add hosts and a secret (or a cert-manager "
                         + "issuer) under spec.tls");
@@ -118,7 +136,7 @@ public final class PolicyRules {
             if (podPath == null) {
                 continue;
             }
-            namespacesWithWorkloads.add(namespace(o));
+            namespacesWithWorkloads.putIfAbsent(namespace(o), sources.get(i));
             Map<String, Object> pod = map(at(o, podPath));
             if (pod == null) {
                 continue;
@@ -137,9 +155,11 @@ public final class PolicyRules {
                 }
             }
         }
-        for (String ns : namespacesWithWorkloads) {
+        for (Map.Entry<String, Source> workload : namespacesWithWorkloads.entrySet()) {
+            String ns = workload.getKey();
             if (!namespacesWithPolicies.contains(ns)) {
-                out.add(new ValidationProblem(file, 0, "Namespace", ns.isEmpty() ? null : ns, "",
+                Source at = workload.getValue();
+                out.add(new ValidationProblem(at.file(), at.line(), "Namespace", ns.isEmpty() ? null : ns, "",
                         "workloads run here but no NetworkPolicy restricts their traffic; add a default-deny policy "
                                 + "and explicit allows", NETWORK_POLICY.id(), NETWORK_POLICY.severity()));
             }
@@ -219,13 +239,13 @@ public final class PolicyRules {
 
     private static final class Reporter {
         private final Map<String, Object> object;
-        private final String file;
+        private final Source source;
         private final Set<String> off;
         private final List<ValidationProblem> out;
 
-        Reporter(Map<String, Object> object, String file, Set<String> off, List<ValidationProblem> out) {
+        Reporter(Map<String, Object> object, Source source, Set<String> off, List<ValidationProblem> out) {
             this.object = object;
-            this.file = file;
+            this.source = source;
             this.off = off;
             this.out = out;
         }
@@ -235,7 +255,7 @@ public final class PolicyRules {
             if (off.contains(service + "/" + rule.id())) {
                 return;
             }
-            out.add(new ValidationProblem(file, 0, String.valueOf(object.get("kind")),
+            out.add(new ValidationProblem(source.file(), source.line(), String.valueOf(object.get("kind")),
                     (String) get(object, "metadata", "name"), path, message, rule.id(), rule.severity()));
         }
     }

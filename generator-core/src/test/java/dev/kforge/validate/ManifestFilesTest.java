@@ -90,4 +90,70 @@ class ManifestFilesTest {
                 "resources-requests", "run-as-non-root", "network-policy-present");
         assertThat(ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir)).problems()).isEmpty();
     }
+
+    @Test
+    void validate_withPolicy_whenRelatedObjectsAreInOtherFiles_thenRulesSeeThemAndFindingsHaveLines()
+            throws IOException {
+        // given: a config map, then three replicas of a Deployment (line 5) with no PDB anywhere; the namespace's
+        // NetworkPolicy is in another file
+        Files.writeString(dir.resolve("app.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: app, namespace: shop}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app, namespace: shop}
+                spec:
+                  replicas: 3
+                  selector: {matchLabels: {app: app}}
+                  template:
+                    metadata: {labels: {app: app}}
+                    spec:
+                      containers: [{name: app, image: "app:1.0.0"}]
+                """);
+        Files.writeString(dir.resolve("policy.yaml"), """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: default-deny, namespace: shop}
+                spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+                """);
+        // when
+        ManifestFiles.Result result = ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir), true);
+        // then
+        assertThat(result.problems()).extracting(ValidationProblem::rule).doesNotContain("network-policy-present");
+        assertThat(result.problems()).filteredOn(p -> "pdb-for-replicas".equals(p.rule()))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.file()).endsWith("app.yaml");
+                    assertThat(p.line()).isEqualTo(5);
+                });
+        assertThat(result.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+    }
+
+    @Test
+    void junit_whenOneOfTwoFilesHasASchemaError_thenOneCasePerFileAndThatErrorAsFailure() throws Exception {
+        // given
+        Files.writeString(dir.resolve("good.yaml"), GOOD);
+        Files.writeString(dir.resolve("bad.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: app}
+                datta: {a: "<b>&"}
+                """);
+        ManifestFiles.Result result = ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir));
+        // when
+        String xml = ManifestFiles.junit(result);
+        // then: well-formed, with the counts and the located failure, special characters escaped
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var suite = doc.getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        var failures = doc.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(1);
+        var failure = (org.w3c.dom.Element) failures.item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("schema");
+        assertThat(failure.getAttribute("message")).contains("bad.yaml:4").contains("datta");
+        assertThat(((org.w3c.dom.Element) failure.getParentNode()).getAttribute("name")).endsWith("bad.yaml");
+    }
 }

@@ -53,6 +53,10 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.validate.reportFile", defaultValue = "${project.build.directory}/kforge-validation.json")
     private File reportFile;
 
+    /** Where the JUnit XML report goes: one test case per file, a failure per error. */
+    @Parameter(property = "k8s.validate.junitFile", defaultValue = "${project.build.directory}/kforge-validation.xml")
+    private File junitFile;
+
     /** The project's folder (the current folder without a project); relative paths are resolved against it. */
     @Parameter(defaultValue = "${basedir}", readonly = true)
     private File basedir;
@@ -108,12 +112,17 @@ public class ValidateMojo extends AbstractMojo {
     }
 
     private void writeReport(ManifestFiles.Result result) throws IOException {
-        if (reportFile == null) {
+        write(reportFile, ManifestFiles.json(result));
+        write(junitFile, ManifestFiles.junit(result));
+    }
+
+    private void write(File file, String text) throws IOException {
+        if (file == null) {
             return;
         }
-        Files.createDirectories(reportFile.toPath().toAbsolutePath().getParent());
-        Files.writeString(reportFile.toPath(), ManifestFiles.json(result), StandardCharsets.UTF_8);
-        getLog().info("report: " + reportFile);
+        Files.createDirectories(file.toPath().toAbsolutePath().getParent());
+        Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+        getLog().info("report: " + file);
     }
 
     private List<Path> split(String list) {
