@@ -300,10 +300,18 @@ public final class Kforge {
      *                         spec file is missing or the platform class cannot be used
      */
     public static Platform model(GenerateRequest request) {
+        return located(request).platform();
+    }
+
+    /** The platform, and for a spec file where each model path was written; {@code null} for a platform class. */
+    private record Model(Platform platform, SpecReader.Located spec) {
+    }
+
+    private static Model located(GenerateRequest request) {
         try {
             return readModel(request);
         } catch (ModelException e) {
-            throw problems(request, e);
+            throw problems(request, null, e);
         }
     }
 
@@ -321,8 +329,10 @@ public final class Kforge {
         for (int i = 0; i < platform.policy().suppressions().size(); i++) {
             var s = platform.policy().suppressions().get(i);
             if (!known.contains(s.rule())) {
-                failing.add(Problem.at("policy.suppress." + s.service() + "." + s.rule(), "is not a rule; rules: "
-                        + known));
+                String near = dev.kforge.api.Checks.closest(s.rule(), known);
+                failing.add(Problem.at("policy.suppress." + s.service() + "." + s.rule(), "'"
+                        + dev.kforge.api.Checks.printable(s.rule()) + "' is not a rule; "
+                        + (near != null ? "did you mean '" + near + "'?" : "rules: " + known)));
             } else {
                 lines.add("policy: " + s.rule() + " suppressed for " + s.service() + ": " + s.reason());
             }
@@ -354,13 +364,14 @@ public final class Kforge {
             throw new KforgeException("'" + request.chartVersion() + "' is not a Helm chart version; use a version "
                     + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
         }
-        Platform platform = model(request);
+        Model model = located(request);
+        Platform platform = model.platform();
         try {
             Generation generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
             validate(platform, generation.tree());
             return new Generated(platform.name(), generation, policy(platform, generation));
         } catch (ModelException e) {
-            throw problems(request, e);
+            throw problems(request, model.spec(), e);
         }
     }
 
@@ -375,24 +386,31 @@ public final class Kforge {
         }
     }
 
-    private static Platform readModel(GenerateRequest request) {
+    private static Model readModel(GenerateRequest request) {
         if (request.platformClass() != null) {
-            return PlatformClasses.define(request.platformClass(), request.classLoader());
+            return new Model(PlatformClasses.define(request.platformClass(), request.classLoader()), null);
         }
         Path spec = request.specFile();
         if (!Files.isRegularFile(spec)) {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
-        return SpecReader.read(spec, request.classLoader());
+        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader());
+        return new Model(located.platform(), located);
     }
 
-    /** The model's problems as one exception, each located in the spec file or at the platform class. */
-    private static KforgeException problems(GenerateRequest request, ModelException e) {
+    /**
+     * The model's problems as one exception, each located: in the spec file at the line its path was written
+     * (problems found after reading, by the policy rules, know the path only), or at the platform class.
+     */
+    private static KforgeException problems(GenerateRequest request, SpecReader.Located spec, ModelException e) {
         String location = request.specFile() != null ? request.specFile().getFileName().toString()
                 : request.platformClass();
-        return new KforgeException(e.problems().size() + " problem(s) in " + request.modelSource(),
-                e.problems().stream().map(p -> p.locatedAt(location)).toList());
+        int count = e.problems().size();
+        return new KforgeException(count + (count == 1 ? " problem in " : " problems in ") + request.modelSource()
+                + "; fix " + (count == 1 ? "it" : "them") + " and run again, nothing was written",
+                e.problems().stream().map(p -> p.locatedAt(spec != null ? spec.locate(p.path()) : location))
+                        .toList());
     }
 
 }

@@ -14,14 +14,24 @@ public final class KforgeException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * A failure made of problems; the message is {@code message}, then every problem on a line of its own
+     * ({@code platform.yaml:12: services.web.replicas: ...}), so that it reads complete wherever it is shown.
+     */
     public KforgeException(String message, List<Problem> problems) {
-        super(message);
+        super(message + lines(problems));
         this.problems = List.copyOf(problems);
     }
 
     public KforgeException(String message, Throwable cause) {
         super(message, cause);
         this.problems = List.of();
+    }
+
+    private static String lines(List<Problem> problems) {
+        StringBuilder out = new StringBuilder();
+        problems.forEach(p -> out.append(out.length() == 0 ? ":\n  " : "\n  ").append(p));
+        return out.toString();
     }
 
     /** The individual problems, if the failure was a list of them. */

@@ -44,6 +44,7 @@ class KforgePolicyTest {
                 org.assertj.core.groups.Tuple.tuple("environments.prod", "Deployment/web: .spec.template.spec: 3 "
                         + "replicas without pod anti-affinity or a topology spread; one node or zone failing could "
                         + "take them all [spread-replicas]"));
+        assertThat(e.problems().get(0).location()).as("the line of prod in the spec").isEqualTo("platform.yaml:13");
         assertThat(dir.resolve("deploy")).doesNotExist();
     }
 
@@ -62,16 +63,33 @@ class KforgePolicyTest {
     }
 
     @Test
-    void generate_whenSuppressionNamesNoRule_thenFailsListingTheRules() throws IOException {
+    void generate_whenSuppressionNamesAMisspeltRule_thenSuggestsTheRuleAtItsLine() throws IOException {
         // when
         KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.generate(request("""
                 policy:
                   suppress:
                     web: {spread-replica: "single-zone cluster, nothing to spread over"}
                 """)));
+        // then the rule is checked after reading, yet the problem names the line of the suppression
+        Problem problem = e.problems().stream().filter(p -> p.path().equals("policy.suppress.web.spread-replica"))
+                .findFirst().orElseThrow();
+        assertThat(problem.message()).isEqualTo("'spread-replica' is not a rule; did you mean 'spread-replicas'?");
+        assertThat(problem.location()).isEqualTo("platform.yaml:16");
+        assertThat(e.getMessage()).contains(problem.toString());
+    }
+
+    @Test
+    void generate_whenSuppressionNamesNoRule_thenFailsListingTheRules() throws IOException {
+        // when
+        KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.generate(request("""
+                policy:
+                  suppress:
+                    web: {no-such-thing: "single-zone cluster, nothing to spread over"}
+                """)));
         // then
-        assertThat(e.problems()).extracting(Problem::path).contains("policy.suppress.web.spread-replica");
-        assertThat(e.problems().get(0).message()).startsWith("is not a rule; rules: [image-tag-pinned");
+        assertThat(e.problems()).extracting(Problem::path).contains("policy.suppress.web.no-such-thing");
+        assertThat(e.problems().get(0).message()).startsWith("'no-such-thing' is not a rule; rules: "
+                + "[image-tag-pinned");
     }
 
     @Test

@@ -133,9 +133,8 @@ public record Chart(String repository, String name, String version, Map<String, 
                 c.fail(at, "is the chart's switch; use true or false");
                 return;
             }
-            if (SecretNames.valueKey(k) && (v instanceof Number || v instanceof String text && !text.isEmpty())) {
-                c.fail(at, "looks like a secret value; point the chart at a Secret instead (most charts take an "
-                        + "existingSecret): " + SecretNames.ADVICE);
+            if (SecretValues.chartValue(k, v)) {
+                c.fail(at, SecretValues.chartValueMessage(k));
                 return;
             }
             out.put(k, value(v, at, c, depth + 1));

@@ -223,4 +223,47 @@ public final class Checks {
         });
         return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
     }
+
+    /**
+     * The one of {@code known} nearest to {@code given} by edit distance (ignoring case), if it is near enough to be
+     * a likely typo — at most 1 edit for up to 3 characters, 2 for up to 6, 3 beyond — else {@code null}. For
+     * "did you mean" hints.
+     */
+    public static String closest(String given, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = given.toLowerCase(java.util.Locale.ROOT);
+        for (String candidate : known) {
+            int d = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int tolerated = given.length() <= 3 ? 1 : given.length() <= 6 ? 2 : 3;
+        return bestDistance <= tolerated ? best : null;
+    }
+
+    /** Levenshtein distance, or {@link Integer#MAX_VALUE} when the lengths alone differ by more than 3. */
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
 }

@@ -19,10 +19,19 @@ public record Config(Map<String, String> literals, Map<String, String> files, St
         literals = Copies.map(literals);
         files = Copies.map(files);
         Checks c = new Checks();
-        literals.keySet().forEach(k -> c.envName(k, "literals"));
-        literals.keySet().stream().filter(SecretNames::variable).forEach(k -> c.fail("literals." + k, "'"
-                + Checks.printable(k) + "' looks like a secret, and config literals are plain text in a ConfigMap; "
-                + SecretNames.ADVICE));
+        literals.forEach((k, v) -> {
+            c.envName(k, "literals");
+            // a ConfigMap is plain text, readable by anyone who may read the namespace's ConfigMaps
+            if (v != null && !v.isEmpty() && SecretValues.variable(k)) {
+                c.fail("literals." + k, "'" + Checks.printable(k) + "' looks like a secret, and config literals "
+                        + "are plain text in a ConfigMap; " + SecretValues.ADVICE);
+            }
+        });
+        files.forEach((k, v) -> {
+            if (SecretValues.privateKey(v)) {
+                c.fail("files." + k, SecretValues.privateKeyMessage(k));
+            }
+        });
         files.keySet().forEach(k -> c.require(k != null && KEY.matcher(k).matches() && k.length() <= 253, "files",
                 "'" + Checks.printable(String.valueOf(k)) + "' is not a valid file name; use letters, digits, '-', "
                         + "'_' and '.' (no path separators)"));

@@ -22,8 +22,8 @@ public record EnvVar(String name, String value, String configMap, String secret,
         c.require(sources == 1, "", "set exactly one of value, configMap, secret or fieldPath (found " + sources + ")");
         c.require((configMap == null && secret == null) || key != null, "key",
                 "is required with configMap or secret");
-        if (value != null && SecretNames.variable(name)) {
-            c.fail("value", "'" + Checks.printable(name) + "' looks like a secret; " + SecretNames.ADVICE);
+        if (value != null && SecretValues.variable(name)) {
+            c.fail("value", SecretValues.literal(name));
         }
         c.done();
     }

@@ -17,9 +17,30 @@ public record InitContainer(String name, Image image, List<String> command) {
 
     public InitContainer {
         command = Copies.list(command);
-        new Checks().dnsLabel(name, "name", 63).required(image, "image")
-                .require(!command.isEmpty(), "command", "needs a command").done();
+        Checks c = new Checks().dnsLabel(name, "name", 63).required(image, "image")
+                .require(!command.isEmpty(), "command", "needs a command");
+        SecretValues.checkCommand(c, command, "command");
+        c.done();
     }
+
+    /**
+     * The host this container waits for, when it is one {@link #waitFor} made (same name, image and command);
+     * {@code null} for any other init container.
+     */
+    public String waitsFor() {
+        if (!WAIT_IMAGE.equals(image) || command.size() != 3 || !name.startsWith("wait-for-")) {
+            return null;
+        }
+        java.util.regex.Matcher m = WAIT_COMMAND.matcher(command.get(2));
+        if (!m.matches()) {
+            return null;
+        }
+        InitContainer made = waitFor(m.group(1), Integer.parseInt(m.group(2)));
+        return made.equals(this) ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern WAIT_COMMAND =
+            java.util.regex.Pattern.compile("until nc -z -w 2 (\\S+) ([0-9]{1,5}); do .*");
 
     /** Waits until {@code host:port} accepts TCP connections (a database, a cache). */
     public static InitContainer waitFor(String host, int port) {

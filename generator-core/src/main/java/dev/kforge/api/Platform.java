@@ -106,13 +106,23 @@ public record Platform(String name, String namespace, String domain, String tlsI
         for (int i = 0; i < policy.suppressions().size(); i++) {
             Policy.Suppression s = policy.suppressions().get(i);
             if (services.stream().noneMatch(x -> x.name().equals(s.service()))) {
-                c.fail("policy.suppressions." + i + ".service", "'" + Checks.printable(s.service())
-                        + "' is not a service of this platform");
+                // named as a spec writes it (suppress: {service: {rule: reason}}), so a spec can locate it
+                c.fail("policy.suppress." + s.service(), "'" + Checks.printable(s.service())
+                        + "' is not a service of this platform; " + known(services.stream().map(Service::name)
+                        .toList(), s.service()));
             }
         }
-        policy.failOn().keySet().stream().filter(e -> environments.stream().noneMatch(x -> x.name().equals(e)))
-                .forEach(e -> c.fail("policy.failOn." + Checks.printable(e), "is not an environment of this platform"));
+        List<String> environmentNames = environments.stream().map(Environment::name).toList();
+        policy.failOn().keySet().stream().filter(e -> !environmentNames.contains(e))
+                .forEach(e -> c.fail("policy.failOn." + e, "is not an environment of this platform; "
+                        + known(environmentNames, e)));
         c.done();
+    }
+
+    /** "did you mean 'x'?" when {@code given} is a likely typo of one of {@code names}, else "known: [sorted]". */
+    private static String known(java.util.Collection<String> names, String given) {
+        String near = given == null ? null : Checks.closest(given, names);
+        return near != null ? "did you mean '" + near + "'?" : "known: " + names.stream().sorted().toList();
     }
 
     /** True for a multi-tenant platform: every service runs once per tenant. */
@@ -165,7 +175,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
                             + "known tiers: " + tierNames.stream().sorted().toList());
                 }
                 t.environments().stream().filter(e -> !envNames.contains(e)).forEach(e -> c.fail(at
-                        + ".environments", "'" + Checks.printable(e) + "' is not an environment of this platform"));
+                        + ".environments", "'" + Checks.printable(e) + "' is not an environment of this platform; "
+                        + known(envNames, e)));
                 if (prefix != null && prefix.length() + 1 + t.id().length() > 63) {
                     c.fail(at + ".id", "the namespace " + prefix + "-" + t.id() + " would be longer than 63 "
                             + "characters; shorten the id or the namespace prefix");
@@ -255,6 +266,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
             for (Environment e : environments) {
                 checkEnvironment(c, e, byName);
             }
+            checkWaits(c, byName);
             Set<String> environmentNames = new HashSet<>();
             environments.forEach(e -> environmentNames.add(e.name()));
             for (BackingService b : backingServices) {
@@ -287,7 +299,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
             }
             for (String d : s.dependsOn()) {
                 if (d.equals(s.name())) {
-                    c.fail(at + ".dependsOn", "a service cannot depend on itself");
+                    c.fail(at + ".dependsOn", "a service cannot depend on itself; remove '" + Checks.printable(d)
+                            + "' from dependsOn");
                 } else if (!byName.containsKey(d) && !backing.contains(d)) {
                     c.fail(at + ".dependsOn", "'" + Checks.printable(d) + "' is neither a service nor a backing "
                             + "service; declare it under backingServices or fix the name");
@@ -305,16 +318,86 @@ public record Platform(String name, String namespace, String domain, String tlsI
                         Service target = p.service() == null ? s : byName.get(p.service());
                         if (target == null) {
                             c.fail(pathAt + ".service", "'" + Checks.printable(p.service())
-                                    + "' is not a service of this platform");
+                                    + "' is not a service of this platform; " + known(byName.keySet(), p.service()));
                         } else if (target.ports().isEmpty()) {
                             c.fail(pathAt + ".service", "'" + target.name() + "' has no port to route to");
                         } else if (p.port() != null && target.ports().stream().noneMatch(x -> x.name().equals(p.port()))) {
                             c.fail(pathAt + ".port", "'" + Checks.printable(p.port()) + "' is not a port of "
-                                    + target.name());
+                                    + target.name() + "; its ports: " + target.ports().stream().map(Port::name)
+                                    .toList());
                         }
                     }
                 }
             }
+        }
+
+        /**
+         * Init containers that wait for other services of the platform must not wait in a circle: the pods of
+         * every service on it would wait for each other forever. Each circle is reported once, at its first service.
+         */
+        private void checkWaits(Checks c, Map<String, Service> byName) {
+            Map<String, List<String>> waits = new LinkedHashMap<>();
+            for (Service s : services) {
+                List<String> targets = waits.computeIfAbsent(s.name(), n -> new ArrayList<>());
+                for (InitContainer init : s.initContainers()) {
+                    String target = serviceAt(init.waitsFor(), byName);
+                    if (target != null && !targets.contains(target)) {
+                        targets.add(target);
+                    }
+                }
+            }
+            Set<Set<String>> reported = new HashSet<>();
+            for (String start : waits.keySet()) {
+                List<String> circle = circleFrom(start, waits);
+                if (circle == null || !reported.add(new HashSet<>(circle))) {
+                    continue;
+                }
+                StringBuilder text = new StringBuilder(start);
+                for (int i = 1; i < circle.size(); i++) {
+                    text.append(i == 1 ? " waits for " : ", which waits for ").append(circle.get(i));
+                }
+                c.fail("services." + start + ".initContainers", circle.size() == 2
+                        ? text + " (itself): its pods would never start; remove the wait"
+                        : text + ": none of their pods would ever start; remove one of the waits");
+            }
+        }
+
+        /** The service a waited-for host names: its name, or its name in the platform's namespace. */
+        private String serviceAt(String host, Map<String, Service> byName) {
+            if (host == null) {
+                return null;
+            }
+            if (byName.containsKey(host)) {
+                return host;
+            }
+            int dot = host.indexOf('.');
+            String rest = dot < 0 ? "" : host.substring(dot + 1);
+            boolean here = rest.equals(namespace) || rest.startsWith(namespace + ".svc");
+            return here && byName.containsKey(host.substring(0, dot)) ? host.substring(0, dot) : null;
+        }
+
+        /** The shortest walk from {@code start} back to it ({@code start, ..., start}), or {@code null}. */
+        private static List<String> circleFrom(String start, Map<String, List<String>> waits) {
+            Map<String, String> cameFrom = new HashMap<>();
+            java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(start));
+            while (!queue.isEmpty()) {
+                String at = queue.poll();
+                for (String next : waits.getOrDefault(at, List.of())) {
+                    if (next.equals(start)) {
+                        List<String> walk = new ArrayList<>(List.of(start));
+                        for (String n = at; !n.equals(start); n = cameFrom.get(n)) {
+                            walk.add(1, n);
+                        }
+                        walk.add(start);
+                        return walk;
+                    }
+                    if (!cameFrom.containsKey(next) && !next.equals(start)) {
+                        cameFrom.put(next, at);
+                        queue.add(next);
+                    }
+                }
+            }
+            return null;
         }
 
         private static void checkProbePort(Checks c, Service s, Probe probe, String at) {
@@ -326,7 +409,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
             }
             if (probe.port() != null && !probe.port().matches("[0-9]+")
                     && s.ports().stream().noneMatch(p -> p.name().equals(probe.port()))) {
-                c.fail(at + ".port", "'" + Checks.printable(probe.port()) + "' is not a port of the service");
+                c.fail(at + ".port", "'" + Checks.printable(probe.port()) + "' is not a port of the service; its "
+                        + "ports: " + s.ports().stream().map(Port::name).toList());
             }
         }
 

@@ -83,7 +83,8 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         security = security == null ? Security.RESTRICTED : security;
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
         check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
-                initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported);
+                initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported,
+                command, args);
     }
 
     /**
@@ -133,17 +134,23 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                               DisruptionBudget disruptionBudget, List<InitContainer> initContainers,
                               List<Volume> volumes, Storage storage, Ingress ingress, Metrics metrics,
                               List<String> dependsOn, Schedule schedule, Config config, ImportedWorkload base,
-                              List<Problem> imported) {
+                              List<Problem> imported, List<String> command, List<String> args) {
         Checks c = new Checks();
+        SecretValues.checkCommand(c, command, "command");
+        SecretValues.checkCommand(c, args, "args");
         imported.forEach(p -> c.fail(p.path(), p.message()));
         c.dns1035Label(name, "name", 50).required(kind, "kind")
                 .require(image != null || !imported.isEmpty(), "image", "is required")
-                .unique(ports, Port::name, "ports").unique(ports, p -> Integer.toString(p.port()), "ports")
+                .unique(ports, Port::name, "ports")
                 .unique(env, EnvVar::name, "env")
                 .unique(initContainers, InitContainer::name, "initContainers")
                 .unique(volumes, Volume::name, "volumes")
                 .unique(dependsOn, d -> d, "dependsOn")
                 .atLeast(replicas, 0, "replicas");
+        ports.stream().collect(java.util.stream.Collectors.groupingBy(Port::port, java.util.TreeMap::new,
+                java.util.stream.Collectors.mapping(Port::name, java.util.stream.Collectors.toList())))
+                .forEach((number, names) -> c.require(names.size() < 2, "ports", "port " + number + " is given to "
+                        + names.stream().map(Checks::printable).toList() + "; give each port name its own number"));
         if (base != null && kind == ServiceKind.SCHEDULED_JOB) {
             c.fail("base", "a scheduled job cannot start from an imported " + base.kind() + "; remove the import");
         }

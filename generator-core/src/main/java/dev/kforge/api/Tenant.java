@@ -32,9 +32,11 @@ public record Tenant(String id, String displayName, String tier, String licenseT
         services = Copies.list(services);
         Checks c = new Checks().dnsLabel(id, "id", 40).required(tier, "tier").required(domain, "domain")
                 .required(licenseTier, "licenseTier")
-                .require(displayName == null || (displayName.length() <= 200
-                                && displayName.chars().noneMatch(Character::isISOControl)), "displayName",
-                        "must be at most 200 characters without control characters")
+                .require(displayName == null || displayName.length() <= 200, "displayName",
+                        "is " + (displayName == null ? 0 : displayName.length()) + " characters long; use at most 200")
+                .require(displayName == null || displayName.chars().noneMatch(Character::isISOControl),
+                        "displayName", "'" + (displayName == null ? "" : Checks.printable(displayName))
+                                + "' contains a control character; remove it")
                 .require(licenseTier == null || licenseTier.length() <= 63 && LICENSE.matcher(licenseTier).matches(),
                         "licenseTier", "'" + (licenseTier == null ? "" : Checks.printable(licenseTier))
                                 + "' is not a valid license tier; use lower-case letters, digits and '-'")

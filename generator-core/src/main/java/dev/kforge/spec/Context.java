@@ -246,33 +246,39 @@ final class Context {
     }
 
     Integer whole(String path, Node node) {
-        Long value = wholeLong(path, node);
-        if (value == null) {
-            return null;
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            report(path, node, "'" + value + "' is too large; expected a whole number up to " + Integer.MAX_VALUE);
-            return null;
-        }
-        return value.intValue();
+        Long value = whole(path, node, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return value == null ? null : value.intValue();
     }
 
     Long wholeLong(String path, Node node) {
+        return whole(path, node, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A whole number between {@code min} and {@code max}; text too long to be one is too large, not parsed. */
+    private Long whole(String path, Node node, long min, long max) {
         String text = scalar(path, node, "a whole number");
         if (text == null) {
             return null;
         }
-        if (!WHOLE.matcher(text).matches() || text.length() > MAX_NUMBER_LENGTH) {
+        if (!WHOLE.matcher(text).matches()) {
             report(path, node, "expected a whole number, found '" + Checks.printable(text) + "'");
             return null;
         }
-        try {
-            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-        } catch (NumberFormatException e) {
-            report(path, node, "'" + Checks.printable(text) + "' is too large; expected a whole number up to "
-                    + Long.MAX_VALUE);
+        Long value = null;
+        if (text.length() <= MAX_NUMBER_LENGTH) {
+            try {
+                value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+            } catch (NumberFormatException e) {
+                // out of the range of a long: too large like any other out-of-range value
+            }
+        }
+        if (value == null || value < min || value > max) {
+            report(path, node, "'" + Checks.printable(text) + (text.startsWith("-")
+                    ? "' is too small; expected a whole number down to " + min
+                    : "' is too large; expected a whole number up to " + max));
             return null;
         }
+        return value;
     }
 
     /** A decimal taken from the text as written, so that {@code 0.5} stays exactly 0.5. */

@@ -69,49 +69,11 @@ final class Fields {
     }
 
     static String unknownKey(String key, Collection<String> allowed) {
-        String suggestion = closest(key, allowed);
+        String suggestion = Checks.closest(key, allowed);
         if (suggestion != null) {
             return "unknown key '" + Checks.printable(key) + "'; did you mean '" + suggestion + "'?";
         }
         return "unknown key '" + Checks.printable(key) + "'; allowed keys: " + String.join(", ", allowed);
-    }
-
-    /** The allowed key nearest to {@code key} by edit distance, if it is near enough to be a likely typo. */
-    static String closest(String key, Collection<String> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String lower = key.toLowerCase(Locale.ROOT);
-        for (String candidate : allowed) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        int tolerated = key.length() <= 3 ? 1 : key.length() <= 6 ? 2 : 3;
-        return bestDistance <= tolerated ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 3) {
-            return Integer.MAX_VALUE;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     String path() {

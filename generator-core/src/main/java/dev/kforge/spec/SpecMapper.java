@@ -182,6 +182,10 @@ final class SpecMapper {
         }
         Fields p = top.map("platform", "a map of platform settings", PLATFORM);
         Fields settings = p == null ? Fields.of(cx, "platform", null, "", PLATFORM) : p;
+        if (p != null || !top.has("platform")) {
+            settings.require("name", "name the platform under 'platform:', like 'name: shop' (lower-case letters, "
+                    + "digits and '-')");
+        }
         String name = settings.text("name");
         String namespace = settings.text("namespace");
         String domain = settings.text("domain");

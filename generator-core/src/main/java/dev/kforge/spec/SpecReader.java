@@ -89,14 +89,49 @@ public final class SpecReader {
      * @throws ModelException with every problem found
      */
     public static Platform read(Path file, ClassLoader classPath) {
+        return readLocated(file, classPath).platform();
+    }
+
+    /**
+     * Reads a spec file like {@link #read(Path, ClassLoader)}, and keeps where each model path was written, so that
+     * problems found later — by the policy rules, say, which know model paths only — can name the line too.
+     *
+     * @throws ModelException with every problem found
+     */
+    public static Located readLocated(Path file, ClassLoader classPath) {
         Objects.requireNonNull(file, "file");
         Path fileName = file.getFileName();
         Path dir = file.toAbsolutePath().getParent();
         Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir, classPath);
-        return guarded(cx, () -> {
+        Platform platform = guarded(cx, () -> {
             String text = YamlText.readFile(cx, file);
             return text == null ? null : platform(cx, text);
         });
+        return new Located(platform, cx);
+    }
+
+    /** A platform read from a spec file, and where in the file (or its tenant catalog) each part was written. */
+    public static final class Located {
+        private final Platform platform;
+        private final Context cx;
+
+        private Located(Platform platform, Context cx) {
+            this.platform = platform;
+            this.cx = cx;
+        }
+
+        /** The platform. */
+        public Platform platform() {
+            return platform;
+        }
+
+        /**
+         * Where {@code modelPath} ({@code environments.prod}, {@code policy.suppress.web.spread-replicas}) or its
+         * nearest written parent is: {@code platform.yaml:12}, or the catalog's {@code tenants.csv:4}.
+         */
+        public String locate(String modelPath) {
+            return cx.locate(modelPath);
+        }
     }
 
     private static Platform platform(Context cx, String text) {

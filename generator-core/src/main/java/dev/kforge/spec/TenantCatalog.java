@@ -55,6 +55,7 @@ final class TenantCatalog {
 
     private static List<Tenant> csv(Context cx, String text) {
         List<Tenant> out = new ArrayList<>();
+        int lastLine = 1;
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setCommentMarker('#').setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
@@ -66,6 +67,7 @@ final class TenantCatalog {
             Map<String, Long> firstLine = new HashMap<>();
             for (CSVRecord row : parser) {
                 int line = (int) parser.getCurrentLineNumber();
+                lastLine = line;
                 if (row.size() != header.size()) {
                     // a path of its own, so that the problems of other rows are not taken for echoes of this one
                     cx.reportLine("tenants.row" + line, line, "has " + row.size() + " values but the header names "
@@ -88,25 +90,39 @@ final class TenantCatalog {
                     cx.markExternal(path, cx.source() + ":" + line);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // Commons CSV reports malformed quoting and duplicate headers this way
-            cx.reportLine("tenants.csv", 1, "is not valid CSV: " + Checks.printable(String.valueOf(e.getMessage())));
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Commons CSV reports malformed quoting this way, as "(startline 4) ..." or "... at line: 4, ..."
+            // located at the row that could not be read, which starts after the last row read
+            String reason = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    .replaceAll("\\(startline [0-9]+\\) | at line: [0-9]+, position: [0-9]+", "");
+            cx.reportLine("tenants", lastLine + 1, "is not valid CSV (" + Checks.printable(reason) + "); quote a "
+                    + "value that holds ',' and write a '\"' inside quotes as '\"\"'");
         }
         return out;
     }
 
     private static boolean checkHeader(Context cx, List<String> header) {
+        if (header.isEmpty()) {
+            cx.reportLine("tenants", 1, "is empty; a catalog starts with a header row naming its columns: "
+                    + String.join(",", COLUMNS) + ", then one row per tenant");
+            return false;
+        }
         boolean ok = true;
+        List<String> suggested = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String column : header) {
-            if (!COLUMNS.contains(column)) {
+            if (!seen.add(column)) {
+                cx.reportLine("tenants", 1, "the column '" + Checks.printable(column) + "' is named twice; keep one");
+                ok = false;
+            } else if (!COLUMNS.contains(column)) {
                 cx.reportLine("tenants", 1, Fields.unknownKey(column, COLUMNS).replace("key", "column"));
+                suggested.add(Checks.closest(column, COLUMNS));
                 ok = false;
             }
         }
         for (String column : REQUIRED) {
-            if (!header.contains(column)) {
+            // a misspelt column is reported once, with its suggestion, not also as missing
+            if (!header.contains(column) && !suggested.contains(column)) {
                 cx.reportLine("tenants", 1, "the header has no '" + column + "' column; columns: "
                         + String.join(",", COLUMNS));
                 ok = false;
@@ -162,11 +178,11 @@ final class TenantCatalog {
             allowed.add("instances");
         }
         for (String id : tenants.keys()) {
+            int before = cx.count();
             Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", allowed) + ")", allowed);
             if (f == null) {
                 continue;
             }
-            int before = cx.count();
             String displayName = f.text("displayName");
             String tier = f.text("tier");
             String licenseTier = f.text("licenseTier");

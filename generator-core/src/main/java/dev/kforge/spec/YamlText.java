@@ -13,6 +13,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -96,7 +99,7 @@ final class YamlText {
             }
             cx.reportLine("", line, "is not UTF-8 text (invalid byte 0x"
                     + String.format(Locale.ROOT, "%02x", bytes[offset] & 0xff) + " at byte " + offset
-                    + "); save the spec as UTF-8");
+                    + "); save the file as UTF-8");
             return null;
         }
         decoder.flush(out);
@@ -134,13 +137,14 @@ final class YamlText {
             }
             return node.orElse(null);
         } catch (Refused e) {
-            cx.reportLine("", e.line, e.getMessage());
+            cx.reportLine(e.path, e.line, e.getMessage());
         } catch (MarkedYamlEngineException e) {
-            cx.reportLine("", line(e, guard), syntaxMessage(e));
+            cx.reportLine(guard.path(), line(e, guard), syntaxMessage(e));
         } catch (YamlEngineException e) {
-            cx.reportLine("", guard.line(), "cannot be read as YAML: " + Checks.printable(String.valueOf(e.getMessage())));
+            cx.reportLine(guard.path(), guard.line(), "cannot be read as YAML: "
+                    + Checks.printable(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
-            cx.reportLine("", guard.line(), "cannot be read as YAML (" + e.getClass().getSimpleName() + ")");
+            cx.reportLine(guard.path(), guard.line(), "cannot be read as YAML (" + e.getClass().getSimpleName() + ")");
         }
         return null;
     }
@@ -176,7 +180,11 @@ final class YamlText {
     }
 
     private static int line(MarkedYamlEngineException e, Guard guard) {
-        Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+        // at the end of the stream the problem mark is the end of the file; where the open quote or bracket
+        // started is the line to look at
+        boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
+        Optional<Mark> mark = e.getProblemMark().isPresent() && !(atEnd && e.getContextMark().isPresent())
+                ? e.getProblemMark() : e.getContextMark();
         return mark.map(m -> m.getLine() + 1).orElse(guard.line());
     }
 
@@ -186,7 +194,12 @@ final class YamlText {
             return "holds more than one YAML document; a spec is a single document, remove the '---' separator";
         }
         String problem = e.getProblem() == null ? "syntax error" : Checks.printable(e.getProblem());
-        return "invalid YAML: " + problem + (context == null ? "" : " (" + Checks.printable(context) + ")")
+        String where = context == null || context.isBlank() ? "" : " (" + Checks.printable(context) + ")";
+        if (problem.startsWith("found undefined alias")) {
+            return "invalid YAML: " + problem + "; define the anchor ('&name') before the alias ('*name'), or "
+                    + "quote the value if the '*' is text";
+        }
+        return "invalid YAML: " + problem + where
                 + "; check the indentation, quoting and brackets here or on the line before";
     }
 
@@ -194,40 +207,99 @@ final class YamlText {
     private static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int line;
+        private final String path;
 
-        Refused(int line, String message) {
+        Refused(int line, String path, String message) {
             super(message, null, false, false);
             this.line = line;
+            this.path = path;
         }
     }
 
     /**
      * Watches the parser's events as the composer pulls them, to stop deep nesting before the composer's
-     * recursion overflows the stack and to count aliases with the line where the limit is crossed.
+     * recursion overflows the stack, to count aliases with the line where the limit is crossed, and to know the
+     * path of keys and list positions being read, so that a syntax error names where in the spec it is.
      */
     private static final class Guard extends GuardedParser {
+        /** Paths of refused input are cut to this many segments; the rest only repeats list positions. */
+        private static final int MAX_PATH_SEGMENTS = 12;
         private final Set<String> collectionAnchors = new HashSet<>();
+        private final Deque<Level> levels = new ArrayDeque<>();
         private int aliases;
 
         Guard(Parser parser) {
             super(parser, MAX_DEPTH);
         }
 
+        /** One open map or list: the key whose value is being read, or the position in the list. */
+        private static final class Level {
+            final boolean map;
+            String key;
+            boolean keyNext = true;
+            int index = -1;
+
+            Level(boolean map) {
+                this.map = map;
+            }
+        }
+
         @Override
         protected RuntimeException tooDeep(int line, int limit) {
-            return new Refused(line, "nests lists and maps deeper than " + limit
+            return new Refused(line, path(), "nests lists and maps deeper than " + limit
                     + " levels; a spec needs fewer than 10, check the brackets and indentation");
         }
 
         @Override
         protected void watch(Event event) {
+            track(event);
             if (event instanceof CollectionStartEvent start) {
                 start.getAnchor().ifPresent(a -> collectionAnchors.add(a.getValue()));
             } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAlias().getValue())
                     && ++aliases > MAX_ALIASES) {
-                throw new Refused(line(), "uses more than " + MAX_ALIASES + " aliases ('*name') to lists "
+                throw new Refused(line(), path(), "uses more than " + MAX_ALIASES + " aliases ('*name') to lists "
                         + "or maps; that is how alias bombs blow up memory, write the values out instead");
             }
+        }
+
+        private void track(Event event) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart, Scalar, Alias -> {
+                    Level parent = levels.peek();
+                    if (parent != null && parent.map) {
+                        if (parent.keyNext) {
+                            parent.key = event instanceof ScalarEvent scalar ? scalar.getValue() : "?";
+                        }
+                        parent.keyNext = !parent.keyNext;
+                    } else if (parent != null) {
+                        parent.index++;
+                    }
+                    if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+                        levels.push(new Level(event.getEventId() == Event.ID.MappingStart));
+                    }
+                }
+                case MappingEnd, SequenceEnd -> levels.pop();
+                default -> {
+                    // stream and document events open no level
+                }
+            }
+        }
+
+        /** The dotted path of what is being read ({@code services.gateway.image}); empty at the top. */
+        String path() {
+            StringBuilder out = new StringBuilder();
+            int segments = 0;
+            for (java.util.Iterator<Level> it = levels.descendingIterator(); it.hasNext()
+                    && segments < MAX_PATH_SEGMENTS; ) {
+                Level level = it.next();
+                String segment = level.map ? level.key : level.index >= 0 ? String.valueOf(level.index) : null;
+                if (segment == null) {
+                    break;
+                }
+                out.append(out.length() == 0 ? "" : ".").append(segment);
+                segments++;
+            }
+            return out.toString();
         }
     }
 }

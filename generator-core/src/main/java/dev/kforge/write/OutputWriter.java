@@ -4,18 +4,15 @@ import dev.kforge.KforgeException;
 import dev.kforge.emit.FileTree;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
@@ -38,8 +35,14 @@ import java.util.TreeSet;
  *   <li>Files whose content is already right are not touched; files it generated earlier that the tree no longer
  *       has are deleted, and so are the directories that this leaves empty.</li>
  *   <li>New and changed files are first written to temporary files beside their targets and moved into place only
- *       when all of them are written; a failure before that leaves the directory as it was.</li>
- *   <li>A lock file, {@value #LOCK}, stops two runs from writing the same directory at once.</li>
+ *       when all of them are written. Every step of that commit is undone when a later one fails: a changed file
+ *       is moved over its target only after a copy of the old content is kept beside it, a removed file is moved
+ *       aside, not deleted, until the new manifest is in place. So a failure at any step leaves the directory as
+ *       it was; the copies go once the run is through. (A process killed in the middle of the commit cannot undo
+ *       it: its files are claimed in the manifest first, so the next run takes them for its own, and the next run
+ *       also removes the temporary files and copies it left, {@code .kforge-tmp-*} and {@code .kforge-old-*}.)</li>
+ *   <li>A lock file, {@value #LOCK}, stops two runs from writing the same directory at once: the second fails at
+ *       once, saying so, before it has changed anything.</li>
  * </ul>
  *
  * <p>{@link #compare(FileTree, Path)} reads the directory without changing anything and reports how it differs
@@ -56,7 +59,23 @@ public final class OutputWriter {
     private static final String MANIFEST_HEADER =
             "# kforge's record of the files it generated in this directory; kforge maintains it, do not edit.";
     private static final String TEMP_PREFIX = ".kforge-tmp-";
+    private static final String OLD_PREFIX = ".kforge-old-";
+    /** The names of the temporary files and copies of a run, which no other program writes. */
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("\\.kforge-(tmp|old)-[0-9a-f]{16}\\.tmp");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final FileOperations operations;
+
+    /** A writer of the real file system. */
+    public OutputWriter() {
+        this(FileOperations.DISK);
+    }
+
+    /** A writer that changes the disk only through {@code operations}; tests make them fail. */
+    OutputWriter(FileOperations operations) {
+        this.operations = operations;
+    }
 
     /**
      * Writes {@code tree} under {@code directory}, creating it if missing.
@@ -71,7 +90,7 @@ public final class OutputWriter {
         Path lockFile = directory.resolve(LOCK);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = tryLock(channel, directory)) {
-            return new Run(tree, directory).execute();
+            return new Run(tree, directory, operations).execute();
         } catch (IOException e) {
             throw new KforgeException("cannot use the lock file " + lockFile + " (" + describe(e)
                     + "); check that the output directory is writable", e);
@@ -98,7 +117,7 @@ public final class OutputWriter {
             throw new KforgeException("the output directory " + directory + " is a file; move it away or choose "
                     + "another output directory", List.of());
         }
-        return new Run(tree, directory).compare(attributes != null);
+        return new Run(tree, directory, operations).compare(attributes != null);
     }
 
     private static FileLock tryLock(FileChannel channel, Path directory) throws IOException {
@@ -109,7 +128,9 @@ public final class OutputWriter {
             lock = null;
         }
         if (lock == null) {
-            throw new KforgeException("another kforge run is writing " + directory + "; wait for it", List.of());
+            throw new KforgeException("another kforge run is writing " + directory + " (it holds "
+                    + directory.resolve(LOCK) + "); wait for it to finish, then run again; nothing was changed",
+                    List.of());
         }
         return lock;
     }
@@ -154,19 +175,22 @@ public final class OutputWriter {
 
         private final FileTree tree;
         private final Path directory;
+        private final FileOperations ops;
         private final Path manifest;
         /** Temp files of this run not yet moved into place. */
         private final List<Path> temps = new ArrayList<>();
         /** Directories this run created, parents first. */
         private final List<Path> createdDirectories = new ArrayList<>();
 
-        Run(FileTree tree, Path directory) {
+        Run(FileTree tree, Path directory, FileOperations ops) {
             this.tree = tree;
             this.directory = directory;
+            this.ops = ops;
             this.manifest = directory.resolve(MANIFEST);
         }
 
         WriteResult execute() {
+            removeLeftovers();
             Set<String> previous = readManifest();
             List<String> written = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
@@ -200,21 +224,157 @@ public final class OutputWriter {
                 throw e;
             }
 
-            // 2. commit: new and changed files, then deletions, then the manifest
-            if (claim != null) {
-                moveIntoPlace(claim, manifest);
-            }
-            moves.forEach(this::moveIntoPlace);
+            // 2. commit: new and changed files, then removals, then the manifest; each step can be undone
+            Commit commit = new Commit();
             List<String> actuallyRemoved = new ArrayList<>();
-            for (String path : removed) {
-                if (delete(path)) {
-                    actuallyRemoved.add(path);
+            try {
+                if (claim != null) {
+                    commit.replace(claim, manifest);
+                }
+                for (Map.Entry<Path, Path> move : moves.entrySet()) {
+                    commit.replace(move.getKey(), move.getValue());
+                }
+                for (String path : removed) {
+                    if (commit.remove(path)) {
+                        actuallyRemoved.add(path);
+                    }
+                }
+                if (finalManifest != null) {
+                    commit.replace(finalManifest, manifest);
+                }
+            } catch (StepFailed e) {
+                throw commit.undo("cannot " + e.what + " (" + describe((IOException) e.getCause()) + ")",
+                        e.getCause());
+            } catch (RuntimeException | Error e) {
+                // a file that cannot be read while being replaced, say: undone the same way
+                throw commit.undo(String.valueOf(e.getMessage()), e);
+            }
+
+            // 3. through: the copies of the old files go, and the directories the removals left empty
+            commit.forget();
+            actuallyRemoved.forEach(this::pruneEmptyParents);
+            return new WriteResult(written, unchanged, actuallyRemoved);
+        }
+
+        /** A step of the commit failed; {@code what} says which, for the message. */
+        private static final class StepFailed extends Exception {
+            private static final long serialVersionUID = 1L;
+            private final String what;
+
+            StepFailed(String what, IOException cause) {
+                super(what, cause);
+                this.what = what;
+            }
+        }
+
+        private interface Step {
+            void run() throws IOException;
+        }
+
+        /** The steps of one commit, each with the step that undoes it. */
+        private final class Commit {
+            private final java.util.Deque<Undo> done = new java.util.ArrayDeque<>();
+            /** Copies of replaced files and removed files moved aside, until the commit is through. */
+            private final List<Path> kept = new ArrayList<>();
+
+            private record Undo(String what, Step step) {
+            }
+
+            /** Moves {@code staged} over {@code target}, keeping a copy of what {@code target} held. */
+            void replace(Path staged, Path target) throws StepFailed {
+                if (attributes(target) != null) {
+                    Path copy = target.resolveSibling(OLD_PREFIX + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+                    byte[] old = bytes(target);
+                    kept.add(copy);
+                    step("keep a copy of " + target + " as " + copy, () -> ops.createFile(copy, old));
+                    step("move the new " + target + " into place", () -> ops.move(staged, target));
+                    done.push(new Undo("put " + copy + " back as " + target, () -> ops.move(copy, target)));
+                } else {
+                    step("move the new " + target + " into place", () -> ops.move(staged, target));
+                    done.push(new Undo("delete the new " + target, () -> ops.delete(target)));
+                }
+                temps.remove(staged);
+            }
+
+            /** Moves a file generated earlier aside; false if it is gone or replaced by something else. */
+            boolean remove(String path) throws StepFailed {
+                Path file = directory.resolve(path);
+                BasicFileAttributes attributes = obstruction(file.getParent()) != null ? null : attributes(file);
+                if (attributes == null || !attributes.isRegularFile()) {
+                    return false; // gone, or replaced by something kforge did not write
+                }
+                Path aside = file.resolveSibling(OLD_PREFIX + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+                step("remove " + file + ", which kforge generated earlier", () -> ops.move(file, aside));
+                kept.add(aside);
+                done.push(new Undo("put " + aside + " back as " + file, () -> ops.move(aside, file)));
+                return true;
+            }
+
+            private void step(String what, Step step) throws StepFailed {
+                try {
+                    step.run();
+                } catch (IOException e) {
+                    throw new StepFailed(what, e);
                 }
             }
-            if (finalManifest != null) {
-                moveIntoPlace(finalManifest, manifest);
+
+            /** Undoes every step done, newest first; the failure to report, saying whether that worked. */
+            KforgeException undo(String what, Throwable cause) {
+                List<String> stuck = new ArrayList<>();
+                while (!done.isEmpty()) {
+                    Undo undo = done.pop();
+                    try {
+                        undo.step().run();
+                    } catch (IOException e) {
+                        stuck.add(undo.what() + " (" + describe(e) + ")");
+                    }
+                }
+                if (stuck.isEmpty()) {
+                    kept.forEach(this::deleteQuietly);
+                    discard();
+                    return new KforgeException(what + "; the previous output in " + directory + " is restored, "
+                            + "nothing was changed: fix the cause and run again", cause);
+                }
+                discard();
+                return new KforgeException(what + ", and undoing the run failed too: " + String.join("; ", stuck)
+                        + ". The output in " + directory + " is partly updated; the previous files are kept beside "
+                        + "them as " + OLD_PREFIX + "*.tmp: restore them, or run again once the cause is fixed",
+                        cause);
             }
-            return new WriteResult(written, unchanged, actuallyRemoved);
+
+            /** Deletes the copies and the files moved aside, as far as possible; a later run removes the rest. */
+            void forget() {
+                kept.forEach(this::deleteQuietly);
+            }
+
+            private void deleteQuietly(Path path) {
+                Run.this.deleteQuietly(path);
+            }
+        }
+
+        /** Removes what an interrupted run left: its temporary files and copies, recognized by their names. */
+        private void removeLeftovers() {
+            if (!Files.isDirectory(directory)) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+                walk.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches())
+                        .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                        .forEach(this::deleteQuietly);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a directory that cannot be listed is reported when the run reaches it
+            }
+        }
+
+        /** Deletes the directories above a removed file that it left empty. */
+        private void pruneEmptyParents(String path) {
+            for (Path d = directory.resolve(path).getParent(); !d.equals(directory); d = d.getParent()) {
+                try {
+                    ops.delete(d);
+                } catch (IOException e) {
+                    break; // not empty (or cannot go): it stays, and so do its parents
+                }
+            }
         }
 
         List<FileDrift> compare(boolean exists) {
@@ -330,9 +490,8 @@ public final class OutputWriter {
         private Path stage(Path target, byte[] content) {
             Path temp = target.resolveSibling(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()) + ".tmp");
             temps.add(temp);
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                out.write(content);
+            try {
+                ops.createFile(temp, content);
             } catch (IOException e) {
                 throw new KforgeException("cannot write " + target + " (" + describe(e) + "); check that "
                         + target.getParent() + " is a writable directory and the disk has space; nothing was "
@@ -381,7 +540,7 @@ public final class OutputWriter {
                 d = d.resolve(name);
                 if (attributes(d) == null) {
                     try {
-                        Files.createDirectory(d);
+                        ops.createDirectory(d);
                         createdDirectories.add(d);
                     } catch (IOException e) {
                         throw new KforgeException("cannot create the directory " + d + " (" + describe(e)
@@ -393,57 +552,21 @@ public final class OutputWriter {
 
         /** Deletes every temp file and created directory of this run, as far as possible. */
         private void discard() {
-            temps.forEach(Run::deleteQuietly);
+            temps.forEach(this::deleteQuietly);
             temps.clear();
             for (int i = createdDirectories.size() - 1; i >= 0; i--) {
                 deleteQuietly(createdDirectories.get(i)); // stays if no longer empty
             }
         }
 
-        private static void deleteQuietly(Path path) {
+        private void deleteQuietly(Path path) {
             try {
-                Files.deleteIfExists(path);
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    ops.delete(path);
+                }
             } catch (IOException ignored) {
-                // best effort: the original failure is the one to report
+                // best effort: the original failure is the one to report, and a later run removes leftovers
             }
-        }
-
-        private void moveIntoPlace(Path temp, Path target) {
-            try {
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                temps.remove(temp);
-            } catch (IOException e) {
-                discard();
-                throw new KforgeException("cannot move the new " + target + " into place (" + describe(e)
-                        + "); the output in " + directory + " is partly updated: fix the cause and run again", e);
-            }
-        }
-
-        /** Deletes a file generated earlier and the directories this leaves empty; false if it was gone. */
-        private boolean delete(String path) {
-            Path file = directory.resolve(path);
-            BasicFileAttributes attributes = obstruction(file.getParent()) != null ? null : attributes(file);
-            if (attributes == null || !attributes.isRegularFile()) {
-                return false; // gone, or replaced by something kforge did not write
-            }
-            try {
-                Files.delete(file);
-            } catch (IOException e) {
-                throw new KforgeException("cannot delete " + file + ", which kforge generated earlier ("
-                        + describe(e) + "); delete it yourself and run again", e);
-            }
-            for (Path d = file.getParent(); !d.equals(directory); d = d.getParent()) {
-                try {
-                    Files.delete(d);
-                } catch (IOException e) {
-                    break; // not empty (or cannot go): it stays, and so do its parents
-                }
-            }
-            return true;
         }
 
         private static BasicFileAttributes attributes(Path path) {

@@ -81,10 +81,8 @@ class ChartTest {
         // then a key naming a Secret, a key naming a key, and an empty password pass
         assertThat(e.problems()).extracting(Problem::path).containsExactly("values.auth.postgresPassword",
                 "values.metrics.token");
-        assertThat(e.problems().get(0).message()).isEqualTo("looks like a secret value; point the chart at a "
-                + "Secret instead (most charts take an existingSecret): never put secret values in the model: "
-                + "declare the secret under 'secrets:' (an ExternalSecret the External Secrets Operator fills from "
-                + "your secret store) and reference it with 'secret: <name>' and 'key: <key>', or reference an "
-                + "existing Secret the same way");
+        assertThat(e.problems().get(0).message()).isEqualTo("'postgresPassword' looks like a secret; never put "
+                + "secret values in the model: point the chart at an existing Secret instead (most charts take its "
+                + "name, like auth.existingSecret)");
     }
 }

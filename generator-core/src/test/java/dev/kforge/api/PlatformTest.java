@@ -190,7 +190,8 @@ class PlatformTest {
         var problems = problemsOf(builder::build);
         // then
         assertThat(problems).containsExactly(
-                Problem.at("services.mailer.dependsOn", "a service cannot depend on itself"));
+                Problem.at("services.mailer.dependsOn", "a service cannot depend on itself; remove 'mailer' from "
+                        + "dependsOn"));
     }
 
     @Test
@@ -231,7 +232,8 @@ class PlatformTest {
         var problems = problemsOf(() -> Platform.builder("shop").service(gateway).build());
         // then
         assertThat(problems).containsExactly(
-                Problem.at("services.gateway.probes.liveness.port", "'admin' is not a port of the service"));
+                Problem.at("services.gateway.probes.liveness.port", "'admin' is not a port of the service; its "
+                        + "ports: [http]"));
     }
 
     @Test
@@ -286,9 +288,10 @@ class PlatformTest {
         var problems = problemsOf(builder::build);
         // then
         assertThat(problems).containsExactly(
-                Problem.at("services.web.ingress.rules.www.paths./.port", "'admin' is not a port of web"),
+                Problem.at("services.web.ingress.rules.www.paths./.port", "'admin' is not a port of web; its ports: "
+                        + "[http]"),
                 Problem.at("services.web.ingress.rules.www.paths./db.service",
-                        "'postgresql' is not a service of this platform"));
+                        "'postgresql' is not a service of this platform; known: [api, web]"));
     }
 
     @Test
@@ -387,10 +390,12 @@ class PlatformTest {
                 Problem.at("services.web.tier", "'sm\\u00e4ll' is not a tier of this platform; known tiers: []"),
                 Problem.at("services.web.dependsOn", "'db\\u000aprimary' is neither a service nor a backing "
                         + "service; declare it under backingServices or fix the name"),
-                Problem.at("services.web.probes.liveness.port", "'adm\\u00efn' is not a port of the service"),
+                Problem.at("services.web.probes.liveness.port", "'adm\\u00efn' is not a port of the service; its "
+                        + "ports: [http]"),
                 Problem.at("services.web.ingress.rules.www.paths./a.service",
-                        "'m\\u00e4iler' is not a service of this platform"),
-                Problem.at("services.web.ingress.rules.www.paths./b.port", "'ht\\u000atp' is not a port of web"));
+                        "'m\\u00e4iler' is not a service of this platform; known: [web]"),
+                Problem.at("services.web.ingress.rules.www.paths./b.port", "'ht\\u000atp' is not a port of web; its "
+                        + "ports: [http]"));
         assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains("\n") || m.contains("\u00e4"));
     }
 
@@ -422,7 +427,7 @@ class PlatformTest {
                 Problem.at("services.web.tier", "'gold' is not a tier of this platform; known tiers: [small]"),
                 Problem.at("services.web.dependsOn", "'cache' is neither a service nor a backing service; declare it "
                         + "under backingServices or fix the name"),
-                Problem.at("services.web.dependsOn", "a service cannot depend on itself"),
+                Problem.at("services.web.dependsOn", "a service cannot depend on itself; remove 'web' from dependsOn"),
                 Problem.at("services.web.ingress.rules.www.paths./mail.service", "'mailer' has no port to route to"),
                 Problem.at("services.mailer.probes.liveness",
                         "an HTTP or TCP probe needs a port; add one to the service or use a command"),
@@ -478,7 +483,7 @@ class PlatformTest {
         assertThat(problems).containsExactly(
                 Problem.at("tenants", "'acme' is defined more than once; names must be unique"),
                 Problem.at("tenants.acme.tier", "'huge' is not a tier of this platform; known tiers: [small]"),
-                Problem.at("tenants.acme.environments", "'qa' is not an environment of this platform"));
+                Problem.at("tenants.acme.environments", "'qa' is not an environment of this platform; known: []"));
     }
 
     @Test

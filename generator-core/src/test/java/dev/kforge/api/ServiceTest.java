@@ -295,11 +295,11 @@ class ServiceTest {
         String unique = " is defined more than once; names must be unique";
         assertThat(problems).containsExactly(
                 Problem.at("ports", "'http'" + unique),
-                Problem.at("ports", "'8080'" + unique),
                 Problem.at("env", "'A'" + unique),
                 Problem.at("initContainers", "'wait-for-db'" + unique),
                 Problem.at("volumes", "'tmp'" + unique),
-                Problem.at("dependsOn", "'db'" + unique));
+                Problem.at("dependsOn", "'db'" + unique),
+                Problem.at("ports", "port 8080 is given to [http, admin]; give each port name its own number"));
     }
 
     @Test

@@ -358,7 +358,7 @@ class SpecReaderProblemsTest {
 
         // then the platform names the rule by host and the path by its text; the line is still the key's
         assertThat(problem).isEqualTo(new Problem("services.gateway.ingress.rules.api.paths./v2.service",
-                "'gateway-v2' is not a service of this platform", "platform.yaml:14"));
+                "'gateway-v2' is not a service of this platform; did you mean 'gateway'?", "platform.yaml:14"));
     }
 
     @Test
@@ -473,8 +473,8 @@ class SpecReaderProblemsTest {
         // when
         Problem problem = onlyProblem(yaml);
 
-        // then
-        assertThat(problem.path()).isEmpty();
+        // then the path is where the reader was: in the list that is never closed
+        assertThat(problem.path()).isEqualTo("platform.name.0");
         assertThat(problem.location()).isEqualTo("platform.yaml:3");
         assertThat(problem.message()).startsWith("invalid YAML: ").contains("while parsing a flow sequence")
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("\n");
@@ -557,8 +557,8 @@ class SpecReaderProblemsTest {
         Problem problem = assertTimeoutPreemptively(Duration.ofMillis(500), () -> onlyProblem(bomb.toString()));
 
         // then the 51st alias is on line 7 (lines 2-6 hold 45, line 7 the next 9)
-        assertThat(problem).isEqualTo(new Problem("", "uses more than 50 aliases ('*name') to lists or maps; that "
-                + "is how alias bombs blow up memory, write the values out instead", "platform.yaml:7"));
+        assertThat(problem).isEqualTo(new Problem("l5.5", "uses more than 50 aliases ('*name') to lists or maps; "
+                + "that is how alias bombs blow up memory, write the values out instead", "platform.yaml:7"));
     }
 
     @Test
@@ -570,8 +570,9 @@ class SpecReaderProblemsTest {
         Problem problem = onlyProblem(yaml);
 
         // then
-        assertThat(problem).isEqualTo(new Problem("", "nests lists and maps deeper than 50 levels; a spec needs "
-                + "fewer than 10, check the brackets and indentation", "platform.yaml:2"));
+        assertThat(problem).isEqualTo(new Problem("platform.name.0.0.0.0.0.0.0.0.0.0", "nests lists and maps "
+                + "deeper than 50 levels; a spec needs fewer than 10, check the brackets and indentation",
+                "platform.yaml:2"));
     }
 
     @Test
@@ -598,7 +599,7 @@ class SpecReaderProblemsTest {
 
         // then
         assertThat(problems).containsExactly(new Problem("", "is not UTF-8 text (invalid byte 0xe4 at byte 19); "
-                + "save the spec as UTF-8", "latin1.yaml:2"));
+                + "save the file as UTF-8", "latin1.yaml:2"));
     }
 
     @Test
@@ -722,7 +723,8 @@ class SpecReaderProblemsTest {
         Problem problem = onlyProblem(yaml);
 
         // then
-        assertThat(problem).isEqualTo(new Problem("platform.name", "is required", "platform.yaml:1"));
+        assertThat(problem).isEqualTo(new Problem("platform.name", "is required; name the platform under "
+                + "'platform:', like 'name: shop' (lower-case letters, digits and '-')", "platform.yaml:1"));
     }
 
     @Test
@@ -761,7 +763,7 @@ class SpecReaderProblemsTest {
 
         // then
         assertThat(problem).isEqualTo(new Problem("services.gateway.probes.liveness.port",
-                "'admin' is not a port of the service", "platform.yaml:10"));
+                "'admin' is not a port of the service; its ports: [http]", "platform.yaml:10"));
     }
 
     @Test

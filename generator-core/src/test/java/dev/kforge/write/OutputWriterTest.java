@@ -201,7 +201,8 @@ class OutputWriterTest {
             // when / then
             assertThatThrownBy(() -> writer.write(new FileTree().put("a.yaml", "a\n"), out))
                     .isInstanceOf(KforgeException.class)
-                    .hasMessage("another kforge run is writing " + out + "; wait for it");
+                    .hasMessage("another kforge run is writing " + out + " (it holds " + out.resolve(OutputWriter.LOCK)
+                            + "); wait for it to finish, then run again; nothing was changed");
         }
         assertThat(out.resolve("a.yaml")).doesNotExist();
     }

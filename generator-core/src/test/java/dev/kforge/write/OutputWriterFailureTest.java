@@ -1,0 +1,216 @@
+package dev.kforge.write;
+
+import dev.kforge.KforgeException;
+import dev.kforge.emit.FileTree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Failure injection: the writer's every change to the disk goes through {@link FileOperations}; these make the
+ * n-th of them fail, for every n, and check what is left.
+ */
+class OutputWriterFailureTest {
+
+    @TempDir
+    Path root;
+
+    /** Disk operations that fail from the {@code failAt}-th call on (1-based) for {@code failures} calls. */
+    static final class Failing implements FileOperations {
+        private final int failAt;
+        private final int failures;
+        private int calls;
+        final List<String> log = new ArrayList<>();
+
+        Failing(int failAt, int failures) {
+            this.failAt = failAt;
+            this.failures = failures;
+        }
+
+        /** Counts a call; true if this one is to fail. */
+        private boolean fails(String what) {
+            calls++;
+            boolean fail = calls >= failAt && (long) calls < (long) failAt + failures;
+            log.add((fail ? "FAIL " : "") + what);
+            return fail;
+        }
+
+        int calls() {
+            return calls;
+        }
+
+        @Override
+        public void createDirectory(Path dir) throws IOException {
+            if (fails("createDirectory " + dir.getFileName())) {
+                throw new IOException("injected failure creating " + dir.getFileName());
+            }
+            DISK.createDirectory(dir);
+        }
+
+        @Override
+        public void createFile(Path file, byte[] content) throws IOException {
+            if (fails("createFile " + file.getFileName())) {
+                // like a full disk: half the bytes reach the file
+                DISK.createFile(file, Arrays.copyOf(content, content.length / 2));
+                throw new IOException("injected failure writing " + file.getFileName());
+            }
+            DISK.createFile(file, content);
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            if (fails("move " + from.getFileName() + " " + to.getFileName())) {
+                throw new IOException("injected failure moving " + from.getFileName());
+            }
+            DISK.move(from, to);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            if (fails("delete " + path.getFileName())) {
+                throw new IOException("injected failure deleting " + path.getFileName());
+            }
+            DISK.delete(path);
+        }
+    }
+
+    /** The previous output: a changed, an unchanged and a removed file (in a folder of its own). */
+    private static FileTree before() {
+        return new FileTree()
+                .put("kustomize/base/web/deployment.yaml", "replicas: 1\n")
+                .put("kustomize/base/web/service.yaml", "port: 80\n")
+                .put("kustomize/overlays/qa/kustomization.yaml", "resources: [../../base]\n");
+    }
+
+    /** The new output: the deployment changes, a file in a new folder and one beside it come, qa goes. */
+    private static FileTree after() {
+        return new FileTree()
+                .put("kustomize/base/web/deployment.yaml", "replicas: 3\n")
+                .put("kustomize/base/web/service.yaml", "port: 80\n")
+                .put("kustomize/base/worker/deployment.yaml", "replicas: 2\n")
+                .put("kustomize/base/kustomization.yaml", "resources: [web, worker]\n");
+    }
+
+    /** {@code before()} written, with a file of the user's beside it. */
+    private Path previousOutput(String name) throws IOException {
+        Path out = root.resolve(name);
+        new OutputWriter().write(before(), out);
+        Files.writeString(out.resolve("kustomize/NOTES.md"), "the user's own file\n");
+        return out;
+    }
+
+    @Test
+    void write_whenAnyOneStepFails_thenThePreviousOutputIsIntactWithNoLeftovers() throws IOException {
+        List<String> failedSteps = new ArrayList<>();
+        int step = 1;
+        while (true) {
+            // given
+            Path out = previousOutput("run-" + step);
+            Map<String, String> previous = files(out);
+            Failing operations = new Failing(step, 1);
+
+            // when
+            Throwable thrown = catchThrowable(() -> new OutputWriter(operations).write(after(), out));
+
+            // then
+            if (operations.calls() < step) {
+                // no step was left to fail: the run went through, every step of it has failed once above
+                assertThat(thrown).isNull();
+                assertThat(generated(out)).isEqualTo(text(after()));
+                break;
+            }
+            String failed = operations.log.stream().filter(l -> l.startsWith("FAIL")).findFirst().orElseThrow();
+            failedSteps.add(failed);
+            if (thrown != null) {
+                assertThat(thrown).as(failed).isInstanceOf(KforgeException.class)
+                        .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed");
+                assertThat(files(out)).as("after %s", failed).isEqualTo(previous);
+            } else {
+                // a step after the commit, removing a copy of an old file or an emptied folder: the new output
+                // is complete, and the next run removes what is left
+                assertThat(failed).as(failed).startsWith("FAIL delete");
+                assertThat(generated(out)).as(failed).isEqualTo(text(after()));
+                new OutputWriter().write(after(), out);
+                assertThat(files(out).keySet()).as(failed).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
+            }
+            step++;
+        }
+        // every kind of step was made to fail: staging, keeping copies, moving in, moving aside, cleaning up
+        assertThat(failedSteps).anyMatch(s -> s.startsWith("FAIL createDirectory"))
+                .anyMatch(s -> s.startsWith("FAIL createFile .kforge-tmp-"))
+                .anyMatch(s -> s.startsWith("FAIL createFile .kforge-old-"))
+                .anyMatch(s -> s.matches("FAIL move \\.kforge-tmp-\\S+ deployment\\.yaml"))
+                .anyMatch(s -> s.matches("FAIL move kustomization\\.yaml \\.kforge-old-\\S+"))
+                .anyMatch(s -> s.startsWith("FAIL delete .kforge-old-"));
+        assertThat(failedSteps).hasSizeGreaterThan(15);
+    }
+
+    @Test
+    void write_whenUndoingFailsToo_thenSaysTheOutputIsPartlyUpdatedAndKeepsTheOldFiles() throws IOException {
+        // given: every step fails from the first move of a new file into place on, undoing included
+        Path out = previousOutput("stuck");
+        Failing probe = new Failing(Integer.MAX_VALUE, 0);
+        new OutputWriter(probe).write(after(), previousOutput("probe"));
+        int firstMove = 1 + probe.log.indexOf(probe.log.stream()
+                .filter(l -> l.matches("move \\.kforge-tmp-\\S+ deployment\\.yaml")).findFirst().orElseThrow());
+
+        // when
+        Throwable thrown = catchThrowable(() -> new OutputWriter(new Failing(firstMove, Integer.MAX_VALUE))
+                .write(after(), out));
+
+        // then
+        assertThat(thrown).isInstanceOf(KforgeException.class)
+                .hasMessageContaining("undoing the run failed too")
+                .hasMessageContaining("is partly updated")
+                .hasMessageContaining(".kforge-old-*.tmp");
+        assertThat(files(out).entrySet()).as("the old deployment is kept beside it")
+                .anyMatch(e -> e.getKey().startsWith("kustomize/base/web/.kforge-old-")
+                        && e.getValue().equals("replicas: 1\n"));
+    }
+
+    /** Every file under {@code dir}, relative path to content; the lock file is not content. */
+    private static Map<String, String> files(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String key = dir.relativize(p).toString().replace('\\', '/');
+                out.put(key, Files.isDirectory(p) ? "<directory>" : Files.readString(p, StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The generated files under {@code dir}: everything but kforge's own files and the user's. */
+    private static Map<String, String> generated(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        files(dir).forEach((path, content) -> {
+            if (!content.equals("<directory>") && !path.startsWith(".kforge") && !path.endsWith("NOTES.md")
+                    && !path.matches(".*\\.kforge-(tmp|old)-.*")) {
+                out.put(path, content);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> text(FileTree tree) {
+        Map<String, String> out = new TreeMap<>();
+        tree.files().keySet().forEach(p -> out.put(p, tree.text(p)));
+        return out;
+    }
+}
