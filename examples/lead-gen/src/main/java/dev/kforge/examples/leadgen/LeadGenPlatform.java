@@ -43,7 +43,10 @@ public class LeadGenPlatform implements PlatformDefinition {
 
     /** The storage class of every volume claim template. */
     public static final String STORAGE_CLASS = "fast-ssd";
-    /** The application services: autoscaled 2-10 (3-10 in prod), a PDB of minAvailable 1, spread over nodes. */
+    /**
+     * The application services: autoscaled 2-10 (1 in dev, 2-3 in staging, 3-10 in prod with the API at 3-20), a PDB
+     * of minAvailable 1, pod anti-affinity, and liveness, readiness and startup probes.
+     */
     public static final List<String> APPLICATIONS = List.of("web", "api", "enrichment-worker", "scoring",
             "notifier");
     /** The stateful services, one StatefulSet each. */
@@ -189,7 +192,6 @@ public class LeadGenPlatform implements PlatformDefinition {
     private static Service notifier() {
         return Service.builder("notifier", ServiceKind.WORKER)
                 .image("leadgen-notifier:1.4.2")
-                .replicas(2)
                 .env("SMTP_HOST", "smtp.mailprovider.example")
                 .env("SMTP_PORT", "587")
                 .env(EnvVar.fromSecret("SMTP_USERNAME", "notifier-smtp", "username"))
@@ -198,6 +200,7 @@ public class LeadGenPlatform implements PlatformDefinition {
                 .env(EnvVar.fromSecret("DATABASE_PASSWORD", "postgresql-credentials", "password"))
                 .probes(execProbes("/app/bin/healthcheck"))
                 .resources("100m", "500m", "128Mi", "256Mi")
+                .autoscaling(TWO_TO_TEN)
                 .disruptionBudget(DisruptionBudget.minAvailable(1))
                 .scheduling(spread())
                 .dependsOn("redis", "postgresql")
@@ -312,7 +315,6 @@ public class LeadGenPlatform implements PlatformDefinition {
                 .namespace("lead-gen-staging")
                 .domain("staging.leadgen.example.com")
                 .defaults(ServiceOverride.range(2, 3))
-                .service("notifier", ServiceOverride.replicas(2))
                 .remoteKeyPrefix("staging/")
                 .build();
     }
@@ -327,8 +329,7 @@ public class LeadGenPlatform implements PlatformDefinition {
                 .domain("leadgen.example.com")
                 .defaults(ServiceOverride.range(3, 10))
                 .service("api", ServiceOverride.range(3, 20).withRateLimitRps(200))
-                .service("web", ServiceOverride.range(3, 10).withRateLimitRps(100))
-                .service("notifier", ServiceOverride.replicas(3))
+                .service("web", ServiceOverride.NONE.withRateLimitRps(100))
                 .secretStore(SecretStore.cluster("vault-prod"))
                 .remoteKeyPrefix("prod/")
                 .build();
