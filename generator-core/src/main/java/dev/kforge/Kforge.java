@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -65,6 +66,14 @@ public final class Kforge {
      */
     public static FileTree render(Platform platform, Map<String, Environment> profiles, String chartVersion) {
         return generation(platform, profiles, chartVersion).tree();
+    }
+
+    /**
+     * A multi-tenant platform's output with every tenant root generated from the tenant's own objects, never from a
+     * shared shape (see {@link TenantShapes}): what {@link #render} must equal, byte for byte.
+     */
+    static FileTree renderEachTenant(Platform platform) {
+        return tenantGeneration(platform, EnvironmentProfiles.builtIn(), HelmEmitter.DEFAULT_VERSION, false).tree();
     }
 
     /** The files, and per target the number of objects of each kind they hold. */
@@ -126,7 +135,7 @@ public final class Kforge {
             throw new IllegalArgumentException("'" + chartVersion + "' is not a Helm chart version; use a version "
                     + "like 1.4.0 or 1.4.0-SNAPSHOT");
         }
-        return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion)
+        return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion, true)
                 : platformGeneration(platform, profiles, chartVersion);
     }
 
@@ -166,7 +175,7 @@ public final class Kforge {
      * dropped as each root is emitted, so memory holds the files only.
      */
     private static Generation tenantGeneration(Platform platform, Map<String, Environment> profiles,
-                                               String chartVersion) {
+                                               String chartVersion, boolean shared) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         FileTree out = new FileTree();
         KustomizeEmitter emitter = new KustomizeEmitter();
@@ -178,17 +187,31 @@ public final class Kforge {
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
         List<TenantTarget> own = new ArrayList<>();
         ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
+        // tenants differing only in id, name and domain share one generated root (see TenantShapes)
+        TenantShapes shapes = new TenantShapes(platform, profiles, emitter, prepared, TENANT_BASE_PATH, chart,
+                base.target().tenant());
         for (Tenant tenant : platform.tenants()) {
             for (Environment env : platform.environments()) {
                 if (!tenant.runsIn(env.name())) {
                     continue;
                 }
+                String root = tenantRoot(tenant.id(), env.name());
+                String valuesName = HelmEmitter.tenantValuesName(tenant.id(), env.name());
+                Optional<TenantShapes.Shape> shape = shared ? shapes.of(env, tenant) : Optional.empty();
+                if (shape.isPresent()) {
+                    TenantShapes.Shape s = shape.get();
+                    count(counts, "tenants/" + env.name(), s.objects());
+                    emitter.write(root, TenantShapes.files(s, tenant), out);
+                    chart.values(valuesName, tenant, env.name(), TenantShapes.values(s, tenant));
+                    report.add(s.target(), s.objects());
+                    continue;
+                }
                 ResolvedPlatform resolved = Resolver.tenant(platform, env, tenant, profiles);
                 List<KubeObject> objects = ObjectFactory.build(resolved);
                 count(counts, "tenants/" + env.name(), objects);
-                emitter.emitOverlay(tenantRoot(tenant.id(), env.name()), "../../../tenant-base", prepared,
+                emitter.emitOverlay(root, TENANT_BASE_PATH, prepared,
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
-                chart.values(HelmEmitter.tenantValuesName(tenant.id(), env.name()), resolved);
+                chart.values(valuesName, resolved);
                 if (!tenant.services().isEmpty()) {
                     own.add(new TenantTarget(env, tenant, objects));
                 }
@@ -210,6 +233,9 @@ public final class Kforge {
     /** One tenant's objects in one environment, kept when the tenant has services of its own to check. */
     private record TenantTarget(Environment env, Tenant tenant, List<KubeObject> objects) {
     }
+
+    /** The tenant base as a tenant root refers to it. */
+    private static final String TENANT_BASE_PATH = "../../../tenant-base";
 
     /** Where the shared tenant base goes. */
     public static final String TENANT_BASE = KustomizeEmitter.ROOT + "tenant-base/";

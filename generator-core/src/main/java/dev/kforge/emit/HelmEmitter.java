@@ -2,6 +2,7 @@ package dev.kforge.emit;
 
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Tenant;
 import dev.kforge.resolve.ResolvedPlatform;
 
 import java.io.IOException;
@@ -93,10 +94,11 @@ public final class HelmEmitter {
     public final class Chart {
         private final String dir;
         private final Map<String, Object> baseValues;
-
+        private final String platformName;
         private final FileTree out;
 
-        private Chart(String name, Map<String, Object> baseValues, FileTree out) {
+        private Chart(String platformName, String name, Map<String, Object> baseValues, FileTree out) {
+            this.platformName = platformName;
             this.dir = ROOT + name + "/";
             this.baseValues = baseValues;
             this.out = out;
@@ -106,11 +108,23 @@ public final class HelmEmitter {
          * Emits {@code values-<valuesName>.yaml}: only what {@code target}'s values change in {@code values.yaml}.
          */
         public void values(String valuesName, ResolvedPlatform target) {
-            Map<String, Object> overrides = ValuesDiff.overrides(baseValues, HelmValues.of(target));
+            values(valuesName, target.target().tenant(), target.target().name(), overrides(target));
+        }
+
+        /** What {@code target}'s values change in {@code values.yaml}: the content of its values file. */
+        public Map<String, Object> overrides(ResolvedPlatform target) {
+            return ValuesDiff.overrides(baseValues, HelmValues.of(target));
+        }
+
+        /**
+         * Emits {@code values-<valuesName>.yaml} holding {@code overrides}: the values of {@code tenant} (or, if
+         * null, of the platform) in {@code environment}.
+         */
+        public void values(String valuesName, Tenant tenant, String environment, Map<String, Object> overrides) {
             String file = dir + "values-" + valuesName + ".yaml";
-            String release = target.platform().name() + "-" + valuesName;
-            String what = target.target().tenant() == null ? "Environment " + valuesName
-                    : "Tenant " + target.target().tenant().id() + " in environment " + target.target().name();
+            String release = platformName + "-" + valuesName;
+            String what = tenant == null ? "Environment " + valuesName
+                    : "Tenant " + tenant.id() + " in environment " + environment;
             out.put(file, YamlWriter.HEADER
                     + "# " + what + ": only what differs from values.yaml, merged over it by Helm (a null "
                     + "removes a value).\n"
@@ -136,7 +150,7 @@ public final class HelmEmitter {
         for (String template : TEMPLATES) {
             out.put(dir + "templates/" + template, template(template, name));
         }
-        return new Chart(name, baseValues, out);
+        return new Chart(platform.name(), name, baseValues, out);
     }
 
     private String chartYaml(Platform platform, String name, boolean tenants, String version) {

@@ -109,6 +109,25 @@ public final class KustomizeEmitter {
      */
     public void emitOverlay(String dir, String basePath, Base base, Overlay overlay, boolean inlinePatches,
                             FileTree out) {
+        write(dir, overlay(basePath, base, overlay, inlinePatches), out);
+    }
+
+    /**
+     * An overlay's files before they are written: path inside the overlay to the document it holds, a tree of
+     * maps, lists and scalars, where an inline patch is a {@link YamlWriter.Embedded}. What {@link #emitOverlay}
+     * writes.
+     */
+    public record OverlayFiles(Map<String, Object> files) {
+    }
+
+    /** Writes an overlay's files into {@code dir}. */
+    public void write(String dir, OverlayFiles overlay, FileTree out) {
+        overlay.files().forEach((file, document) -> out.put(dir + file, yaml.file(List.of(document))));
+    }
+
+    /** The files of one overlay over {@code basePath}: a kustomization holding only what differs, and its patches. */
+    public OverlayFiles overlay(String basePath, Base base, Overlay overlay, boolean inlinePatches) {
+        Map<String, Object> files = new LinkedHashMap<>();
         Map<String, Map<String, Object>> baseTrees = base.trees;
         Map<String, Map<String, Object>> envTrees = trees(overlay.objects());
 
@@ -136,19 +155,19 @@ public final class KustomizeEmitter {
             if (match == null) {
                 String file = fileName(envTree);
                 resources.add(file);
-                out.put(dir + file, yaml.file(List.of(envTree)));
+                files.put(file, envTree);
                 continue;
             }
             List<Map<String, Object>> ops = JsonPatch.diff(match.after(), envTree);
             if (!ops.isEmpty()) {
-                patches.add(patch(dir, "patches/" + fileName(match.before()), ops, target(match.before()),
-                        inlinePatches, out));
+                patches.add(patch("patches/" + fileName(match.before()), ops, target(match.before()),
+                        inlinePatches, files));
             }
         }
         transformed.forEach((id, gone) -> {
             if (!envIds.contains(id)) {
-                patches.add(patch(dir, "patches/" + fileName(gone.before()), deletion(gone.before()), null,
-                        inlinePatches, out));
+                patches.add(patch("patches/" + fileName(gone.before()), deletion(gone.before()), null,
+                        inlinePatches, files));
             }
         });
 
@@ -179,7 +198,8 @@ public final class KustomizeEmitter {
         if (!patches.isEmpty()) {
             k.put("patches", patches);
         }
-        out.put(dir + "kustomization.yaml", yaml.file(List.of(k)));
+        files.put("kustomization.yaml", k);
+        return new OverlayFiles(files);
     }
 
     /**
@@ -227,13 +247,13 @@ public final class KustomizeEmitter {
     }
 
     /** A {@code patches:} entry; its content goes inline or to {@code file}. */
-    private Map<String, Object> patch(String dir, String file, Object content, Map<String, Object> target,
-                                      boolean inline, FileTree out) {
+    private static Map<String, Object> patch(String file, Object content, Map<String, Object> target,
+                                             boolean inline, Map<String, Object> files) {
         Map<String, Object> entry = new LinkedHashMap<>();
         if (inline) {
-            entry.put("patch", yaml.document(content));
+            entry.put("patch", new YamlWriter.Embedded(content));
         } else {
-            out.put(dir + file, yaml.file(List.of(content)));
+            files.put(file, content);
             entry.put("path", file);
         }
         if (target != null) {

@@ -49,7 +49,14 @@ public final class YamlWriter {
                 .setBestLineBreak("\n")
                 .setDereferenceAliases(true)
                 .build();
-        this.dump = new Dump(settings, new Representer(settings));
+        this.dump = new Dump(settings, new Representer(settings, this::document));
+    }
+
+    /**
+     * A YAML document inside another as a string — a Kustomize inline patch: written as the text {@link #document}
+     * makes of {@code content}, a literal block scalar.
+     */
+    public record Embedded(Object content) {
     }
 
     /** One YAML document, without header. */
@@ -82,9 +89,10 @@ public final class YamlWriter {
     }
 
     private static final class Representer extends StandardRepresenter {
-        Representer(DumpSettings settings) {
+        Representer(DumpSettings settings, java.util.function.Function<Object, String> document) {
             super(settings);
             this.representers.put(String.class, data -> representString((String) data));
+            this.representers.put(Embedded.class, data -> representString(document.apply(((Embedded) data).content())));
             // chart values keep decimals exactly as given
             this.representers.put(java.math.BigDecimal.class,
                     data -> representScalar(Tag.FLOAT, ((java.math.BigDecimal) data).toPlainString(), ScalarStyle.PLAIN));

@@ -1,0 +1,176 @@
+package dev.kforge;
+
+import dev.kforge.api.Environment;
+import dev.kforge.api.Platform;
+import dev.kforge.api.Tenant;
+import dev.kforge.emit.FileTree;
+import dev.kforge.emit.HelmEmitter;
+import dev.kforge.emit.KustomizeEmitter;
+import dev.kforge.emit.YamlWriter;
+import dev.kforge.objects.KubeObject;
+import dev.kforge.objects.ObjectFactory;
+import dev.kforge.resolve.ResolvedPlatform;
+import dev.kforge.resolve.Resolver;
+import dev.kforge.resolve.Target;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tenant roots without generating every tenant's objects. Tenants of one tier, license tier, plugins and
+ * environments differ only in their id and domain, and those reach the output as text: a namespace
+ * {@code <prefix>-<id>}, a label, an env variable, a host under the domain. So a root is generated once per such
+ * shape, for a stand-in tenant, and every tenant of the shape gets it with the stand-in's id and domain replaced
+ * by its own — the same files, byte for byte, as generating the tenant itself, at a fraction of the cost.
+ *
+ * <p>That holds only if the id and domain reach the output as nothing but text. Each shape proves it before it is
+ * used: it is generated for two stand-ins — the longest id a tenant may have and a long domain, both sorting after
+ * any name; and a short id and domain sorting before any — and the first, with its id and domain replaced by the
+ * second's, must give the second's files exactly. Output that shortens, hashes, re-orders or otherwise derives
+ * anything from an id or domain fails that proof, and its tenants are generated one by one. So are tenants with
+ * services of their own, and any tenant the proof cannot speak for: a longer domain than the stand-in's, or the
+ * tenant base's own id or domain (where a root's patches are decided by equality with the base).
+ */
+final class TenantShapes {
+
+    /** Every stand-in contains this; a real tenant containing it is generated directly. */
+    private static final String MARK = "kfshape";
+    private static final String ID_A = "zzkfshapeidzzzzzzzzzzzzzzzzzzzzzzzzzzzzz";
+    private static final String DOMAIN_A = "zzkfshapedomainzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz."
+            + "zzkfshapedomainzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.zzkfshape.invalid";
+    private static final String ID_B = "00kfshapeid";
+    private static final String DOMAIN_B = "00kfshapedomain.example";
+    /** Display names: the longest a tenant may have, and a short one. */
+    private static final String NAME_A = "zz kfshape name " + "z".repeat(184);
+    private static final String NAME_B = "00 kfshape name";
+
+    /** One shape's root and values, for stand-in A. */
+    record Shape(Target target, List<KubeObject> objects, KustomizeEmitter.OverlayFiles files,
+                 Map<String, Object> values) {
+    }
+
+    private record Key(String environment, String tier, String licenseTier, List<String> plugins,
+                       List<String> environments, boolean named) {
+    }
+
+    private final Platform platform;
+    private final Map<String, Environment> profiles;
+    private final KustomizeEmitter emitter;
+    private final KustomizeEmitter.Base base;
+    private final String basePath;
+    private final HelmEmitter.Chart chart;
+    private final Tenant baseTenant;
+    private final Map<Key, Optional<Shape>> shapes = new HashMap<>();
+
+    TenantShapes(Platform platform, Map<String, Environment> profiles, KustomizeEmitter emitter,
+                 KustomizeEmitter.Base base, String basePath, HelmEmitter.Chart chart, Tenant baseTenant) {
+        this.platform = platform;
+        this.profiles = profiles;
+        this.emitter = emitter;
+        this.base = base;
+        this.basePath = basePath;
+        this.chart = chart;
+        this.baseTenant = baseTenant;
+    }
+
+    /** The proven shape {@code tenant} has in {@code env}, or empty if the tenant must be generated directly. */
+    Optional<Shape> of(Environment env, Tenant tenant) {
+        if (!tenant.services().isEmpty() || tenant.domain().length() > DOMAIN_A.length()
+                || tenant.id().contains(MARK) || tenant.domain().contains(MARK)
+                || tenant.displayName() != null && tenant.displayName().contains(MARK)
+                || tenant.id().equals(baseTenant.id()) || tenant.domain().equals(baseTenant.domain())) {
+            return Optional.empty();
+        }
+        Key key = new Key(env.name(), tenant.tier(), tenant.licenseTier(), tenant.plugins(), tenant.environments(),
+                tenant.displayName() != null);
+        return shapes.computeIfAbsent(key, k -> prove(env, tenant));
+    }
+
+    /** {@code shape}'s root and values for {@code tenant}: the stand-in's id and domain replaced by the tenant's. */
+    static KustomizeEmitter.OverlayFiles files(Shape shape, Tenant tenant) {
+        return new KustomizeEmitter.OverlayFiles(castMap(replace(shape.files().files(), tenant)));
+    }
+
+    /** {@code shape}'s values file content for {@code tenant}. */
+    static Map<String, Object> values(Shape shape, Tenant tenant) {
+        return castMap(replace(shape.values(), tenant));
+    }
+
+    private Optional<Shape> prove(Environment env, Tenant tenant) {
+        Shape a;
+        Shape b;
+        try {
+            a = generate(env, standIn(tenant, ID_A, NAME_A, DOMAIN_A));
+            b = generate(env, standIn(tenant, ID_B, NAME_B, DOMAIN_B));
+        } catch (RuntimeException e) {
+            // a stand-in the model refuses: the tenants of this shape say for themselves
+            return Optional.empty();
+        }
+        Tenant bTenant = standIn(tenant, ID_B, NAME_B, DOMAIN_B);
+        boolean same = sameFiles(files(a, bTenant), b.files())
+                && yaml.document(values(a, bTenant)).equals(yaml.document(b.values()));
+        return same ? Optional.of(a) : Optional.empty();
+    }
+
+    private final YamlWriter yaml = new YamlWriter();
+
+    private boolean sameFiles(KustomizeEmitter.OverlayFiles x, KustomizeEmitter.OverlayFiles y) {
+        FileTree fx = new FileTree();
+        FileTree fy = new FileTree();
+        emitter.write("root/", x, fx);
+        emitter.write("root/", y, fy);
+        if (!fx.files().keySet().equals(fy.files().keySet())) {
+            return false;
+        }
+        return fx.files().entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), fy.files().get(e.getKey())));
+    }
+
+    private Shape generate(Environment env, Tenant standIn) {
+        ResolvedPlatform resolved = Resolver.tenant(platform, env, standIn, profiles);
+        List<KubeObject> objects = ObjectFactory.build(resolved);
+        KustomizeEmitter.OverlayFiles files = emitter.overlay(basePath, base,
+                new KustomizeEmitter.Overlay(resolved.target(), objects), true);
+        return new Shape(resolved.target(), objects, files, chart.overrides(resolved));
+    }
+
+    private static Tenant standIn(Tenant tenant, String id, String name, String domain) {
+        return new Tenant(id, tenant.displayName() == null ? null : name, tenant.tier(), tenant.licenseTier(), tenant.plugins(), domain,
+                tenant.environments());
+    }
+
+    /** A copy of {@code node} with stand-in A's id, display name and domain replaced by the tenant's. */
+    private static Object replace(Object node, Tenant tenant) {
+        if (node instanceof String text) {
+            if (!text.contains(MARK)) {
+                return text;
+            }
+            // the tenant's own values contain no stand-in, so no replacement can make another
+            String out = text.replace(NAME_A, tenant.displayName() == null ? "" : tenant.displayName());
+            return out.replace(DOMAIN_A, tenant.domain()).replace(ID_A, tenant.id());
+        }
+        if (node instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(replace(k, tenant), replace(v, tenant)));
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(replace(v, tenant)));
+            return out;
+        }
+        if (node instanceof YamlWriter.Embedded patch) {
+            return new YamlWriter.Embedded(replace(patch.content(), tenant));
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
+    }
+}
