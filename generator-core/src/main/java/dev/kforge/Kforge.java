@@ -81,23 +81,42 @@ public final class Kforge {
                               Map<String, List<ValidationProblem>> findings) {
     }
 
-    /** The best-practice findings of one target's objects, with the platform's suppressions applied. */
-    private static void findings(Platform platform, String target, List<KubeObject> objects, boolean production,
-                                 Map<String, List<ValidationProblem>> out) {
+    /**
+     * Checks one target's objects against the Kubernetes schemas, returning them as trees.
+     *
+     * @throws KforgeException naming every problem, if any
+     */
+    private static List<Map<String, Object>> schemaCheck(Platform platform, String target,
+                                                         List<KubeObject> objects) {
         List<Map<String, Object>> trees = objects.stream().map(o -> Manifests.toTree(o.object())).toList();
-        // what the overlay builds to, checked like the base files: the schema first, then the rules
         SchemaValidator schema = SchemaValidator.forVersion(platform.kubernetesVersion());
         List<ValidationProblem> invalid = new ArrayList<>();
         trees.forEach(t -> invalid.addAll(schema.validate(t, target, 0)));
         if (!invalid.isEmpty()) {
+            String path = target.contains("/") ? "tenants." + target.substring(target.indexOf('/') + 1)
+                    : "environments." + target;
             throw new KforgeException(invalid.size() + " problem(s) in the objects of " + target + " against "
                     + "Kubernetes " + platform.kubernetesVersion() + "; nothing was written. This is a kforge defect "
                     + "unless a value from your model is at fault: please report it",
-                    invalid.stream().map(p -> Problem.at("environments." + target, p.toString())).toList());
+                    invalid.stream().map(p -> Problem.at(path, p.toString())).toList());
         }
+        return trees;
+    }
+
+    /** The best-practice findings of one target's objects, with the platform's suppressions applied. */
+    private static void findings(Platform platform, String target, List<KubeObject> objects, boolean production,
+                                 Map<String, List<ValidationProblem>> out) {
+        // what the overlay builds to, checked like the base files: the schema first, then the rules
+        List<Map<String, Object>> trees = schemaCheck(platform, target, objects);
         List<PolicyRules.Suppression> suppressions = platform.policy().suppressions().stream()
                 .map(s -> new PolicyRules.Suppression(s.service(), s.rule(), s.reason())).toList();
         out.put(target, PolicyRules.check(trees, target, production, suppressions));
+    }
+
+    /** Whether every one of {@code objects} passes the schemas. */
+    private static boolean isValid(Platform platform, List<KubeObject> objects) {
+        SchemaValidator schema = SchemaValidator.forVersion(platform.kubernetesVersion());
+        return objects.stream().allMatch(o -> schema.validate(Manifests.toTree(o.object()), "", 0).isEmpty());
     }
 
     /** Prod (by profile or name) fails on warnings, everything else on errors, unless the policy says otherwise. */
@@ -189,33 +208,27 @@ public final class Kforge {
         ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
         // tenants differing only in id, name and domain share one generated root (see TenantShapes)
         TenantShapes shapes = new TenantShapes(platform, profiles, emitter, prepared, TENANT_BASE_PATH, chart,
-                base.target().tenant());
-        for (Tenant tenant : platform.tenants()) {
-            for (Environment env : platform.environments()) {
-                if (!tenant.runsIn(env.name())) {
-                    continue;
+                base.target().tenant(), objects -> isValid(platform, objects));
+        // tenants are independent: a batch at a time is generated in parallel, each writing its own files, then
+        // counted and reported in catalog order, so the output does not depend on which thread did what
+        List<Tenant> tenants = platform.tenants();
+        for (int from = 0; from < tenants.size(); from += TENANT_BATCH) {
+            List<TenantRoots> batch = tenants.subList(from, Math.min(tenants.size(), from + TENANT_BATCH))
+                    .parallelStream()
+                    .map(tenant -> roots(platform, profiles, tenant, shared ? shapes : null, emitter, prepared,
+                            chart, out))
+                    .toList();
+            for (TenantRoots roots : batch) {
+                if (roots.failure() != null) {
+                    throw roots.failure();
                 }
-                String root = tenantRoot(tenant.id(), env.name());
-                String valuesName = HelmEmitter.tenantValuesName(tenant.id(), env.name());
-                Optional<TenantShapes.Shape> shape = shared ? shapes.of(env, tenant) : Optional.empty();
-                if (shape.isPresent()) {
-                    TenantShapes.Shape s = shape.get();
-                    count(counts, "tenants/" + env.name(), s.objects());
-                    emitter.write(root, TenantShapes.files(s, tenant), out);
-                    chart.values(valuesName, tenant, env.name(), TenantShapes.values(s, tenant));
-                    report.add(s.target(), s.objects());
-                    continue;
+                for (TenantTarget t : roots.targets()) {
+                    count(counts, "tenants/" + t.env().name(), t.objects());
+                    report.add(t.target(), t.objects());
+                    if (!t.tenant().services().isEmpty()) {
+                        own.add(t);
+                    }
                 }
-                ResolvedPlatform resolved = Resolver.tenant(platform, env, tenant, profiles);
-                List<KubeObject> objects = ObjectFactory.build(resolved);
-                count(counts, "tenants/" + env.name(), objects);
-                emitter.emitOverlay(root, TENANT_BASE_PATH, prepared,
-                        new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
-                chart.values(valuesName, resolved);
-                if (!tenant.services().isEmpty()) {
-                    own.add(new TenantTarget(env, tenant, objects));
-                }
-                report.add(resolved.target(), objects);
             }
         }
         new ArgoCdEmitter().emit(platform, out);
@@ -230,8 +243,54 @@ public final class Kforge {
         return new Generation(out, counts, findings);
     }
 
-    /** One tenant's objects in one environment, kept when the tenant has services of its own to check. */
-    private record TenantTarget(Environment env, Tenant tenant, List<KubeObject> objects) {
+    /** Tenants generated in parallel at a time: enough to keep every core busy, few enough to hold in memory. */
+    private static final int TENANT_BATCH = 256;
+
+    /** One tenant's objects in one environment (a shared shape's, when its root came from one). */
+    private record TenantTarget(Environment env, Tenant tenant, Target target, List<KubeObject> objects) {
+    }
+
+    /** A tenant's roots once written: what each environment got, or why generating it failed. */
+    private record TenantRoots(List<TenantTarget> targets, RuntimeException failure) {
+    }
+
+    /**
+     * Writes one tenant's root and values file in every environment it runs in: from its shape if
+     * {@code shapes} has one for it, otherwise from its own objects. Safe to run for many tenants at once.
+     */
+    private static TenantRoots roots(Platform platform, Map<String, Environment> profiles, Tenant tenant,
+                                     TenantShapes shapes, KustomizeEmitter emitter, KustomizeEmitter.Base prepared,
+                                     HelmEmitter.Chart chart, FileTree out) {
+        List<TenantTarget> targets = new ArrayList<>();
+        try {
+            for (Environment env : platform.environments()) {
+                if (!tenant.runsIn(env.name())) {
+                    continue;
+                }
+                String root = tenantRoot(tenant.id(), env.name());
+                String valuesName = HelmEmitter.tenantValuesName(tenant.id(), env.name());
+                Optional<TenantShapes.Shape> shape = shapes != null ? shapes.of(env, tenant) : Optional.empty();
+                if (shape.isPresent()) {
+                    TenantShapes.Shape s = shape.get();
+                    shapes.write(s, tenant, env.name(), root, valuesName, out);
+                    targets.add(new TenantTarget(env, tenant, s.target(), s.objects()));
+                    continue;
+                }
+                ResolvedPlatform resolved = Resolver.tenant(platform, env, tenant, profiles);
+                List<KubeObject> objects = ObjectFactory.build(resolved);
+                if (tenant.services().isEmpty()) {
+                    // a tenant's own services are checked with the rules as well, once all roots are written
+                    schemaCheck(platform, env.name() + "/" + tenant.id(), objects);
+                }
+                emitter.emitOverlay(root, TENANT_BASE_PATH, prepared,
+                        new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
+                chart.values(valuesName, resolved);
+                targets.add(new TenantTarget(env, tenant, resolved.target(), objects));
+            }
+        } catch (RuntimeException e) {
+            return new TenantRoots(targets, e);
+        }
+        return new TenantRoots(targets, null);
     }
 
     /** The tenant base as a tenant root refers to it. */

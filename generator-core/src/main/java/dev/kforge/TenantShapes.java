@@ -14,12 +14,13 @@ import dev.kforge.resolve.Resolver;
 import dev.kforge.resolve.Target;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Tenant roots without generating every tenant's objects. Tenants of one tier, license tier, plugins and
@@ -35,6 +36,15 @@ import java.util.Optional;
  * anything from an id or domain fails that proof, and its tenants are generated one by one. So are tenants with
  * services of their own, and any tenant the proof cannot speak for: a longer domain than the stand-in's, or the
  * tenant base's own id or domain (where a root's patches are decided by equality with the base).
+ *
+ * <p>A shape's objects pass the Kubernetes schemas for both stand-ins, or its tenants are generated (and checked)
+ * one by one: the schemas take the id and domain as plain strings, so what holds for both holds for every tenant.
+ *
+ * <p>Most tenants do not even need their files written as YAML: the stand-in's files, as text, with the id and
+ * domain replaced. That is the same text when the id and domain are plain words of letters, digits, '-' and '.',
+ * and no text holding them reads as something else once they are in it (a label value {@code 007} is a number and
+ * must be quoted); both are checked per tenant, and the shape's text proven like its trees. Any other tenant gets
+ * its shape's trees written out.
  */
 final class TenantShapes {
 
@@ -49,9 +59,18 @@ final class TenantShapes {
     private static final String NAME_A = "zz kfshape name " + "z".repeat(184);
     private static final String NAME_B = "00 kfshape name";
 
-    /** One shape's root and values, for stand-in A. */
+    /** Ids and domains that go into a shape's text as they are. */
+    private static final Pattern PLAIN = Pattern.compile("[a-z0-9][-a-z0-9.]*");
+
+    /**
+     * One shape's root and values, for stand-in A: as trees, and, if proven, as text.
+     *
+     * @param texts     the root's files as written (path in the root to text), or null if text may not be used
+     * @param valuesText the values file's YAML document
+     * @param scalars   every text in the files and values that holds a stand-in's id or domain
+     */
     record Shape(Target target, List<KubeObject> objects, KustomizeEmitter.OverlayFiles files,
-                 Map<String, Object> values) {
+                 Map<String, Object> values, Map<String, String> texts, String valuesText, List<String> scalars) {
     }
 
     private record Key(String environment, String tier, String licenseTier, List<String> plugins,
@@ -65,10 +84,13 @@ final class TenantShapes {
     private final String basePath;
     private final HelmEmitter.Chart chart;
     private final Tenant baseTenant;
-    private final Map<Key, Optional<Shape>> shapes = new HashMap<>();
+    private final Predicate<List<KubeObject>> valid;
+    private final Map<Key, Optional<Shape>> shapes = new ConcurrentHashMap<>();
 
     TenantShapes(Platform platform, Map<String, Environment> profiles, KustomizeEmitter emitter,
-                 KustomizeEmitter.Base base, String basePath, HelmEmitter.Chart chart, Tenant baseTenant) {
+                 KustomizeEmitter.Base base, String basePath, HelmEmitter.Chart chart, Tenant baseTenant,
+                 Predicate<List<KubeObject>> valid) {
+        this.valid = valid;
         this.platform = platform;
         this.profiles = profiles;
         this.emitter = emitter;
@@ -111,23 +133,77 @@ final class TenantShapes {
             // a stand-in the model refuses: the tenants of this shape say for themselves
             return Optional.empty();
         }
+        if (!valid.test(a.objects()) || !valid.test(b.objects())) {
+            // the tenants of this shape are checked one by one, and the problem named for the tenant it is in
+            return Optional.empty();
+        }
         Tenant bTenant = standIn(tenant, ID_B, NAME_B, DOMAIN_B);
-        boolean same = sameFiles(files(a, bTenant), b.files())
-                && yaml.document(values(a, bTenant)).equals(yaml.document(b.values()));
-        return same ? Optional.of(a) : Optional.empty();
+        Map<String, String> bTexts = texts(b.files());
+        boolean same = texts(files(a, bTenant)).equals(bTexts)
+                && yaml.document(values(a, bTenant)).equals(b.valuesText());
+        if (!same) {
+            return Optional.empty();
+        }
+        Map<String, String> aTexts = texts(a.files());
+        List<String> scalars = new ArrayList<>();
+        scalars(a.files().files(), scalars);
+        scalars(a.values(), scalars);
+        // the text of A, its id and domain replaced by B's, must be B's text; and no display name may be in it
+        boolean text = scalars.stream().noneMatch(x -> x.contains(NAME_A))
+                && replaceAll(aTexts, bTenant).equals(bTexts)
+                && replace(a.valuesText(), bTenant).equals(b.valuesText());
+        return Optional.of(new Shape(a.target(), a.objects(), a.files(), a.values(), text ? aTexts : null,
+                a.valuesText(), List.copyOf(new java.util.LinkedHashSet<>(scalars))));
+    }
+
+    /**
+     * Writes {@code tenant}'s root into {@code root} and its values file, from {@code shape}: as text where the
+     * tenant's id and domain allow, otherwise as trees.
+     */
+    void write(Shape shape, Tenant tenant, String environment, String root, String valuesName, FileTree out) {
+        if (shape.texts() != null && PLAIN.matcher(tenant.id()).matches()
+                && PLAIN.matcher(tenant.domain()).matches()
+                && shape.scalars().stream().noneMatch(x -> YamlWriter.ambiguous(replace(x, tenant)))) {
+            shape.texts().forEach((file, text) -> out.put(root + file, replace(text, tenant)));
+            chart.values(valuesName, tenant, environment, replace(shape.valuesText(), tenant));
+            return;
+        }
+        emitter.write(root, files(shape, tenant), out);
+        chart.values(valuesName, tenant, environment, values(shape, tenant));
     }
 
     private final YamlWriter yaml = new YamlWriter();
 
-    private boolean sameFiles(KustomizeEmitter.OverlayFiles x, KustomizeEmitter.OverlayFiles y) {
-        FileTree fx = new FileTree();
-        FileTree fy = new FileTree();
-        emitter.write("root/", x, fx);
-        emitter.write("root/", y, fy);
-        if (!fx.files().keySet().equals(fy.files().keySet())) {
-            return false;
+    private Map<String, String> texts(KustomizeEmitter.OverlayFiles files) {
+        FileTree tree = new FileTree();
+        emitter.write("", files, tree);
+        Map<String, String> out = new java.util.TreeMap<>();
+        tree.files().keySet().forEach(path -> out.put(path, tree.text(path)));
+        return out;
+    }
+
+    private static Map<String, String> replaceAll(Map<String, String> texts, Tenant tenant) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        texts.forEach((path, text) -> out.put(path, replace(text, tenant)));
+        return out;
+    }
+
+    /** Collects every text in {@code node} (keys too, inline patches too) holding a stand-in's id or domain. */
+    private static void scalars(Object node, List<String> out) {
+        if (node instanceof String text) {
+            if (text.contains(MARK)) {
+                out.add(text);
+            }
+        } else if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                scalars(k, out);
+                scalars(v, out);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> scalars(v, out));
+        } else if (node instanceof YamlWriter.Embedded patch) {
+            scalars(patch.content(), out);
         }
-        return fx.files().entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), fy.files().get(e.getKey())));
     }
 
     private Shape generate(Environment env, Tenant standIn) {
@@ -135,7 +211,8 @@ final class TenantShapes {
         List<KubeObject> objects = ObjectFactory.build(resolved);
         KustomizeEmitter.OverlayFiles files = emitter.overlay(basePath, base,
                 new KustomizeEmitter.Overlay(resolved.target(), objects), true);
-        return new Shape(resolved.target(), objects, files, chart.overrides(resolved));
+        Map<String, Object> values = chart.overrides(resolved);
+        return new Shape(resolved.target(), objects, files, values, null, yaml.document(values), List.of());
     }
 
     private static Tenant standIn(Tenant tenant, String id, String name, String domain) {
@@ -143,15 +220,20 @@ final class TenantShapes {
                 tenant.environments());
     }
 
+    /** {@code text} with stand-in A's id, display name and domain replaced by the tenant's. */
+    private static String replace(String text, Tenant tenant) {
+        if (!text.contains(MARK)) {
+            return text;
+        }
+        // the tenant's own values contain no stand-in, so no replacement can make another
+        String out = text.replace(NAME_A, tenant.displayName() == null ? "" : tenant.displayName());
+        return out.replace(DOMAIN_A, tenant.domain()).replace(ID_A, tenant.id());
+    }
+
     /** A copy of {@code node} with stand-in A's id, display name and domain replaced by the tenant's. */
     private static Object replace(Object node, Tenant tenant) {
         if (node instanceof String text) {
-            if (!text.contains(MARK)) {
-                return text;
-            }
-            // the tenant's own values contain no stand-in, so no replacement can make another
-            String out = text.replace(NAME_A, tenant.displayName() == null ? "" : tenant.displayName());
-            return out.replace(DOMAIN_A, tenant.domain()).replace(ID_A, tenant.id());
+            return replace(text, tenant);
         }
         if (node instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();

@@ -101,13 +101,32 @@ class TenantShapesTest {
                 List.of()))).isPresent();
     }
 
+    @Test
+    void of_whenTheShapesObjectsFailTheSchemas_thenItsTenantsAreGeneratedAndCheckedThemselves() {
+        // given a check that refuses every object
+        Platform isp = SamplePlatforms.isp(SamplePlatforms.ispTenants());
+        TenantShapes shapes = shapes(isp, objects -> false);
+
+        // when
+        var shape = shapes.of(environment(isp, "prod"), new Tenant("one", null, "small", "standard", List.of(),
+                "one.example", List.of()));
+
+        // then
+        assertThat(shape).isEmpty();
+    }
+
     private static TenantShapes shapes(Platform platform) {
+        return shapes(platform, objects -> true);
+    }
+
+    private static TenantShapes shapes(Platform platform,
+                                       java.util.function.Predicate<List<dev.kforge.objects.KubeObject>> valid) {
         var profiles = EnvironmentProfiles.builtIn();
         ResolvedPlatform base = Resolver.tenant(platform, null, Kforge.placeholderTenant(platform), profiles);
         var prepared = KustomizeEmitter.prepare(base.target(), ObjectFactory.build(base));
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, HelmEmitter.DEFAULT_VERSION, new FileTree());
         return new TenantShapes(platform, profiles, new KustomizeEmitter(), prepared, "../../../tenant-base", chart,
-                base.target().tenant());
+                base.target().tenant(), valid);
     }
 
     private static Environment environment(Platform platform, String name) {

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Generated files in memory: relative path ({@code kustomize/base/gateway/deployment.yaml}, always '/'-separated)
- * to content, sorted by path. The output of emit, the input of validation and of the writer.
+ * to content, sorted by path. The output of emit, the input of validation and of the writer. Files may be added
+ * from several threads at once.
  */
 public final class FileTree {
 
@@ -19,7 +20,7 @@ public final class FileTree {
     }
 
     /** Adds (or replaces) a file. */
-    public FileTree put(String path, byte[] content) {
+    public synchronized FileTree put(String path, byte[] content) {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("//")
                 || ("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
             throw new IllegalArgumentException("not a relative file path: " + path);
@@ -29,18 +30,18 @@ public final class FileTree {
     }
 
     /** Path to content, sorted. The arrays must not be changed. */
-    public Map<String, byte[]> files() {
+    public synchronized Map<String, byte[]> files() {
         return Collections.unmodifiableMap(files);
     }
 
     /** The content of {@code path} as UTF-8 text, or {@code null}. */
-    public String text(String path) {
+    public synchronized String text(String path) {
         byte[] content = files.get(path);
         return content == null ? null : new String(content, StandardCharsets.UTF_8);
     }
 
     /** Number of files. */
-    public int size() {
+    public synchronized int size() {
         return files.size();
     }
 }

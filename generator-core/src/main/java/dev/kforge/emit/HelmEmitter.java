@@ -121,6 +121,11 @@ public final class HelmEmitter {
          * null, of the platform) in {@code environment}.
          */
         public void values(String valuesName, Tenant tenant, String environment, Map<String, Object> overrides) {
+            values(valuesName, tenant, environment, yaml.document(overrides));
+        }
+
+        /** Emits {@code values-<valuesName>.yaml} holding {@code document}, the overrides as YAML text. */
+        public void values(String valuesName, Tenant tenant, String environment, String document) {
             String file = dir + "values-" + valuesName + ".yaml";
             String release = platformName + "-" + valuesName;
             String what = tenant == null ? "Environment " + valuesName
@@ -130,7 +135,7 @@ public final class HelmEmitter {
                     + "removes a value).\n"
                     + "#   helm upgrade --install " + release + " " + dir.substring(0, dir.length() - 1)
                     + " -f " + file + "\n"
-                    + yaml.document(overrides));
+                    + document);
         }
     }
 

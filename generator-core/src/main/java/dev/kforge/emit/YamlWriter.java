@@ -38,7 +38,8 @@ public final class YamlWriter {
                     + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
                     + "|<<|=");
 
-    private final Dump dump;
+    /** A dump keeps state while it writes, so every thread has its own: a writer is safe to share. */
+    private final ThreadLocal<Dump> dump;
 
     public YamlWriter() {
         DumpSettings settings = DumpSettings.builder()
@@ -49,7 +50,7 @@ public final class YamlWriter {
                 .setBestLineBreak("\n")
                 .setDereferenceAliases(true)
                 .build();
-        this.dump = new Dump(settings, new Representer(settings, this::document));
+        this.dump = ThreadLocal.withInitial(() -> new Dump(settings, new Representer(settings, this::document)));
     }
 
     /**
@@ -61,7 +62,7 @@ public final class YamlWriter {
 
     /** One YAML document, without header. */
     public String document(Object tree) {
-        return dump.dumpToString(tree);
+        return dump.get().dumpToString(tree);
     }
 
     /** A generated file: the header, then the documents separated by {@code ---}. */
