@@ -224,13 +224,16 @@ public final class Checks {
     }
 
     /**
-     * {@code value} whole, with only its control characters (and line separators) escaped as {@link #printable}
-     * escapes them: for the file paths a message names, which may be long and not ASCII but must stay on one line.
+     * {@code value} whole, with only the characters that act rather than show escaped as {@link #printable} escapes
+     * them — control characters (C0 and C1: line breaks, terminal escape sequences), line separators and the
+     * bidirectional overrides that reorder what is shown: for messages and the file paths they name, which may be
+     * long and not ASCII but must stay one line of text that reads as written.
      */
     public static String oneLine(Object value) {
         StringBuilder out = new StringBuilder();
         String.valueOf(value).codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
+                    || c >= 0x2066 && c <= 0x2069) {
                 out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
