@@ -26,6 +26,8 @@ public final class Checks {
                     + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
     private static final Pattern INT_OR_PERCENT = Pattern.compile("[0-9]+%?");
+    private static final java.math.BigInteger HUNDRED = java.math.BigInteger.valueOf(100);
+    private static final java.math.BigInteger INT_MAX = java.math.BigInteger.valueOf(Integer.MAX_VALUE);
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -179,10 +181,20 @@ public final class Checks {
         return this;
     }
 
-    /** An integer or a percentage such as {@code 1} or {@code 25%}. */
+    /**
+     * An integer or a percentage such as {@code 1} or {@code 25%}: a number Kubernetes can hold (an int32), a
+     * percentage up to 100%.
+     */
     public Checks intOrPercent(String value, String path) {
         if (value != null && !INT_OR_PERCENT.matcher(value).matches()) {
             fail(path, "'" + printable(value) + "' is neither a whole number nor a percentage like 25%");
+        } else if (value != null && value.endsWith("%")
+                && new java.math.BigInteger(value.substring(0, value.length() - 1)).compareTo(HUNDRED) > 0) {
+            fail(path, "'" + printable(value) + "' is more than 100%");
+        } else if (value != null && !value.endsWith("%")
+                && new java.math.BigInteger(value).compareTo(INT_MAX) > 0) {
+            fail(path, "'" + printable(value) + "' is too large; expected a whole number up to " + Integer.MAX_VALUE
+                    + " or a percentage");
         }
         return this;
     }
@@ -209,6 +221,25 @@ public final class Checks {
     /** The problems so far. */
     public List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * {@code value} whole, with only the characters that act rather than show escaped as {@link #printable} escapes
+     * them — control characters (C0 and C1: line breaks, terminal escape sequences), line separators and the
+     * bidirectional overrides that reorder what is shown: for messages and the file paths they name, which may be
+     * long and not ASCII but must stay one line of text that reads as written.
+     */
+    public static String oneLine(Object value) {
+        StringBuilder out = new StringBuilder();
+        String.valueOf(value).codePoints().forEach(c -> {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
+                    || c >= 0x2066 && c <= 0x2069) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** {@code value} with control and non-ASCII characters escaped, for messages. */

@@ -407,8 +407,12 @@ public record Platform(String name, String namespace, String domain, String tlsI
             if (probe.command().isEmpty() && s.ports().isEmpty() && probe.port() == null) {
                 c.fail(at, "an HTTP or TCP probe needs a port; add one to the service or use a command");
             }
-            if (probe.port() != null && !probe.port().matches("[0-9]+")
-                    && s.ports().stream().noneMatch(p -> p.name().equals(probe.port()))) {
+            if (probe.port() != null && probe.port().matches("[0-9]+")) {
+                java.math.BigInteger number = new java.math.BigInteger(probe.port());
+                if (number.signum() == 0 || number.compareTo(java.math.BigInteger.valueOf(65535)) > 0) {
+                    c.fail(at + ".port", "port " + probe.port() + " is outside 1-65535");
+                }
+            } else if (probe.port() != null && s.ports().stream().noneMatch(p -> p.name().equals(probe.port()))) {
                 c.fail(at + ".port", "'" + Checks.printable(probe.port()) + "' is not a port of the service; its "
                         + "ports: " + s.ports().stream().map(Port::name).toList());
             }

@@ -12,9 +12,13 @@ import java.util.Objects;
  */
 public record Problem(String path, String message, String location) {
 
+    /**
+     * The path and message keep to one line of plain text: a message quotes what the user wrote, and shown in a
+     * terminal or a log a control character in it (a line break, an escape sequence) must not act.
+     */
     public Problem {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
+        path = Checks.oneLine(Objects.requireNonNull(path, "path"));
+        message = Checks.oneLine(Objects.requireNonNull(message, "message"));
     }
 
     /** A problem without a file location. */

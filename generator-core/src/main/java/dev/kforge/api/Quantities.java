@@ -1,6 +1,7 @@
 package dev.kforge.api;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -27,10 +28,14 @@ public final class Quantities {
         return cpu(amount(cpu).multiply(factor).max(MILLI));
     }
 
-    /** {@code cores} in whole millicores, rounded up; whole cores as cores ({@code 2}, {@code 750m}). */
+    /**
+     * {@code cores} in whole millicores, rounded up; whole cores as cores ({@code 2}, {@code 750m}). Exact however
+     * large: a quantity of the model (or a sum of them) never overflows.
+     */
     public static String cpu(BigDecimal cores) {
-        long milli = cores.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
-        return milli % 1000 == 0 ? Long.toString(milli / 1000) : milli + "m";
+        BigInteger milli = cores.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+        BigInteger[] whole = milli.divideAndRemainder(BigInteger.valueOf(1000));
+        return whole[1].signum() == 0 ? whole[0].toString() : milli + "m";
     }
 
     /** A memory quantity multiplied by {@code factor}, in whole Mi (or Gi when exact), at least 1Mi. */
@@ -38,12 +43,16 @@ public final class Quantities {
         return memory(amount(memory).multiply(factor).max(MI));
     }
 
-    /** {@code bytes} as a memory quantity in whole Mi, rounded up; whole Gi as Gi ({@code 2Gi}, {@code 1536Mi}). */
+    /**
+     * {@code bytes} as a memory quantity in whole Mi, rounded up; whole Gi as Gi ({@code 2Gi}, {@code 1536Mi}).
+     * Exact however large.
+     */
     public static String memory(BigDecimal bytes) {
-        long mi = bytes.divide(MI, 0, RoundingMode.CEILING).longValueExact();
-        if (mi == 0) {
+        BigInteger mi = bytes.divide(MI, 0, RoundingMode.CEILING).toBigIntegerExact();
+        if (mi.signum() == 0) {
             return "0";
         }
-        return mi % 1024 == 0 ? (mi / 1024) + "Gi" : mi + "Mi";
+        BigInteger[] gi = mi.divideAndRemainder(BigInteger.valueOf(1024));
+        return gi[1].signum() == 0 ? gi[0] + "Gi" : mi + "Mi";
     }
 }

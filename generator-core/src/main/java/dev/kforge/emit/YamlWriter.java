@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Deterministic YAML: block style, two-space indent, LF, no line folding, no anchors, keys in the order given.
  * Strings that a YAML 1.1 or 1.2 reader (Kubernetes' among them) would take for something else — {@code on},
- * {@code no}, {@code 0755}, {@code 1e3}, {@code ~}, {@code null} — are double-quoted; multi-line strings use
- * literal block scalars.
+ * {@code no}, {@code 0755}, {@code 0X1F}, {@code 1_0}, {@code 1e3}, {@code ~}, {@code null} — are double-quoted;
+ * multi-line strings use literal block scalars wherever one can hold them exactly (not with trailing spaces on a
+ * line, tabs or control characters: those are double-quoted with escapes).
  */
 public final class YamlWriter {
 
@@ -31,7 +32,7 @@ public final class YamlWriter {
             "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
                     + "|~|null|Null|NULL"
                     // anything number-like: ints in any base, floats, exponents, sexagesimal, infinities, NaN
-                    + "|[-+]?[0-9][0-9_]*|[-+]?0o?[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+"
+                    + "|[-+]?[0-9][0-9_]*|[-+]?0[oO]?[0-7_]+|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[bB][01_]+"
                     + "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?"
                     + "|[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)"
                     + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
@@ -82,11 +83,19 @@ public final class YamlWriter {
         if (value.isEmpty()) {
             return true;
         }
+        char first = value.charAt(0);
         // the longest word YAML reads as non-text is 5 letters long ("false"); numbers start with a digit or sign
-        if (value.length() > 5 && Character.isLetter(value.charAt(0))) {
+        if (value.length() > 5 && Character.isLetter(first)) {
             return false;
         }
-        return AMBIGUOUS.matcher(value).matches();
+        // a byte order mark at the start of a document is dropped by every reader
+        if (first == '\uFEFF') {
+            return true;
+        }
+        // go-yaml v2 (Kubernetes) drops every '_' of a plain scalar that starts with a digit or sign, then reads
+        // it as a number if it can, in any base and case of prefix (0X1F, 0B101, 0O17): -_1 is -1
+        boolean numeric = first >= '0' && first <= '9' || first == '+' || first == '-';
+        return AMBIGUOUS.matcher(value).matches() || numeric && AMBIGUOUS.matcher(value.replace("_", "")).matches();
     }
 
     private static final class Representer extends StandardRepresenter {

@@ -146,14 +146,14 @@ public final class ManifestImport {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_CHARACTERS * 4L) {
-                throw problem(file + " is larger than a manifest can be (10 Mi characters)");
+                throw problem(Checks.oneLine(file) + " is larger than a manifest can be (10 Mi characters)");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw problem("there is no file " + file + "; check the path, and that the tool that writes it (Dekorate "
-                    + "when its module compiles, JKube's resource goal) has run");
+            throw problem("there is no file " + Checks.oneLine(file) + "; check the path, and that the tool that "
+                    + "writes it (Dekorate when its module compiles, JKube's resource goal) has run");
         } catch (IOException e) {
-            throw problem("cannot read " + file + " (" + e.getMessage() + ")");
+            throw problem("cannot read " + Checks.oneLine(file) + " (" + Checks.oneLine(e.getMessage()) + ")");
         }
         String source = file.toString();
         return select(List.of(parse(source, decode(bytes, source))), source, name);

@@ -367,8 +367,8 @@ final class SpecMapper {
             catalogFailed = true;
             return List.of();
         }
-        Path given = Path.of(name);
-        if (given.isAbsolute()) {
+        Path given = path(name);
+        if (given == null || given.isAbsolute()) {
             cx.reportAt(at, "'" + Checks.printable(name) + "' is not a relative path; name the catalog relative to "
                     + "the spec file's folder");
             catalogFailed = true;
@@ -376,7 +376,8 @@ final class SpecMapper {
         }
         Path file = base.resolve(given).normalize();
         if (!Files.isRegularFile(file)) {
-            cx.reportAt(at, "no file at " + file + "; the catalog path is relative to the spec file's folder");
+            cx.reportAt(at, "no file at " + Checks.oneLine(file) + "; the catalog path is relative to the spec "
+                    + "file's folder");
             catalogFailed = true;
             return List.of();
         }
@@ -767,7 +768,12 @@ final class SpecMapper {
                 cx.reportAt(f.path("file"), "needs the spec to be read from a file; use resource instead");
                 return null;
             }
-            Path given = Path.of(file.replace('\\', '/'));
+            Path given = path(file);
+            if (given == null) {
+                cx.reportAt(f.path("file"), "'" + Checks.printable(file) + "' is not a file path; name the file "
+                        + "relative to the spec file's folder");
+                return null;
+            }
             if (given.isAbsolute()) {
                 cx.reportAt(f.path("file"), "'" + Checks.printable(file) + "' is absolute; name the file relative "
                         + "to the spec file's folder, so that the build works on every machine");
@@ -875,6 +881,18 @@ final class SpecMapper {
         return unless(before, f.path(), () -> new Config(literals, allFiles, mountPath));
     }
 
+    /**
+     * A file name as written in the spec, backslashes read as slashes, as a path; {@code null} when no file can
+     * have it (a NUL character, half a surrogate pair).
+     */
+    private static Path path(String name) {
+        try {
+            return Path.of(name.replace('\\', '/'));
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** Adds the content of a file named relative to the spec file's folder, keyed by its file name. */
     private void readConfigFile(String path, String name, Map<String, String> files) {
         Path base = cx.baseDir();
@@ -882,8 +900,8 @@ final class SpecMapper {
             cx.reportAt(path, "fromFiles needs the spec to be read from a file; give the content under files instead");
             return;
         }
-        Path given = Path.of(name.replace('\\', '/'));
-        if (given.isAbsolute() || given.getFileName() == null) {
+        Path given = path(name);
+        if (given == null || given.isAbsolute() || given.getFileName() == null) {
             cx.reportAt(path, "'" + Checks.printable(name) + "' is not a relative file path; name "
                     + "the file relative to the spec file's folder");
             return;
@@ -892,10 +910,11 @@ final class SpecMapper {
         String key = file.getFileName().toString();
         try {
             if (!Files.isRegularFile(file)) {
-                cx.reportAt(path, "no file at " + file + "; fromFiles paths are relative to the spec file's folder");
+                cx.reportAt(path, "no file at " + Checks.oneLine(file) + "; fromFiles paths are relative to the "
+                        + "spec file's folder");
             } else if (Files.size(file) > MAX_CONFIG_FILE) {
-                cx.reportAt(path, file + " is larger than 1 MiB, more than a ConfigMap can hold; mount it from a "
-                        + "volume instead");
+                cx.reportAt(path, Checks.oneLine(file) + " is larger than 1 MiB, more than a ConfigMap can hold; "
+                        + "mount it from a volume instead");
             } else if (files.containsKey(key)) {
                 cx.reportAt(path, "a config file named '" + key + "' is given twice; rename one");
             } else {
@@ -904,9 +923,9 @@ final class SpecMapper {
                 files.put(key, decoder.decode(ByteBuffer.wrap(bytes)).toString().replace("\r\n", "\n"));
             }
         } catch (CharacterCodingException e) {
-            cx.reportAt(path, file + " is not UTF-8 text; a ConfigMap file here must be text");
+            cx.reportAt(path, Checks.oneLine(file) + " is not UTF-8 text; a ConfigMap file here must be text");
         } catch (IOException e) {
-            cx.reportAt(path, "cannot read " + file + ": " + e.getMessage());
+            cx.reportAt(path, "cannot read " + Checks.oneLine(file) + ": " + Checks.oneLine(e.getMessage()));
         }
     }
 

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 public final class ManifestFiles {
 
+    /** Larger than any manifest the validator reads: {@link GoYaml#MAX_CHARS} characters of 4 bytes each. */
+    static final long MAX_BYTES = 4L * GoYaml.MAX_CHARS;
+
     private ManifestFiles() {
     }
 
@@ -85,16 +88,22 @@ public final class ManifestFiles {
         List<Map<String, Object>> objects = new ArrayList<>();
         List<PolicyRules.Source> sources = new ArrayList<>();
         for (Path file : files) {
-            String text;
+            byte[] bytes;
             try {
-                text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                // a file far too large to be a manifest is not read into memory at all
+                if (Files.size(file) > MAX_BYTES) {
+                    problems.add(new ValidationProblem(file.toString(), 1, null, null, "", "is larger than "
+                            + MAX_BYTES + " bytes; kforge does not read manifests this large", null, Severity.ERROR));
+                    continue;
+                }
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
             }
-            List<ValidationProblem> schema = validator.validate(file.toString(), text);
+            List<ValidationProblem> schema = validator.validate(file.toString(), bytes);
             problems.addAll(schema);
             if (policy && schema.isEmpty()) {
-                objects(text, file.toString(), objects, sources);
+                objects(new String(bytes, StandardCharsets.UTF_8), file.toString(), objects, sources);
             }
         }
         if (policy) {
@@ -104,47 +113,34 @@ public final class ManifestFiles {
     }
 
     /**
-     * The documents of a file the schema check already accepted (so it is sane YAML of objects), each with the line
-     * its document's content starts on; the items of a {@code List} have their list's line.
+     * The objects of a file the schema check already accepted, read the way that check read them (so it is sane
+     * YAML of objects, and no limit can fail here that did not fail there), each with the line its document or
+     * {@code List} item starts on.
      */
     @SuppressWarnings("unchecked")
     private static void objects(String text, String file, List<Map<String, Object>> out,
                                 List<PolicyRules.Source> sources) {
-        var settings = org.snakeyaml.engine.v2.api.LoadSettings.builder().setMaxAliasesForCollections(50).build();
-        List<Integer> lines = documentLines(settings, text);
-        int index = 0;
-        for (Object doc : new org.snakeyaml.engine.v2.api.Load(settings).loadAllFromString(text)) {
-            int line = index < lines.size() ? lines.get(index) : 0;
-            index++;
-            if (doc instanceof Map<?, ?> map) {
-                List<Object> items = "List".equals(map.get("kind")) && map.get("items") instanceof List<?> list
-                        ? (List<Object>) list : List.of(map);
-                for (Object item : items) {
-                    if (item instanceof Map<?, ?>) {
+        for (GoYaml.Chunk chunk : GoYaml.split(text)) {
+            if (chunk.text().isEmpty()) {
+                continue;
+            }
+            GoYaml.Document doc = GoYaml.read(chunk);
+            if (!(doc.root instanceof Map<?, ?> map)) {
+                continue;
+            }
+            if (SchemaValidator.isList(map) && SchemaValidator.items(map) instanceof List<?> items) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof Map<?, ?> item) {
                         out.add((Map<String, Object>) item);
-                        sources.add(new PolicyRules.Source(file, line));
+                        int line = doc.lineOf(items, i);
+                        sources.add(new PolicyRules.Source(file, line > 0 ? line : doc.line));
                     }
                 }
+            } else {
+                out.add((Map<String, Object>) map);
+                sources.add(new PolicyRules.Source(file, doc.line));
             }
         }
-    }
-
-    /** Per document, the 1-based line of its first content (its root node), in document order. */
-    private static List<Integer> documentLines(org.snakeyaml.engine.v2.api.LoadSettings settings, String text) {
-        List<Integer> lines = new ArrayList<>();
-        var parser = new org.snakeyaml.engine.v2.parser.ParserImpl(settings,
-                new org.snakeyaml.engine.v2.scanner.StreamReader(settings, text));
-        boolean started = false;
-        while (parser.hasNext()) {
-            var event = parser.next();
-            if (event.getEventId() == org.snakeyaml.engine.v2.events.Event.ID.DocumentStart) {
-                started = true;
-            } else if (started) {
-                lines.add(event.getStartMark().map(m -> m.getLine() + 1).orElse(0));
-                started = false;
-            }
-        }
-        return lines;
     }
 
     private static List<Path> manifestsIn(Path dir) {

@@ -178,14 +178,21 @@ public final class SchemaValidator {
             if (!isManifest(path)) {
                 return;
             }
-            String text = GoYaml.utf8(bytes);
-            if (text == null) {
-                out.add(problem(path, 1, null, null, "", "is not UTF-8 text"));
-                return;
-            }
-            out.addAll(validate(path, text));
+            out.addAll(validate(path, bytes));
         });
         return out;
+    }
+
+    /**
+     * Validates every document of a file's content, which must be UTF-8 text (as kubectl and kubeconform read it);
+     * {@code fileName} labels the problems.
+     */
+    public List<ValidationProblem> validate(String fileName, byte[] content) {
+        GoYaml.Decoded decoded = GoYaml.decode(content);
+        if (decoded.text() == null) {
+            return List.of(problem(fileName, decoded.line(), null, null, "", decoded.error()));
+        }
+        return validate(fileName, decoded.text());
     }
 
     /** Whether {@link #validate(FileTree)} checks the file at {@code path}. */
@@ -225,13 +232,7 @@ public final class SchemaValidator {
             return;
         }
         if (isList(map)) {
-            Object items = null;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if ("items".equalsIgnoreCase(String.valueOf(e.getKey()))) {
-                    items = e.getValue();
-                }
-            }
-            if (items instanceof List<?> list) {
+            if (items(map) instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     Object item = list.get(i);
                     int itemLine = lineOr(doc.lineOf(list, i), doc.line);
@@ -256,8 +257,19 @@ public final class SchemaValidator {
         object(map, doc, doc.line, file, out);
     }
 
+    /** A {@code List}'s items, found as kubeconform finds them (the key in any case); the last such key wins. */
+    static Object items(Map<?, ?> list) {
+        Object items = null;
+        for (Map.Entry<?, ?> e : list.entrySet()) {
+            if ("items".equalsIgnoreCase(String.valueOf(e.getKey()))) {
+                items = e.getValue();
+            }
+        }
+        return items;
+    }
+
     /** kubeconform expands a document whose kind is List (any case) and has an apiVersion into its items. */
-    private static boolean isList(Map<?, ?> m) {
+    static boolean isList(Map<?, ?> m) {
         if (!(m.get("kind") instanceof String kind) || !kind.equalsIgnoreCase("list")) {
             return false;
         }

@@ -163,6 +163,17 @@ public final class OutputWriter {
         }
     }
 
+    /** A failure for a message: an I/O failure (also an unchecked one) as below, else its kind and text. */
+    private static String describe(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException u) {
+            return describe(u.getCause());
+        }
+        if (e instanceof IOException io) {
+            return describe(io);
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     private static String describe(IOException e) {
         String reason = e instanceof NoSuchFileException ? "no such file or directory"
                 : e instanceof FileAlreadyExistsException ? "it already exists"
@@ -219,9 +230,14 @@ public final class OutputWriter {
                 if (!manifestText.equals(read(manifest))) {
                     finalManifest = stage(manifest, manifestText(current));
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (KforgeException | Error e) {
                 discard();
                 throw e;
+            } catch (RuntimeException e) {
+                // a file system that fails with an unchecked exception: undone and reported like any failure
+                discard();
+                throw new KforgeException("cannot write " + directory + " (" + describe(e) + "); nothing was "
+                        + "changed", e);
             }
 
             // 2. commit: new and changed files, then removals, then the manifest; each step can be undone
@@ -245,9 +261,11 @@ public final class OutputWriter {
             } catch (StepFailed e) {
                 throw commit.undo("cannot " + e.what + " (" + describe((IOException) e.getCause()) + ")",
                         e.getCause());
-            } catch (RuntimeException | Error e) {
+            } catch (KforgeException e) {
                 // a file that cannot be read while being replaced, say: undone the same way
-                throw commit.undo(String.valueOf(e.getMessage()), e);
+                throw commit.undo(e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                throw commit.undo("cannot write " + directory + " (" + describe(e) + ")", e);
             }
 
             // 3. through: the copies of the old files go, and the directories the removals left empty
@@ -315,6 +333,8 @@ public final class OutputWriter {
                     step.run();
                 } catch (IOException e) {
                     throw new StepFailed(what, e);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new StepFailed(what, e.getCause());
                 }
             }
 
@@ -325,7 +345,7 @@ public final class OutputWriter {
                     Undo undo = done.pop();
                     try {
                         undo.step().run();
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         stuck.add(undo.what() + " (" + describe(e) + ")");
                     }
                 }
@@ -371,7 +391,7 @@ public final class OutputWriter {
             for (Path d = directory.resolve(path).getParent(); !d.equals(directory); d = d.getParent()) {
                 try {
                     ops.delete(d);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     break; // not empty (or cannot go): it stays, and so do its parents
                 }
             }
@@ -564,7 +584,7 @@ public final class OutputWriter {
                 if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     ops.delete(path);
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // best effort: the original failure is the one to report, and a later run removes leftovers
             }
         }

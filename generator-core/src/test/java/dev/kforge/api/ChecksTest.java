@@ -2,6 +2,7 @@ package dev.kforge.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.LinkedHashMap;
@@ -399,7 +400,7 @@ class ChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1", "0", "25%", "100%"})
+    @ValueSource(strings = {"1", "0", "25%", "100%", "2147483647", "007"})
     void intOrPercent_whenValid_thenNoProblem(String value) {
         // given
         Checks checks = new Checks();
@@ -419,6 +420,21 @@ class ChecksTest {
         // then
         assertThat(checks.problems()).containsExactly(Problem.at("minAvailable",
                 "'" + value + "' is neither a whole number nor a percentage like 25%"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "99999999999999999999|'99999999999999999999' is too large; expected a whole number up to 2147483647 or a "
+                    + "percentage",
+            "2147483648|'2147483648' is too large; expected a whole number up to 2147483647 or a percentage",
+            "101%|'101%' is more than 100%"})
+    void intOrPercent_whenBeyondWhatKubernetesHolds_thenRejected(String value, String message) {
+        // given: found by the fuzzer, a number no int holds went on to fail generation with an exception
+        Checks checks = new Checks();
+        // when
+        checks.intOrPercent(value, "minAvailable");
+        // then
+        assertThat(checks.problems()).containsExactly(Problem.at("minAvailable", message));
     }
 
     @Test

@@ -237,6 +237,19 @@ class PlatformTest {
     }
 
     @Test
+    void build_whenProbePortNumberIsNoPort_thenRejected() {
+        // given: found by the fuzzer, a number beyond an int went on to fail generation with an exception
+        Service gateway = web("gateway").probes(new Probes(Probe.http("/live", "99999999999999999999"),
+                Probe.http("/ready", "0"), Probe.http("/started", "65535"))).build();
+        // when
+        var problems = problemsOf(() -> Platform.builder("shop").service(gateway).build());
+        // then
+        assertThat(problems).containsExactly(
+                Problem.at("services.gateway.probes.liveness.port", "port 99999999999999999999 is outside 1-65535"),
+                Problem.at("services.gateway.probes.readiness.port", "port 0 is outside 1-65535"));
+    }
+
+    @Test
     void build_whenHttpProbeOnAServiceWithoutPorts_thenNeedsAPort() {
         // given
         Service mailer = worker("mailer").probes(new Probes(null, null, Probe.http("/started"))).build();

@@ -10,6 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProblemTest {
 
     @Test
+    void create_whenTheMessageQuotesControlCharacters_thenTheyAreEscapedAndItStaysOneLine() {
+        // given: found by the fuzzer, a value with a terminal escape sequence quoted in a message as written
+        String quoted = "'\u001b[31m\nred\u202e' is not a size like 10m";
+        // when
+        Problem problem = new Problem("services.web\u0007", quoted, "platform.yaml:3");
+        // then
+        assertThat(problem.message()).isEqualTo("'\\u001b[31m\\u000ared\\u202e' is not a size like 10m");
+        assertThat(problem.path()).isEqualTo("services.web\\u0007");
+        assertThat(problem.toString()).doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e]");
+        // and what is already escaped, or plain text in any script, is left as it is
+        assertThat(Problem.at("a", "'g\\u00e4teway' or 'gäteway', 東京").message())
+                .isEqualTo("'g\\u00e4teway' or 'gäteway', 東京");
+    }
+
+    @Test
     void under_whenPathIsEmpty_thenThePrefixBecomesThePath() {
         // given
         Problem problem = Problem.at("", "broken");

@@ -22,6 +22,9 @@ class QuantitiesTest {
             "0, 0.5, 1m",         // never below 1m
             "2, 0.25, 500m",
             "3, 1.5, 4500m",
+            // beyond a long's millicores: exact, not an overflow (found by the fuzzer)
+            "99999999999999999999, 2, 199999999999999999998",
+            "99999999999999999999m, 0.5, 50000000000000000",
     })
     void scaleCpu_whenScaled_thenRoundsUpToWholeMillicoresAndWritesWholeCoresAsCores(String cpu, String factor,
                                                                                     String expected) {
@@ -45,6 +48,7 @@ class QuantitiesTest {
             "256Mi, 0.001, 1Mi",  // 0.256Mi rounds up to 1Mi
             "300Mi, 0.5, 150Mi",
             "3Gi, 0.5, 1536Mi",
+            "10000000000000000Gi, 1, 10000000000000000Gi",  // more Mi than a long holds,
     })
     void scaleMemory_whenScaled_thenRoundsUpToWholeMiAndWritesWholeGiAsGi(String memory, String factor,
                                                                          String expected) {

@@ -311,6 +311,18 @@ public final class MalformedInputs {
         spec("name: absolute catalog path", ISP.replace("catalog: tenants.csv", "catalog: /etc/tenants.csv"))
                 .is("platform.yaml:5", "tenancy.catalog", "'/etc/tenants.csv' is not a relative path",
                         "relative to the spec file's folder");
+        // found by the fuzzer: a path no file can have, and a path that would break the message into two lines
+        spec("name: catalog path with half a surrogate pair", ISP.replace("catalog: tenants.csv",
+                "catalog: \"\\uD800\""))
+                .is("platform.yaml:5", "tenancy.catalog", "'\\ud800' is not a relative path",
+                        "relative to the spec file's folder");
+        spec("name: NUL in a config file path", service("config: {fromFiles: [\"a\\0b.yaml\"]}"))
+                .is("platform.yaml:10", "services.gateway.config.fromFiles.0", "'a\\u0000b.yaml' is not a relative "
+                        + "file path", "relative to the spec file's folder");
+        spec("name: line break in a catalog path", ISP.replace("catalog: tenants.csv",
+                "catalog: \"new\\nfile.csv\""))
+                .is("platform.yaml:5", "tenancy.catalog", "no file at ", "new\\u000afile.csv; the catalog path is "
+                        + "relative to the spec file's folder");
     }
 
     private void sizes() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -66,13 +67,30 @@ class HostileInputTest {
         // given
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
-            yaml.append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\ndata: {n: ")
+            yaml.append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\ndata: {count: ")
                     .append(i % 1000 == 0 ? "1" : "\"1\"").append("}\n---\n");
         }
         // when
         List<ValidationProblem> problems = validateFast(yaml.toString());
+        // then exactly the twenty documents whose data is a number are flagged, each at its own line
+        assertThat(problems).extracting(ValidationProblem::line).containsExactlyElementsOf(
+                IntStream.range(0, 20).mapToObj(k -> 5 * 1000 * k + 4).toList());
+        assertThat(problems).allSatisfy(p -> assertThat(p.toString())
+                .endsWith("ConfigMap/c" + (p.line() - 4) / 5 + ": .data.count: expected string, got integer 1"));
+    }
+
+    @Test
+    void validate_whenListsNestTenThousandDeep_thenOneProblemAtItsLine() {
+        // given block sequences, which need no closing brackets
+        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x:\n    " + "- ".repeat(10_000)
+                + "1\n";
+        // when
+        List<ValidationProblem> problems = validateFast(yaml);
         // then
-        assertThat(problems).hasSize(20);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("deeper than " + GoYaml.MAX_DEPTH);
+            assertThat(p.line()).isEqualTo(6);
+        });
     }
 
     @Test

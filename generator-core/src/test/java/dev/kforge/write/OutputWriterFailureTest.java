@@ -1,9 +1,13 @@
 package dev.kforge.write;
 
+import dev.kforge.Kforge;
 import dev.kforge.KforgeException;
 import dev.kforge.emit.FileTree;
+import dev.kforge.testing.SamplePlatforms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +33,32 @@ class OutputWriterFailureTest {
     @TempDir
     Path root;
 
-    /** Disk operations that fail from the {@code failAt}-th call on (1-based) for {@code failures} calls. */
+    /**
+     * Disk operations that fail from the {@code failAt}-th call on (1-based) for {@code failures} calls: with an
+     * IOException, or {@code unchecked} with an UncheckedIOException, as a file system provider may throw.
+     */
     static final class Failing implements FileOperations {
         private final int failAt;
         private final int failures;
+        private final boolean unchecked;
         private int calls;
         final List<String> log = new ArrayList<>();
 
         Failing(int failAt, int failures) {
+            this(failAt, failures, false);
+        }
+
+        Failing(int failAt, int failures, boolean unchecked) {
             this.failAt = failAt;
             this.failures = failures;
+            this.unchecked = unchecked;
+        }
+
+        private IOException failure(String message) {
+            if (unchecked) {
+                throw new UncheckedIOException(new IOException(message));
+            }
+            return new IOException(message);
         }
 
         /** Counts a call; true if this one is to fail. */
@@ -56,7 +76,7 @@ class OutputWriterFailureTest {
         @Override
         public void createDirectory(Path dir) throws IOException {
             if (fails("createDirectory " + dir.getFileName())) {
-                throw new IOException("injected failure creating " + dir.getFileName());
+                throw failure("injected failure creating " + dir.getFileName());
             }
             DISK.createDirectory(dir);
         }
@@ -66,7 +86,7 @@ class OutputWriterFailureTest {
             if (fails("createFile " + file.getFileName())) {
                 // like a full disk: half the bytes reach the file
                 DISK.createFile(file, Arrays.copyOf(content, content.length / 2));
-                throw new IOException("injected failure writing " + file.getFileName());
+                throw failure("injected failure writing " + file.getFileName());
             }
             DISK.createFile(file, content);
         }
@@ -74,7 +94,7 @@ class OutputWriterFailureTest {
         @Override
         public void move(Path from, Path to) throws IOException {
             if (fails("move " + from.getFileName() + " " + to.getFileName())) {
-                throw new IOException("injected failure moving " + from.getFileName());
+                throw failure("injected failure moving " + from.getFileName());
             }
             DISK.move(from, to);
         }
@@ -82,7 +102,7 @@ class OutputWriterFailureTest {
         @Override
         public void delete(Path path) throws IOException {
             if (fails("delete " + path.getFileName())) {
-                throw new IOException("injected failure deleting " + path.getFileName());
+                throw failure("injected failure deleting " + path.getFileName());
             }
             DISK.delete(path);
         }
@@ -113,15 +133,17 @@ class OutputWriterFailureTest {
         return out;
     }
 
-    @Test
-    void write_whenAnyOneStepFails_thenThePreviousOutputIsIntactWithNoLeftovers() throws IOException {
+    @ParameterizedTest(name = "unchecked: {0}")
+    @ValueSource(booleans = {false, true})
+    void write_whenAnyOneStepFails_thenThePreviousOutputIsIntactWithNoLeftovers(boolean unchecked)
+            throws IOException {
         List<String> failedSteps = new ArrayList<>();
         int step = 1;
         while (true) {
-            // given
-            Path out = previousOutput("run-" + step);
+            // given (an unchecked failure too: a file system provider may throw one)
+            Path out = previousOutput("run-" + unchecked + "-" + step);
             Map<String, String> previous = files(out);
-            Failing operations = new Failing(step, 1);
+            Failing operations = new Failing(step, 1, unchecked);
 
             // when
             Throwable thrown = catchThrowable(() -> new OutputWriter(operations).write(after(), out));
@@ -182,7 +204,102 @@ class OutputWriterFailureTest {
                         && e.getValue().equals("replicas: 1\n"));
     }
 
-    /** Every file under {@code dir}, relative path to content; the lock file is not content. */
+    /** The sample shop platform's Kustomize base and report: some 30 files in nested folders. */
+    private static FileTree shop() {
+        FileTree shop = new FileTree();
+        Kforge.render(SamplePlatforms.shop(), Map.of()).files().forEach((path, content) -> {
+            if (path.startsWith("kustomize/base/") || path.equals("README.md")) {
+                shop.put(path, content);
+            }
+        });
+        return shop;
+    }
+
+    /**
+     * The shop's output a release later: one service gone (its folder and patches), every third file changed, the
+     * inference platform's base added beside it (new folders).
+     */
+    private static FileTree shopLater() {
+        FileTree later = new FileTree();
+        int[] n = {0};
+        shop().files().forEach((path, content) -> {
+            if (!path.contains("mailer")) {
+                later.put(path, n[0]++ % 3 == 0 ? new String(content, StandardCharsets.UTF_8) + "# later\n"
+                        : new String(content, StandardCharsets.UTF_8));
+            }
+        });
+        Kforge.render(SamplePlatforms.inference(), Map.of()).files().forEach((path, content) -> {
+            if (path.startsWith("kustomize/base/") && !later.files().containsKey(path)) {
+                later.put("kustomize/later/" + path.substring("kustomize/base/".length()), content);
+            }
+        });
+        return later;
+    }
+
+    @Test
+    void write_whenAnyStepOfUpdatingARealOutputFails_thenItIsByteIdenticalOrTheNewOutputIsComplete()
+            throws IOException {
+        // given a platform's generated files, and what replaces them: files changed, removed, added in new folders
+        FileTree before = shop();
+        FileTree after = shopLater();
+        Path template = root.resolve("template");
+        new OutputWriter().write(before, template);
+        Files.writeString(template.resolve("kustomize/NOTES.md"), "the user's own file\n");
+        Path out = root.resolve("real");
+        copy(template, out);
+        Map<String, String> previous = files(out);
+        int steps = 0;
+        for (int step = 1; ; step++) {
+            Failing operations = new Failing(step, 1);
+
+            // when the step-th change to the disk fails
+            Throwable thrown = catchThrowable(() -> new OutputWriter(operations).write(after, out));
+
+            // then the run failed, saying so, and every byte is as it was (so the next step starts from it); or
+            // it failed only cleaning up after itself, and the new output is complete
+            if (operations.calls() < step) {
+                assertThat(thrown).isNull();
+                break;
+            }
+            steps++;
+            String failed = operations.log.stream().filter(l -> l.startsWith("FAIL")).findFirst().orElseThrow();
+            if (thrown != null) {
+                assertThat(thrown).as(failed).isInstanceOf(KforgeException.class)
+                        .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed")
+                        .hasMessageNotContaining("\tat ");
+                assertThat(files(out)).as("after %s", failed).isEqualTo(previous);
+            } else {
+                assertThat(failed).as(failed).startsWith("FAIL delete");
+                assertThat(generated(out)).as(failed).isEqualTo(text(after));
+                deleteTree(out);
+                copy(template, out);
+            }
+        }
+        assertThat(steps).as("steps made to fail").isGreaterThan(60);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Every file and folder under {@code dir}, relative path to content (as Latin-1: byte for byte). */
     private static Map<String, String> files(Path dir) {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -208,9 +325,10 @@ class OutputWriterFailureTest {
         return out;
     }
 
+    /** The files of {@code tree}, relative path to content as {@link #files} reads it: byte for byte. */
     private static Map<String, String> text(FileTree tree) {
         Map<String, String> out = new TreeMap<>();
-        tree.files().keySet().forEach(p -> out.put(p, tree.text(p)));
+        tree.files().forEach((p, bytes) -> out.put(p, new String(bytes, StandardCharsets.ISO_8859_1)));
         return out;
     }
 }
