@@ -1,19 +1,18 @@
 package dev.kforge.bench;
 
 import dev.kforge.testing.SpecFuzzer;
+import dev.kforge.testing.Trees;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The long fuzz run: N mutated specs and catalogs (the examples written as specs, the reader's full spec, small
@@ -80,17 +79,9 @@ public final class FuzzBench {
                 slowestInput == null ? "" : slowestInput.seed().name(), slowest / 1e9);
         bySeed.forEach((name, counts) -> System.out.printf(Locale.ROOT, "  %-16s valid output %,6d, clear error "
                 + "%,6d, unexpected %,d%n", name, counts[0], counts[1], counts[2]));
-        delete(work);
+        Trees.delete(work);
         if (!unexpected.isEmpty()) {
             System.exit(1);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -3,12 +3,6 @@ package dev.kforge.spec;
 import dev.kforge.api.Checks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,27 +78,11 @@ final class YamlText {
     }
 
     private static String decode(Context cx, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            cx.reportLine("", line, "is not UTF-8 text (invalid byte 0x"
-                    + String.format(Locale.ROOT, "%02x", bytes[offset] & 0xff) + " at byte " + offset
-                    + "); save the file as UTF-8");
-            return null;
+        Utf8Text decoded = Utf8Text.decode(bytes);
+        if (decoded.text() == null) {
+            cx.reportLine("", decoded.line(), decoded.error());
         }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
+        return decoded.text();
     }
 
     /**

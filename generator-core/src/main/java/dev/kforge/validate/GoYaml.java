@@ -22,8 +22,6 @@ import org.snakeyaml.engine.v2.schema.Schema;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -154,38 +152,6 @@ final class GoYaml {
             }
         }
         return count;
-    }
-
-    /**
-     * A file's bytes decoded: its text, or why it is not text and on which line.
-     *
-     * @param text  the text, or {@code null}
-     * @param error what is wrong, or {@code null}
-     * @param line  the line (1-based) of the first byte that is not UTF-8
-     */
-    record Decoded(String text, String error, int line) {
-    }
-
-    /** Decodes bytes as strict UTF-8 (as go-yaml reads them; kubectl and kubeconform fail on anything else). */
-    static Decoded decode(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            return new Decoded(null, "is not UTF-8 text (invalid byte 0x" + String.format(Locale.ROOT, "%02x",
-                    bytes[offset] & 0xff) + " at byte " + offset + "); save it as UTF-8, or is this a binary file?",
-                    line);
-        }
-        return new Decoded(out.flip().toString(), null, 0);
     }
 
     /** Reads the first YAML document of a chunk. Never throws. */

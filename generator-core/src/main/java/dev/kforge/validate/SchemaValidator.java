@@ -188,7 +188,7 @@ public final class SchemaValidator {
      * {@code fileName} labels the problems.
      */
     public List<ValidationProblem> validate(String fileName, byte[] content) {
-        GoYaml.Decoded decoded = GoYaml.decode(content);
+        dev.kforge.spec.Utf8Text decoded = dev.kforge.spec.Utf8Text.decode(content);
         if (decoded.text() == null) {
             return List.of(problem(fileName, decoded.line(), null, null, "", decoded.error()));
         }

@@ -4,6 +4,8 @@ import dev.kforge.GenerateRequest;
 import dev.kforge.Kforge;
 import dev.kforge.testing.GenerateSpecs;
 import dev.kforge.testing.Jvm;
+import dev.kforge.testing.SpecFuzzer;
+import dev.kforge.testing.Trees;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,27 +76,11 @@ class ByteStabilityTest {
               prod: {profile: prod}
             """;
 
-    /** A tenant catalog read from a file: its charset must not be the JVM's, nor its ids' case the locale's. */
-    private static final String CATALOG_SPEC = """
-            platform:
-              name: isp
-            tenancy:
-              namespacePrefix: isp
-              catalog: tenants.csv
-            services:
-              portal:
-                kind: web-service
-                image: portal:1.0.0
-                ports: {http: 8080}
-                probes: {liveness: {path: /health}, readiness: {path: /ready}}
-                ingress: {rules: [{host: "@"}]}
-            environments:
-              prod: {profile: prod}
-            """;
+    /** A tenant catalog read from a file (for the fuzzer's small multi-tenant platform): not in the JVM's charset. */
     private static final String CATALOG = """
             id,displayName,tier,licenseTier,plugins,domain,environments
             ilker,"İlker Işık, İzmir",small,standard,reports;audit,ilker.example,
-            zoe,Zoë Ærøskøbing,micro,business,,zoe.example,prod
+            zoe,Zoë Ærøskøbing,micro,business,,zoe.example,dev
             idil,IDIL INSAAT,small,standard,,idil.example,
             """;
 
@@ -118,7 +104,9 @@ class ByteStabilityTest {
         specs = List.of(copy("api-gateway"), copy("paas-instances"),
                 Files.writeString(Files.createDirectories(dir.resolve("specs/locale")).resolve("platform.yaml"),
                         LOCALE_SPEC),
-                Files.writeString(catalog.resolve("platform.yaml"), CATALOG_SPEC));
+                Files.writeString(catalog.resolve("platform.yaml"), SpecFuzzer.smallSeeds().stream()
+                        .filter(seed -> seed.name().equals("isp-csv")).findFirst().orElseThrow().files()
+                        .get("platform.yaml")));
         // when other JVMs generate them (started first: they run while this one works) ...
         current = fork(Jvm.currentJava(), "current");
         jdk25 = Files.isExecutable(JDK_25) ? fork(JDK_25, "jdk25") : null;
@@ -199,20 +187,9 @@ class ByteStabilityTest {
     }
 
     /** An example's spec folder, copied (the spec names its config files and catalog relative to itself). */
-    private static Path copy(String example) throws IOException {
-        Path from = Path.of("..", "examples", example, "src", "main", "kforge");
-        Path to = dir.resolve("specs").resolve(example);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to.resolve("platform.yaml");
+    private static Path copy(String example) {
+        return Trees.copy(Path.of("..", "examples", example, "src", "main", "kforge"),
+                dir.resolve("specs").resolve(example)).resolve("platform.yaml");
     }
 
     /** Every file under {@code root}: relative path to its bytes (as Latin-1 text, one char a byte). */

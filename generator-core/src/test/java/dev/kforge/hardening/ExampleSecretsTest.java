@@ -1,6 +1,7 @@
 package dev.kforge.hardening;
 
 import dev.kforge.testing.SecretScan;
+import dev.kforge.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +131,7 @@ class ExampleSecretsTest {
                                                                          String replace, String with, String finding)
             throws IOException {
         // given a copy of the example's output, clean, with one secret planted
-        Path deploy = copyOf(EXAMPLES.resolve(example).resolve("deploy"));
+        Path deploy = Trees.copy(EXAMPLES.resolve(example).resolve("deploy"), copy.resolve("deploy"));
         assertThat(SecretScan.scan(deploy).findings()).as("the copy before planting").isEmpty();
         Path target = deploy.resolve(file);
         if (replace == null) {
@@ -149,20 +150,5 @@ class ExampleSecretsTest {
 
         // then
         assertThat(result.findings()).extracting(SecretScan.Finding::toString).containsExactly(file + ": " + finding);
-    }
-
-    private Path copyOf(Path deploy) throws IOException {
-        Path to = copy.resolve("deploy");
-        try (Stream<Path> walk = Files.walk(deploy)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(deploy.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

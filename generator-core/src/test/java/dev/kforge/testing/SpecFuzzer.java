@@ -354,7 +354,7 @@ public final class SpecFuzzer {
             t.printStackTrace(new PrintWriter(trace));
             return new Result(input, Outcome.UNEXPECTED, trace.toString());
         } finally {
-            delete(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -398,14 +398,6 @@ public final class SpecFuzzer {
             }
         }
         return null;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a folder of a temporary directory: left for its owner to remove
-        }
     }
 
     /**

@@ -102,7 +102,7 @@ class HostileManifestFilesTest {
             assertThat(p.line()).isEqualTo(6);
         });
         assertThat(byFile.get("junk.yaml")).singleElement().satisfies(p -> assertThat(p.message())
-                .startsWith("is not UTF-8 text (invalid byte 0x").endsWith("or is this a binary file?"));
+                .startsWith("is not UTF-8 text (invalid byte 0x").endsWith("save the file as UTF-8"));
         assertThat(byFile.get("logo.yml")).singleElement().satisfies(p -> {
             assertThat(p.message()).startsWith("is not UTF-8 text (invalid byte 0x89 at byte 0)");
             assertThat(p.line()).isEqualTo(1);
@@ -169,27 +169,18 @@ class HostileManifestFilesTest {
     @Test
     void validate_withPolicy_whenAListHoldsWorkloads_thenFindingsNameEachItemsLine() throws IOException {
         // given a List of two Deployments without probes, on lines 4 and 12
-        Files.writeString(dir.resolve("list.yaml"), """
-                apiVersion: v1
-                kind: List
-                items:
+        String item = """
                 - apiVersion: apps/v1
                   kind: Deployment
-                  metadata: {name: one}
+                  metadata: {name: %1$s}
                   spec:
-                    selector: {matchLabels: {app: one}}
+                    selector: {matchLabels: {app: %1$s}}
                     template:
-                      metadata: {labels: {app: one}}
+                      metadata: {labels: {app: %1$s}}
                       spec: {containers: [{name: app, image: "app:1.0.0"}]}
-                - apiVersion: apps/v1
-                  kind: Deployment
-                  metadata: {name: two}
-                  spec:
-                    selector: {matchLabels: {app: two}}
-                    template:
-                      metadata: {labels: {app: two}}
-                      spec: {containers: [{name: app, image: "app:1.0.0"}]}
-                """);
+                """;
+        Files.writeString(dir.resolve("list.yaml"), "apiVersion: v1\nkind: List\nitems:\n" + item.formatted("one")
+                + item.formatted("two"));
 
         // when
         ManifestFiles.Result result = ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir), true);

@@ -4,6 +4,7 @@ import dev.kforge.Kforge;
 import dev.kforge.KforgeException;
 import dev.kforge.emit.FileTree;
 import dev.kforge.testing.SamplePlatforms;
+import dev.kforge.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,7 +247,7 @@ class OutputWriterFailureTest {
         new OutputWriter().write(before, template);
         Files.writeString(template.resolve("kustomize/NOTES.md"), "the user's own file\n");
         Path out = root.resolve("real");
-        copy(template, out);
+        Trees.copy(template, out);
         Map<String, String> previous = files(out);
         int steps = 0;
         for (int step = 1; ; step++) {
@@ -271,32 +272,11 @@ class OutputWriterFailureTest {
             } else {
                 assertThat(failed).as(failed).startsWith("FAIL delete");
                 assertThat(generated(out)).as(failed).isEqualTo(text(after));
-                deleteTree(out);
-                copy(template, out);
+                Trees.delete(out);
+                Trees.copy(template, out);
             }
         }
         assertThat(steps).as("steps made to fail").isGreaterThan(60);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** Every file and folder under {@code dir}, relative path to content (as Latin-1: byte for byte). */
