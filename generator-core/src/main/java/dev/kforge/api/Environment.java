@@ -56,14 +56,21 @@ public record Environment(String name, String profile, String namespace, String 
         c.done();
     }
 
-    /** This environment with every unset setting taken from {@code profile}. */
+    /**
+     * This environment with every unset setting taken from {@code base}, its profile. Overrides keep the documented
+     * order, most specific first: this environment's override of a service, its {@code defaults}, the profile's
+     * override of the service, the profile's defaults. So a profile's override of a service is merged under this
+     * environment's defaults as well as under its own override of the service.
+     */
     public Environment withDefaults(Environment base) {
         Map<String, String> mergedLabels = new LinkedHashMap<>(base.labels);
         mergedLabels.putAll(labels);
         // merged overrides can be invalid (minReplicas from one, a lower maxReplicas from the other): say where
         Checks c = new Checks();
         Map<String, ServiceOverride> mergedServices = new LinkedHashMap<>(base.services);
-        services.forEach((k, v) -> c.nested("services." + k, () -> mergedServices.merge(k, v, ServiceOverride::then)));
+        base.services.forEach((k, fromProfile) -> c.nested("services." + k, () -> mergedServices.put(k,
+                fromProfile.then(defaults.then(services.getOrDefault(k, ServiceOverride.NONE))))));
+        services.forEach(mergedServices::putIfAbsent);
         ServiceOverride[] mergedDefaults = {defaults};
         c.nested("defaults", () -> mergedDefaults[0] = base.defaults.then(defaults));
         c.done();

@@ -91,9 +91,11 @@ class EnvironmentTest {
         assertThat(merged.defaults()).isEqualTo(
                 new ServiceOverride(1, 1, 5, null, null, Map.of("LOG_LEVEL", "debug", "A", "env"), null));
         assertThat(merged.services()).containsOnlyKeys("web", "worker", "job");
-        assertThat(merged.services().get("web")).isEqualTo(new ServiceOverride(null, 3, 6, null, "1.0", null, null));
-        assertThat(merged.services().get("worker")).isEqualTo(new ServiceOverride(2, null, null, null, null, null,
-                null));
+        // the environment's defaults (maxReplicas 5, A=env) rank above the profile's override of a service
+        assertThat(merged.services().get("web")).isEqualTo(new ServiceOverride(null, 3, 5, null, "1.0",
+                Map.of("A", "env"), null));
+        assertThat(merged.services().get("worker")).isEqualTo(new ServiceOverride(2, null, 5, null, null,
+                Map.of("A", "env"), null));
         assertThat(merged.services().get("job")).isEqualTo(new ServiceOverride(null, null, null, null, null, null,
                 true));
     }

@@ -358,6 +358,28 @@ class ResolverTest {
     }
 
     @Test
+    void environment_whenProfileOverridesAServiceAndTheEnvironmentSetsDefaults_thenTheEnvironmentsDefaultsWin() {
+        // given a profile that raises web to 2-8 with an image tag, and environments capping every service at 4
+        Map<String, Environment> profiles = Map.of("big", Environment.builder("big")
+                .service("web", new ServiceOverride(null, 2, 8, null, "2.0", Map.of("MODE", "big"), null)).build());
+        ServiceOverride capAt4 = new ServiceOverride(null, null, 4, null, null, Map.of("MODE", "env"), null);
+        Environment capped = Environment.builder("capped").profile("big").defaults(capAt4).build();
+        Environment raised = Environment.builder("raised").profile("big").defaults(capAt4)
+                .service("web", new ServiceOverride(null, null, 5, null, null, null, null)).build();
+        Platform platform = shop().environment(capped).environment(raised).build();
+        // when
+        ResolvedPlatform cappedWeb = Resolver.environment(platform, capped, profiles);
+        ResolvedPlatform raisedWeb = Resolver.environment(platform, raised, profiles);
+        // then the environment's defaults rank above the profile's override; its own override above both
+        assertThat(cappedWeb.service("web").autoscaling()).extracting(Autoscaling::minReplicas,
+                Autoscaling::maxReplicas).containsExactly(2, 4);
+        assertThat(cappedWeb.service("web").env()).contains(EnvVar.literal("MODE", "env"));
+        assertThat(cappedWeb.service("web").image().tag()).isEqualTo("2.0");
+        assertThat(raisedWeb.service("web").autoscaling()).extracting(Autoscaling::minReplicas,
+                Autoscaling::maxReplicas).containsExactly(2, 5);
+    }
+
+    @Test
     void environment_whenDefaultsAndAServiceOverrideSetRateLimits_thenTheServicesOwnWinsAndNoIngressStaysNone() {
         // given
         Platform.Builder builder = Platform.builder("shop")
