@@ -276,12 +276,43 @@ public final class SchemaValidator {
         Object apiVersion = m.get("apiVersion");
         boolean hasVersion = apiVersion instanceof String s ? !s.isEmpty()
                 : apiVersion instanceof Number || apiVersion instanceof Boolean;
-        Object metadata = m.get("metadata");
-        boolean metadataReadable = metadata == null || metadata instanceof Map<?, ?> md
-                && md.entrySet().stream().noneMatch(e -> List.of("name", "namespace", "generateName")
-                .contains(String.valueOf(e.getKey()).toLowerCase(Locale.ROOT))
-                && (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>));
-        return hasVersion && metadataReadable;
+        return hasVersion && unreadableSignature(m) == null;
+    }
+
+    /**
+     * Before anything else kubeconform reads a document's apiVersion, kind and metadata's name, namespace and
+     * generateName into text (Go strings; keys matched in any case, numbers and booleans turned into text). A map or
+     * list in one of those places, or a metadata that is not a map, fails there ("error while parsing") — also for a
+     * custom resource whose schema would accept it. Returns the path and the problem, or null.
+     */
+    static Walk.Issue unreadableSignature(Map<?, ?> m) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String lower = key.toLowerCase(Locale.ROOT);
+            Object value = e.getValue();
+            if ((lower.equals("apiversion") || lower.equals("kind")) && isCollection(value)) {
+                return new Walk.Issue(List.of(key), "must be a string, not " + K8sSchema.jsonType(value));
+            }
+            if (!lower.equals("metadata") || value == null) {
+                continue;
+            }
+            if (!(value instanceof Map<?, ?> metadata)) {
+                return new Walk.Issue(List.of(key), "must be a map, not " + K8sSchema.jsonType(value));
+            }
+            for (Map.Entry<?, ?> f : metadata.entrySet()) {
+                String field = String.valueOf(f.getKey()).toLowerCase(Locale.ROOT);
+                if ((field.equals("name") || field.equals("namespace") || field.equals("generatename"))
+                        && isCollection(f.getValue())) {
+                    return new Walk.Issue(List.of(key, String.valueOf(f.getKey())),
+                            "must be a string, not " + K8sSchema.jsonType(f.getValue()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCollection(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 
     private void object(Map<?, ?> m, GoYaml.Document doc, int line, String file, List<ValidationProblem> out) {
@@ -289,6 +320,12 @@ public final class SchemaValidator {
         Object apiVersionValue = m.get("apiVersion");
         String kind = stringOrNull(kindValue);
         String name = name(m);
+        Walk.Issue unreadable = unreadableSignature(m);
+        if (unreadable != null) {
+            out.add(problem(file, lineOf(doc, m, line, unreadable.path()), kind, name,
+                    Walk.render(unreadable.path()), unreadable.message()));
+            return;
+        }
         if (kind == null || kind.isEmpty()) {
             out.add(problem(file, line, null, name, "", kindValue == null || "".equals(kindValue)
                     ? "has no kind" : "kind must be a string, not " + K8sSchema.jsonType(kindValue)));

@@ -91,6 +91,59 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void validate_whenCustomResourceNamespaceIsAMap_thenUnreadableAsKubeconformFindsIt() {
+        // given a ServiceMonitor whose CRD schema leaves metadata open, but kubeconform reads namespace as text first
+        String yaml = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata:
+                  name: api
+                  namespace: {team: a}
+                spec:
+                  selector:
+                    matchLabels: {app: api}
+                  endpoints:
+                  - port: http
+                """;
+        // when
+        List<ValidationProblem> problems = validator.validate("sm.yaml", yaml);
+        // then
+        assertThat(problems).extracting(Object::toString)
+                .containsExactly("sm.yaml:5: ServiceMonitor/api: .metadata.namespace: must be a string, not object");
+    }
+
+    @Test
+    void validate_whenCustomResourceMetadataKeysInOtherCaseOrNumbers_thenReadAsKubeconformReadsThem() {
+        // given keys matched in any case (Go's JSON), a number read as text, and a list under "Metadata"
+        String numberName = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata:
+                  name: 42
+                spec:
+                  selector: {}
+                  endpoints: []
+                """;
+        String listMetadata = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata:
+                  name: api
+                Metadata: [a]
+                spec:
+                  selector: {}
+                  endpoints: []
+                """;
+        // when
+        List<ValidationProblem> number = validator.validate("a.yaml", numberName);
+        List<ValidationProblem> list = validator.validate("b.yaml", listMetadata);
+        // then
+        assertThat(number).isEmpty();
+        assertThat(list).extracting(Object::toString)
+                .containsExactly("b.yaml:5: ServiceMonitor/api: .Metadata: must be a map, not array");
+    }
+
+    @Test
     void validate_whenCustomResourceOfUserCrd_thenCheckedAgainstItsSchema() {
         // given
         String crd = """
