@@ -48,7 +48,18 @@ public final class KubeconformParity {
 
     private static final String[] VALUES = {"null", "~", "\"\"", "0", "-1", "1.5", "3.0", "1e3", "0x1F", "0o17", "08",
         "1_000", "12345678901234567890", "yes", "\"yes\"", "on", "true", "\"7\"", "[]", "{}", "[a, b]", "{a: b}",
-        ".nan", ".inf", "2024-01-01", "\"10%\"", "10%", "500m", "1Gi", "'x'", "!!str 5", "!!binary aGk=", "|\n  x"};
+        ".nan", ".inf", "2024-01-01", "\"10%\"", "10%", "500m", "1Gi", "'x'", "!!str 5", "!!binary aGk=", "|\n  x",
+        // YAML corners where two parsers may part
+        ".NaN", "-.inf", "+1", "+.5", "0b1010", "0B11", "0X1f", "1:20", "190:20:30", "1_0.5", "0.", ".5", "-0",
+        "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "Yes", "YES", "y", "n", "Off", "NULL", "Null",
+        "!!int \"5\"", "!!float 1", "!!null ''", "!!bool yes", "!foo bar", "!!timestamp 2024-01-01", "!!set {a}",
+        "!!omap [a: 1]", "&anchor value", "*undefined", "{a}", "[a: b]", "[a, {b: c}]", "{a: [1, 2]}", "{? a}",
+        "value # comment", "value#no-comment", "'it''s'", "\"\\u00e9\\t\"", "\"multi\n  line\"", ">-\n  folded\n  text",
+        "|+\n  keep\n", "plain\n  continued", "- in-value", "a: b", "a:b", "@at", "`tick", "%pct", "'", "\"", "[", "{",
+        "]", "}", "- ", "? x", "|\n\tx", "\tx", "x\t", "\u00a0x", "\ufeffx", "\u2028"};
+    private static final String[] SYNTAX = {"...", "--- # comment", "--- |", "%YAML 1.1", "%YAML 1.2", "%TAG ! tag:x,2000:",
+        "# comment", "", "  ", "\t", "--- !!map", "--- {}", "--- []", "--- null", "--- ~", "---x", "--- a: b", "\ufeff",
+        "\r", "- x", "? complex", ": value", "&a", "*a", "!!str", "<<: {}", "<<: [{}, {a: b}]"};
     private static final String[] KEYS = {"unknownField", "labels", "name", "spec", "replicas", "x", "Name", "status"};
     private static final String[] KINDS = {"Deployment", "deployment", "Service", "List", "Foo", "Pod", "ConfigMap"};
     private static final String[] API_VERSIONS = {"v1", "apps/v1", "apps/v1beta1", "batch/v1", "v2", "",
@@ -282,7 +293,7 @@ public final class KubeconformParity {
         String line = lines.get(at);
         int colon = line.indexOf(": ");
         String indent = line.substring(0, line.length() - line.stripLeading().length());
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(13)) {
             case 0, 1, 2 -> {
                 if (colon > 0) {
                     lines.set(at, line.substring(0, colon + 2) + VALUES[random.nextInt(VALUES.length)]);
@@ -295,6 +306,30 @@ public final class KubeconformParity {
             case 5 -> lines.add(at, indent + KEYS[random.nextInt(KEYS.length)] + ": "
                     + VALUES[random.nextInt(VALUES.length)]);
             case 6 -> lines.set(at, random.nextBoolean() ? "  " + line : line.substring(Math.min(2, indent.length())));
+            case 9 -> lines.add(at, random.nextBoolean() ? "---" : SYNTAX[random.nextInt(SYNTAX.length)]);
+            case 10 -> lines.set(at, line.replaceFirst("^( *)  ", random.nextBoolean() ? "$1\t" : "$1 \t"));
+            case 11 -> {
+                if (colon > 0) {
+                    String key = line.substring(indent.length(), colon);
+                    String[] keys = {"\"" + key + "\"", "'" + key + "'", "? " + key + "\n" + indent + ":",
+                        key + " ", key.toUpperCase(java.util.Locale.ROOT), "<<", "null", "~", "1", "true", "[a]", "{a: b}",
+                        ".inf", key + ":"};
+                    lines.set(at, indent + keys[random.nextInt(keys.length)] + line.substring(colon));
+                }
+            }
+            case 12 -> {
+                if (colon > 0 && at + 1 < lines.size()) {
+                    // an anchor on this value and an alias or merge of it on another line
+                    lines.set(at, line.substring(0, colon + 2) + "&a " + line.substring(colon + 2));
+                    int other = random.nextInt(lines.size());
+                    String o = lines.get(other);
+                    int oc = o.indexOf(": ");
+                    if (oc > 0) {
+                        lines.set(other, random.nextBoolean() ? o.substring(0, oc + 2) + "*a"
+                                : o.substring(0, o.length() - o.stripLeading().length()) + "<<: *a");
+                    }
+                }
+            }
             case 7 -> {
                 for (int j = 0; j < lines.size(); j++) {
                     if (lines.get(j).startsWith("kind: ")) {

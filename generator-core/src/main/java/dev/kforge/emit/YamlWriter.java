@@ -63,7 +63,13 @@ public final class YamlWriter {
 
     /** One YAML document, without header. */
     public String document(Object tree) {
-        return dump.get().dumpToString(tree);
+        String text = dump.get().dumpToString(tree);
+        // snakeyaml-engine (YAML 1.2) writes LINE and PARAGRAPH SEPARATOR as they are; every string holding one is
+        // double-quoted (see representString), where every reader takes the escapes \\u2028 and \\u2029 for them
+        if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     /** A generated file: the header, then the documents separated by {@code ---}. */
@@ -98,6 +104,10 @@ public final class YamlWriter {
         return AMBIGUOUS.matcher(value).matches() || numeric && AMBIGUOUS.matcher(value.replace("_", "")).matches();
     }
 
+    private static boolean hasYaml11Break(String value) {
+        return value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
+    }
+
     private static final class Representer extends StandardRepresenter {
         Representer(DumpSettings settings, java.util.function.Function<Object, String> document) {
             super(settings);
@@ -110,7 +120,11 @@ public final class YamlWriter {
 
         private Node representString(String value) {
             ScalarStyle style = ScalarStyle.PLAIN;
-            if (value.indexOf('\n') >= 0) {
+            if (hasYaml11Break(value)) {
+                // go-yaml (kubectl, Helm) breaks lines at NEL, LINE and PARAGRAPH SEPARATOR, even inside a block
+                // scalar; escaped in double quotes they are read back as themselves everywhere
+                style = ScalarStyle.DOUBLE_QUOTED;
+            } else if (value.indexOf('\n') >= 0) {
                 style = ScalarStyle.LITERAL;
             } else if (ambiguous(value)) {
                 style = ScalarStyle.DOUBLE_QUOTED;

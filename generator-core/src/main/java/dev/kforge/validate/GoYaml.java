@@ -5,7 +5,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -42,8 +45,13 @@ import java.util.regex.Pattern;
  *       {@code on}, ...), integers in any base ({@code 0x1F}, {@code 0755} octal, {@code 1_000}), floats
  *       ({@code 1e3}, {@code 08}), merge keys ({@code <<}); quoted and block scalars are strings;</li>
  *   <li>a key set twice in a map (also through a merge) is an error, as in {@code yaml.UnmarshalStrict};</li>
- *   <li>keys become strings as {@code sigs.k8s.io/yaml} makes them; a null, list or map key is an error, and so is
- *       {@code .nan} or {@code .inf} anywhere (JSON cannot hold them);</li>
+ *   <li>keys become strings as {@code sigs.k8s.io/yaml} makes them ({@code .inf} too); a null, list or map key is
+ *       an error, and so is a key beyond a signed 64-bit integer, or {@code .nan} or {@code .inf} as a value (JSON
+ *       cannot hold them);</li>
+ *   <li>YAML 1.1's line breaks NEL, LINE and PARAGRAPH SEPARATOR break lines; tabs between tokens are white space
+ *       where go-yaml takes them so (after {@code key:}, an anchor, a tag, a quoted scalar); a directive line ends
+ *       the document; a tab before a block scalar's indentation is an error; a block scalar with no line indented
+ *       enough is empty text;</li>
  *   <li>alias expansion is bounded by go-yaml's own "excessive aliasing" rule.</li>
  * </ul>
  * What kforge adds for safety: a size limit per file and a nesting limit (see the constants), reported as problems.
@@ -52,6 +60,8 @@ final class GoYaml {
 
     static final int MAX_CHARS = 32 * 1024 * 1024;
     static final int MAX_DEPTH = 256;
+    /** Text go-yaml reads but snakeyaml-engine refuses is rewritten one place at a time; at most this many. */
+    private static final int MAX_REPAIRS = 64;
     private static final long MAX_DECODES = 5_000_000;
     private static final Tag IMPLICIT = new Tag("tag:kforge.dev,2026:implicit");
     private static final Tag MERGE = new Tag(Tag.PREFIX + "merge");
@@ -165,31 +175,27 @@ final class GoYaml {
             return failed("is larger than " + MAX_CHARS + " characters; kforge does not read manifests this large",
                     base);
         }
-        LoadSettings settings = SETTINGS;
-        Guard guard = new Guard(new ParserImpl(settings, new StreamReader(settings, body)));
-        Node node;
-        try {
-            Composer composer = new Composer(settings, guard);
-            if (!composer.hasNext()) {
-                return new Document(null, null, 0, null, 0, new IdentityHashMap<>(), base);
+        body = goLineBreaks(body);
+        Node node = null;
+        for (int retry = 0; node == null; retry++) {
+            Guard guard = new Guard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, body)));
+            try {
+                Composer composer = new Composer(SETTINGS, guard);
+                if (!composer.hasNext()) {
+                    return new Document(null, null, 0, null, 0, new IdentityHashMap<>(), base);
+                }
+                node = composer.next();
+            } catch (MarkedYamlEngineException e) {
+                String repaired = retry < MAX_REPAIRS ? asGoYamlReadsIt(body, e) : null;
+                if (repaired == null) {
+                    return unreadable(e, body, base, guard);
+                }
+                body = repaired;
+            } catch (RuntimeException | StackOverflowError e) {
+                return unreadable(e, body, base, guard);
             }
-            node = composer.next();
-        } catch (Refused e) {
-            return failed(e.getMessage(), base + e.line - 1);
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
-            return failed("invalid YAML: " + printable(problem), base + mark.map(Mark::getLine).orElse(0));
-        } catch (ReaderException e) {
-            int offset = body.offsetByCodePoints(0, Math.min(e.getPosition(), body.codePointCount(0, body.length())));
-            return failed("contains the character U+" + String.format(Locale.ROOT, "%04X", e.getCodePoint())
-                    + ", which YAML does not allow (is this a binary file?)", base + countLines(body, 0, offset));
-        } catch (YamlEngineException e) {
-            return failed("invalid YAML: " + printable(String.valueOf(e.getMessage())), base + guard.line() - 1);
-        } catch (RuntimeException | StackOverflowError e) {
-            return failed("cannot be read as YAML (" + e.getClass().getSimpleName() + ")", base + guard.line() - 1);
         }
-        Converter converter = new Converter(base);
+        Converter converter = new Converter(base, body);
         try {
             Object root = converter.value(node, 0);
             int line = base + node.getStartMark().map(Mark::getLine).orElse(0);
@@ -199,6 +205,164 @@ final class GoYaml {
         } catch (StackOverflowError e) {
             return failed("nests too deeply to be read", base);
         }
+    }
+
+    /** The problem of a chunk that cannot be read. */
+    private static Document unreadable(Throwable e, String body, int base, Guard guard) {
+        if (e instanceof Refused r) {
+            return failed(r.getMessage(), base + r.line - 1);
+        }
+        if (e instanceof MarkedYamlEngineException m) {
+            Optional<Mark> mark = m.getProblemMark().isPresent() ? m.getProblemMark() : m.getContextMark();
+            String problem = m.getProblem() == null ? "syntax error" : m.getProblem();
+            return failed("invalid YAML: " + printable(problem), base + mark.map(Mark::getLine).orElse(0));
+        }
+        if (e instanceof ReaderException r) {
+            int offset = body.offsetByCodePoints(0, Math.min(r.getPosition(), body.codePointCount(0, body.length())));
+            return failed("contains the character U+" + String.format(Locale.ROOT, "%04X", r.getCodePoint())
+                    + ", which YAML does not allow (is this a binary file?)", base + countLines(body, 0, offset));
+        }
+        if (e instanceof YamlEngineException y) {
+            return failed("invalid YAML: " + printable(String.valueOf(y.getMessage())), base + guard.line() - 1);
+        }
+        return failed("cannot be read as YAML (" + e.getClass().getSimpleName() + ")", base + guard.line() - 1);
+    }
+
+    /**
+     * go-yaml v2 (libyaml) takes NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line breaks, as YAML 1.1 does;
+     * snakeyaml-engine reads YAML 1.2, where they are ordinary characters. Making them line feeds gives the
+     * structure go-yaml sees (inside a quoted string the character becomes a folded space instead of itself: the
+     * value stays a string).
+     */
+    static String goLineBreaks(String body) {
+        if (body.indexOf('\u0085') < 0 && body.indexOf('\u2028') < 0 && body.indexOf('\u2029') < 0) {
+            return body;
+        }
+        return body.replace('\u0085', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
+    }
+
+    /**
+     * {@code body} rewritten at the place snakeyaml-engine refused, so that it reads as go-yaml reads the original;
+     * or null when go-yaml refuses it too (or kforge does not know better).
+     */
+    private static String asGoYamlReadsIt(String body, MarkedYamlEngineException e) {
+        int tab = separatingTab(body, e);
+        if (tab >= 0) {
+            return body.substring(0, tab) + ' ' + body.substring(tab + 1);
+        }
+        int[] header = emptyBlockScalarHeader(body, e);
+        if (header != null) {
+            return body.substring(0, header[0]) + "\"" + "\\n".repeat(header[2]) + "\"" + body.substring(header[1]);
+        }
+        return null;
+    }
+
+    /**
+     * A block scalar whose first non-empty line is indented less than the scalar needs ({@code key: |} followed by
+     * a less indented key, or the end): go-yaml reads an empty string, snakeyaml-engine refuses it ("the leading
+     * empty lines contain more spaces ... than the first non-empty line"). Returns the start and end offsets of the
+     * header ({@code |}, {@code >-}, ...) to replace with a quoted string, and the number of line breaks that string
+     * holds (a header that keeps them, {@code |+}, keeps one per empty line), or null.
+     */
+    static int[] emptyBlockScalarHeader(String body, MarkedYamlEngineException e) {
+        if (e.getProblem() == null || !e.getProblem().contains("the leading empty lines contain more spaces")
+                || e.getContextMark().isEmpty()) {
+            return null;
+        }
+        int at = offset(body, e.getContextMark().get());
+        if (at < 0 || at >= body.length() || body.charAt(at) != '|' && body.charAt(at) != '>') {
+            return null;
+        }
+        int end = at + 1;
+        while (end < body.length() && "-+123456789".indexOf(body.charAt(end)) >= 0) {
+            end++;
+        }
+        int rest = end;
+        while (rest < body.length() && (body.charAt(rest) == ' ' || body.charAt(rest) == '\t')) {
+            rest++;
+        }
+        boolean headerEnds = rest >= body.length() || body.charAt(rest) == '\n' || body.charAt(rest) == '\r'
+                || body.charAt(rest) == '#' && rest > end;
+        if (!headerEnds) {
+            return null;
+        }
+        int breaks = 0;
+        if (body.substring(at, end).indexOf('+') >= 0) {
+            // go-yaml keeps the line break of every empty line after the header's own
+            for (int line = nextLineStart(body, rest); line >= 0; line = nextLineStart(body, line)) {
+                int c = line;
+                while (c < body.length() && body.charAt(c) == ' ') {
+                    c++;
+                }
+                if (c >= body.length() || body.charAt(c) != '\n' && body.charAt(c) != '\r') {
+                    break;
+                }
+                breaks++;
+            }
+        }
+        return new int[] {at, end, breaks};
+    }
+
+    /** The offset in {@code body} of a mark's line and column, or -1. */
+    private static int offset(String body, Mark mark) {
+        int lineStart = 0;
+        for (int line = 0; line < mark.getLine(); line++) {
+            lineStart = nextLineStart(body, lineStart);
+            if (lineStart < 0) {
+                return -1;
+            }
+        }
+        try {
+            return body.offsetByCodePoints(lineStart, mark.getColumn());
+        } catch (IndexOutOfBoundsException outside) {
+            return -1;
+        }
+    }
+
+    /**
+     * The offset of a tab that snakeyaml-engine refused as the start of a token but go-yaml takes for white space,
+     * or -1. go-yaml skips tabs between tokens where no simple key may start: after the {@code :} of a
+     * {@code key:}, after an anchor, a tag or a quoted scalar. It refuses them, as snakeyaml does, in indentation
+     * and after {@code -}, {@code ?} or a {@code :} that starts a line (a complex key's value).
+     */
+    static int separatingTab(String body, MarkedYamlEngineException e) {
+        // snakeyaml says "found character '\t(TAB)' that cannot start any token", or after a tag "expected ' '"
+        if (e.getProblem() == null || !(e.getProblem().startsWith("found character '\\t(TAB)'")
+                || e.getProblem().startsWith("expected ' ', but found")) || e.getProblemMark().isEmpty()) {
+            return -1;
+        }
+        int at = offset(body, e.getProblemMark().get());
+        if (at < 0 || at >= body.length() || body.charAt(at) != '\t') {
+            return -1;
+        }
+        int lineStart = at;
+        while (lineStart > 0 && body.charAt(lineStart - 1) != '\n' && body.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String before = body.substring(lineStart, at).stripTrailing();
+        if (before.isEmpty()) {
+            return -1;
+        }
+        char last = before.charAt(before.length() - 1);
+        boolean indicator = (last == '-' || last == '?')
+                && (before.length() == 1 || before.charAt(before.length() - 2) == ' '
+                || before.charAt(before.length() - 2) == '\t');
+        boolean complexValue = last == ':' && before.strip().equals(":");
+        return indicator || complexValue ? -1 : at;
+    }
+
+    /** The start of the line after the one starting at {@code from} (breaks as snakeyaml counts them), or -1. */
+    private static int nextLineStart(String body, int from) {
+        for (int i = from; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return i + 1 < body.length() && body.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return -1;
     }
 
     private static Document failed(String message, int line) {
@@ -238,10 +402,54 @@ final class GoYaml {
             super(parser, MAX_DEPTH);
         }
 
+        /**
+         * go-yaml ends a document at a directive ({@code %YAML}, {@code %TAG}) without {@code ...} before it, and
+         * kubeconform reads only the first document of a piece; snakeyaml-engine (YAML 1.2) refuses the directive.
+         * Set when that refusal came: the document has ended.
+         */
+        private Event implicitEnd;
+
         @Override
         protected RuntimeException tooDeep(int line, int limit) {
             return new Refused(line, "nests lists and maps deeper than " + limit
                     + " levels; kforge does not read manifests this deep");
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            try {
+                return implicitEnd == null ? super.checkEvent(id) : id == Event.ID.DocumentEnd;
+            } catch (ParserException e) {
+                endAtDirective(e);
+                return id == Event.ID.DocumentEnd;
+            }
+        }
+
+        @Override
+        public Event peekEvent() {
+            try {
+                return implicitEnd == null ? super.peekEvent() : implicitEnd;
+            } catch (ParserException e) {
+                endAtDirective(e);
+                return implicitEnd;
+            }
+        }
+
+        @Override
+        public Event next() {
+            try {
+                return implicitEnd == null ? super.next() : implicitEnd;
+            } catch (ParserException e) {
+                endAtDirective(e);
+                return implicitEnd;
+            }
+        }
+
+        private void endAtDirective(ParserException e) {
+            if (e.getProblem() == null || !e.getProblem().startsWith("expected '<document end>' before directives")) {
+                throw e;
+            }
+            implicitEnd = new DocumentEndEvent(false, e.getProblemMark(), e.getProblemMark());
         }
     }
 
@@ -266,9 +474,17 @@ final class GoYaml {
         private int aliasDepth;
         String duplicate;
         int duplicateLine;
+        /** A map key is being read: go-yaml keeps .inf and .nan there, sigs.k8s.io/yaml writes them as text. */
+        private boolean keyContext;
 
-        Converter(int base) {
+        /** The text read, for go-yaml's checks of block scalar indentation that snakeyaml does not make. */
+        private final String body;
+        private int[] lineStarts;
+        private final IdentityHashMap<Node, Boolean> blocksChecked = new IdentityHashMap<>();
+
+        Converter(int base, String body) {
             this.base = base;
+            this.body = body;
         }
 
         private int line(Node n) {
@@ -317,8 +533,10 @@ final class GoYaml {
                 List<Node> items = seq.getValue();
                 List<Object> out = new ArrayList<>(items.size());
                 int[] itemLines = new int[items.size()];
+                int dash = seq.getStartMark().map(Mark::getColumn).orElse(0);
                 for (int i = 0; i < items.size(); i++) {
                     itemLines[i] = line(items.get(i));
+                    checkBlockIndentation(items.get(i), dash);
                     out.add(value(items.get(i), depth + 1));
                 }
                 lines.put(out, itemLines);
@@ -337,6 +555,78 @@ final class GoYaml {
             }
             lines.put(out, stringLines);
             return out;
+        }
+
+        /**
+         * go-yaml refuses a tab met before a block scalar's indentation is complete ("found a tab character where an
+         * indentation space is expected"), on any of its lines and the line after it; snakeyaml-engine takes the
+         * tab for content or for the end of the scalar. {@code parentIndent} is the column of the collection that
+         * holds the scalar: its key's, or its sequence's dash.
+         */
+        private void checkBlockIndentation(Node n, int parentIndent) {
+            if (!(n instanceof ScalarNode s) || s.getScalarStyle() != ScalarStyle.LITERAL
+                    && s.getScalarStyle() != ScalarStyle.FOLDED || s.getStartMark().isEmpty()
+                    || blocksChecked.put(n, Boolean.TRUE) != null) {
+                return;
+            }
+            if (lineStarts == null) {
+                List<Integer> starts = new ArrayList<>();
+                starts.add(0);
+                for (int i = 0; i < body.length(); i++) {
+                    if (body.charAt(i) == '\n') {
+                        starts.add(i + 1);
+                    }
+                }
+                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            }
+            Mark start = s.getStartMark().get();
+            int header = start.getLine();
+            if (header >= lineStarts.length) {
+                return;
+            }
+            // an explicit indentation indicator (|2, >-1) fixes the indentation
+            int indent = 0;
+            String headerText = lineText(header);
+            for (int i = Math.min(start.getColumn() + 1, headerText.length()); i < headerText.length(); i++) {
+                char c = headerText.charAt(i);
+                if (c >= '1' && c <= '9') {
+                    indent = parentIndent + (c - '0');
+                    break;
+                }
+                if (c != '+' && c != '-') {
+                    break;
+                }
+            }
+            int maxIndent = 0;
+            boolean content = false;
+            for (int line = header + 1; line < lineStarts.length; line++) {
+                String text = lineText(line);
+                int col = 0;
+                while ((indent == 0 || col < indent) && col < text.length() && text.charAt(col) == ' ') {
+                    col++;
+                }
+                maxIndent = Math.max(maxIndent, col);
+                if ((indent == 0 || col < indent) && col < text.length() && text.charAt(col) == '\t') {
+                    throw new Refused(base + line, "invalid YAML: found a tab character where an indentation space is "
+                            + "expected (in the block scalar that starts on line " + (base + header) + ")");
+                }
+                if (col >= text.length() || text.charAt(col) == '\r') {
+                    continue; // an empty line belongs to the scalar
+                }
+                if (!content && indent == 0) {
+                    indent = Math.max(Math.max(maxIndent, parentIndent + 1), 1);
+                }
+                content = true;
+                if (col < indent) {
+                    return; // a line indented less ends the scalar
+                }
+            }
+        }
+
+        private String lineText(int line) {
+            int from = lineStarts[line];
+            int to = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : body.length();
+            return body.substring(from, Math.max(from, to));
         }
 
         private void count(Node n) {
@@ -367,10 +657,17 @@ final class GoYaml {
                     merge(t.getValueNode(), out, keyLines, depth);
                     continue;
                 }
-                Object key = value(k, depth + 1);
+                Object key;
+                keyContext = k instanceof ScalarNode;
+                try {
+                    key = value(k, depth + 1);
+                } finally {
+                    keyContext = false;
+                }
                 if (key instanceof Map<?, ?> || key instanceof List<?>) {
                     throw new Refused(line(k), "invalid map key: a list or map cannot be a key");
                 }
+                checkBlockIndentation(t.getValueNode(), k.getStartMark().map(Mark::getColumn).orElse(0));
                 Object v = value(t.getValueNode(), depth + 1);
                 put(out, keyLines, key, v, line(k), line(t.getValueNode()));
             }
@@ -482,6 +779,10 @@ final class GoYaml {
                     return null;
                 case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf",
                         "-.INF":
+                    if (keyContext) {
+                        return in.endsWith("n") || in.endsWith("N") ? Double.NaN
+                                : in.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    }
                     throw new Refused(line(s), "the value " + in + " cannot be written as JSON");
                 case "<<":
                     return in;
@@ -521,7 +822,7 @@ final class GoYaml {
         }
 
         private Object finite(double d, String in, ScalarNode s) {
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
+            if ((Double.isNaN(d) || Double.isInfinite(d)) && !keyContext) {
                 throw new Refused(line(s), "the value " + in + " cannot be written as JSON");
             }
             return d;
@@ -614,12 +915,23 @@ final class GoYaml {
         if (key instanceof String s) {
             return s;
         }
-        if (key instanceof Long || key instanceof BigInteger) {
+        if (key instanceof Long) {
             return key.toString();
         }
+        if (key instanceof BigInteger) {
+            // only numbers beyond a signed 64-bit integer are kept as BigInteger: go-yaml's uint64, which
+            // sigs.k8s.io/yaml does not turn into a JSON key
+            throw new Refused(line == null ? 0 : line, "unsupported map key: " + key
+                    + " is larger than a signed 64-bit integer and cannot be written as JSON; quote it");
+        }
         if (key instanceof Double d) {
-            // strconv.FormatFloat(f, 'g', -1, 32): shortest representation as a float32
-            return formatFloat32(d);
+            // strconv.FormatFloat(f, 'g', -1, 32), with go-yaml's names for the values JSON has none for
+            return switch (formatFloat32(d)) {
+                case "+Inf" -> ".inf";
+                case "-Inf" -> "-.inf";
+                case "NaN" -> ".nan";
+                default -> formatFloat32(d);
+            };
         }
         if (key instanceof Boolean b) {
             return b ? "true" : "false";
@@ -630,6 +942,12 @@ final class GoYaml {
     /** Go's {@code strconv.FormatFloat(d, 'g', -1, 32)}. */
     static String formatFloat32(double d) {
         float f = (float) d;
+        if (Float.isNaN(f)) {
+            return "NaN";
+        }
+        if (Float.isInfinite(f)) {
+            return f > 0 ? "+Inf" : "-Inf";
+        }
         if (f == 0) {
             return (1 / f < 0) ? "-0" : "0";
         }

@@ -270,10 +270,10 @@ public final class SchemaValidator {
 
     /** kubeconform expands a document whose kind is List (any case) and has an apiVersion into its items. */
     static boolean isList(Map<?, ?> m) {
-        if (!(m.get("kind") instanceof String kind) || !kind.equalsIgnoreCase("list")) {
+        if (!(signatureField(m, "kind") instanceof String kind) || !kind.equalsIgnoreCase("list")) {
             return false;
         }
-        Object apiVersion = m.get("apiVersion");
+        Object apiVersion = signatureField(m, "apiVersion");
         boolean hasVersion = apiVersion instanceof String s ? !s.isEmpty()
                 : apiVersion instanceof Number || apiVersion instanceof Boolean;
         return hasVersion && unreadableSignature(m) == null;
@@ -311,13 +311,31 @@ public final class SchemaValidator {
         return null;
     }
 
+    /**
+     * The value kubeconform reads for a document's {@code kind} or {@code apiVersion}: Go's JSON decoding matches
+     * keys in any case, and of several that match, the one that sorts last (keys are written sorted) wins.
+     */
+    static Object signatureField(Map<?, ?> m, String name) {
+        Object exact = m.get(name);
+        String winner = exact != null || m.containsKey(name) ? name : null;
+        Object value = exact;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (key.equalsIgnoreCase(name) && (winner == null || key.compareTo(winner) > 0)) {
+                winner = key;
+                value = e.getValue();
+            }
+        }
+        return value;
+    }
+
     private static boolean isCollection(Object value) {
         return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 
     private void object(Map<?, ?> m, GoYaml.Document doc, int line, String file, List<ValidationProblem> out) {
-        Object kindValue = m.get("kind");
-        Object apiVersionValue = m.get("apiVersion");
+        Object kindValue = signatureField(m, "kind");
+        Object apiVersionValue = signatureField(m, "apiVersion");
         String kind = stringOrNull(kindValue);
         String name = name(m);
         Walk.Issue unreadable = unreadableSignature(m);

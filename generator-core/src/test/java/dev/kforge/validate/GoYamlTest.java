@@ -73,6 +73,73 @@ class GoYamlTest {
     }
 
     @Test
+    void read_whenInfinityOrNanOrBigKeys_thenKeysAsSigsK8sYamlWritesThemOrAnError() {
+        // go-yaml keeps .inf and .nan as float keys, sigs.k8s.io/yaml names them; it has no JSON key for a uint64
+        GoYaml.Document doc = GoYaml.read(new GoYaml.Chunk(".inf: a\n-.Inf: b\n.NaN: c\n1e300: d\n", 1));
+        assertThat(doc.error).isNull();
+        assertThat(((Map<?, ?>) doc.root).keySet().stream().map(String::valueOf))
+                .containsExactly(".inf", "-.inf", ".nan");
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: 1\n18446744073709551615: b\n", 1)).error)
+                .contains("larger than a signed 64-bit integer");
+    }
+
+    @Test
+    void read_whenTabsBetweenTokens_thenSkippedWhereGoYamlSkipsThem() {
+        // after the colon of a key, an anchor, a tag or a quoted scalar a tab is white space to go-yaml
+        assertThat(GoYaml.read(new GoYaml.Chunk("a:\tx\nb: \t\tyy\nc: &n\tz\nd: !!str\t5\ne: 'q'\t# c\n", 1)).root)
+                .isEqualTo(Map.of("a", "x", "b", "yy", "c", "z", "d", "5", "e", "q"));
+        // in indentation, after a sequence dash or a complex key's colon it is an error there too
+        assertThat(GoYaml.read(new GoYaml.Chunk("a:\n\tb: 1\n", 1)).error).contains("TAB");
+        assertThat(GoYaml.read(new GoYaml.Chunk("a:\n- \tx\n", 1)).error).contains("TAB");
+        assertThat(GoYaml.read(new GoYaml.Chunk("? a\n:\tb\n", 1)).error).contains("TAB");
+    }
+
+    @Test
+    void read_whenTabBeforeABlockScalarsIndentationIsComplete_thenErrorAsInGoYaml() {
+        // a tab after one space of a two-space block: go-yaml stops; after the full indentation it is content
+        assertThat(GoYaml.read(new GoYaml.Chunk("data:\n  f: |\n   \tx\n", 1)).error)
+                .contains("found a tab character where an indentation space is expected").contains("line 2");
+        assertThat(GoYaml.read(new GoYaml.Chunk("data:\n  f: |\n    x\n    \ty\n", 1)).root)
+                .isEqualTo(Map.of("data", Map.of("f", "x\n\ty\n")));
+        assertThat(GoYaml.read(new GoYaml.Chunk("- |2\n  a\n \tb\n", 1)).error).containsIgnoringCase("tab");
+    }
+
+    @Test
+    void read_whenBlockScalarIsEmptyBeforeALessIndentedKey_thenEmptyTextAsInGoYaml() {
+        // snakeyaml-engine refuses these ("the leading empty lines contain more spaces"); go-yaml reads empty text
+        assertThat(GoYaml.read(new GoYaml.Chunk("data:\n  m: |\nk: v\n", 1)).root)
+                .isEqualTo(Map.of("data", Map.of("m", ""), "k", "v"));
+        assertThat(GoYaml.read(new GoYaml.Chunk("data:\n  m: >- # folded\n", 1)).root)
+                .isEqualTo(Map.of("data", Map.of("m", "")));
+        // keeping line breaks keeps one per empty line after the header
+        assertThat(GoYaml.read(new GoYaml.Chunk("data:\n  m: |+\n\n\nk: v\n", 1)).root)
+                .isEqualTo(Map.of("data", Map.of("m", "\n\n"), "k", "v"));
+    }
+
+    @Test
+    void read_whenDirectiveInsideADocument_thenTheDocumentEndsThereAsInGoYaml() {
+        // given a directive line after some keys: go-yaml ends the document, kubeconform reads only the first
+        String yaml = "a: 1\nb:\n  c: 2\n%YAML 1.1\nd: [not, read\n";
+        // when
+        GoYaml.Document doc = GoYaml.read(new GoYaml.Chunk(yaml, 1));
+        // then
+        assertThat(doc.error).isNull();
+        assertThat(doc.root).isEqualTo(Map.of("a", 1L, "b", Map.of("c", 2L)));
+        // a directive must still be followed by a document start
+        assertThat(GoYaml.read(new GoYaml.Chunk("%YAML 1.1\na: 1\n", 1)).error).isNotNull();
+    }
+
+    @Test
+    void read_whenYaml11LineBreakCharacters_thenLinesBreakThereAsInGoYaml() {
+        // NEL, LINE and PARAGRAPH SEPARATOR end a plain value in go-yaml
+        Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("a", null);
+        expected.putAll(Map.of("b", "x", "c", "yy", "d", "z", "e", "w"));
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: \u2028\nb: x\u2029c: yy\nd: z\u0085e: w\n", 1)).root)
+                .isEqualTo(expected);
+    }
+
+    @Test
     void split_whenSeparatorLines_thenCutLikeKubeconform() {
         // when
         List<GoYaml.Chunk> chunks = GoYaml.split("a: 1\n---\nb: 2\n--- ignored text\nc: 3\n");

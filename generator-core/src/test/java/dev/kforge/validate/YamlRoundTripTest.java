@@ -46,7 +46,7 @@ class YamlRoundTripTest {
     /** Any script, and characters that are easily mangled. */
     static final List<String> UNICODE = List.of("ümlaut", "日本語", "emoji \uD83D\uDE80", "\u202eright-to-left",
             "zero\u200bwidth", "\uFEFFbyte order mark", "e\u0301 combining", "\u2028line separator",
-            "next\u0085line");
+            "next\u0085line", "paragraph\u2029separator", "multi\nline\u2028and\u0085more\n");
     /** Control characters, which only double quotes can hold. */
     static final List<String> CONTROLS = List.of("bell\u0007", "nul\u0000byte", "esc\u001b[31m", "del\u007f",
             "carriage\rreturn", "a\r\nb", "form\ffeed", "vertical\u000btab");
@@ -102,8 +102,7 @@ class YamlRoundTripTest {
     void file_whenEveryOneLineAwkwardStringIsAKey_thenBothReadersReadItBackEqual() {
         // given: keys are labels, annotations, config file names, chart values; never multi-line
         Map<String, Object> tree = new LinkedHashMap<>();
-        corpus().stream().filter(s -> !s.contains("\n") && !s.contains("\r") && !s.contains("\u0085")
-                && !s.contains("\u2028")).forEach(s -> tree.put(s, "v"));
+        corpus().stream().filter(s -> !s.contains("\n") && !s.contains("\r")).forEach(s -> tree.put(s, "v"));
         // when
         String yaml = new YamlWriter().file(List.of(tree));
         // then
