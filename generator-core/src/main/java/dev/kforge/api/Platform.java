@@ -49,6 +49,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
+    /** The Kubernetes versions kforge can target: those whose schemas it ships. */
+    public static final List<String> KUBERNETES_VERSIONS = List.of("1.30", "1.31", "1.32", "1.33");
 
     public Platform {
         namespace = namespace == null ? name : namespace;
@@ -239,6 +241,10 @@ public record Platform(String name, String namespace, String domain, String tlsI
                     .labels(labels, "labels")
                     .require(kubernetesVersion.matches("1\\.[0-9]{1,2}"), "kubernetesVersion",
                             "'" + kubernetesVersion + "' is not a Kubernetes minor version like 1.32")
+                    .require(!kubernetesVersion.matches("1\\.[0-9]{1,2}")
+                                    || KUBERNETES_VERSIONS.contains(kubernetesVersion), "kubernetesVersion",
+                            "kforge cannot target Kubernetes " + kubernetesVersion + "; choose one of "
+                                    + String.join(", ", KUBERNETES_VERSIONS))
                     .require(imageRegistry == null || imageRegistry.matches("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*"),
                             "imageRegistry", "'" + imageRegistry + "' is not a registry host like ghcr.io/acme")
                     .require(!services.isEmpty() || multiTenant, "services", "a platform needs at least one service")

@@ -31,7 +31,7 @@ public final class SchemaValidator {
     /** The Kubernetes version validated against when none is chosen. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
     /** The Kubernetes versions whose schemas ship with kforge. */
-    public static final List<String> KUBERNETES_VERSIONS = List.of("1.30", "1.31", "1.32", "1.33");
+    public static final List<String> KUBERNETES_VERSIONS = dev.kforge.api.Platform.KUBERNETES_VERSIONS;
 
     private static final List<String> BUILT_IN_CRDS = List.of("cert-manager.yaml", "prometheus-operator.yaml",
             "external-secrets.yaml", "argo-cd.yaml");

@@ -121,6 +121,17 @@ class PlatformTest {
     }
 
     @Test
+    void build_whenKubernetesVersionHasNoShippedSchemas_thenSaysWhichVersionsItCanTarget() {
+        // given a well-formed minor version kforge has no schemas for
+        Platform.Builder builder = shop().kubernetesVersion("1.29");
+        // when
+        var problems = problemsOf(builder::build);
+        // then
+        assertThat(problems).containsExactly(Problem.at("kubernetesVersion",
+                "kforge cannot target Kubernetes 1.29; choose one of 1.30, 1.31, 1.32, 1.33"));
+    }
+
+    @Test
     void build_whenSettingsMalformed_thenEachIsReported() {
         // given
         Platform.Builder builder = shop().label("team", "a b").kubernetesVersion("v1.30")
@@ -140,7 +151,7 @@ class PlatformTest {
     @Test
     void build_whenRegistryHasPortAndPath_thenAccepted() {
         // given
-        Platform.Builder builder = shop().imageRegistry("registry.example:5000/acme/team").kubernetesVersion("1.9");
+        Platform.Builder builder = shop().imageRegistry("registry.example:5000/acme/team").kubernetesVersion("1.31");
         // when
         Platform platform = builder.build();
         // then
