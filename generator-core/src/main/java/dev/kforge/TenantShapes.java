@@ -74,7 +74,7 @@ final class TenantShapes {
     }
 
     private record Key(String environment, String tier, String licenseTier, List<String> plugins,
-                       List<String> environments, boolean named) {
+                       List<String> environments, String imageTag, boolean named) {
     }
 
     private final Platform platform;
@@ -105,11 +105,12 @@ final class TenantShapes {
         if (!tenant.services().isEmpty() || tenant.domain().length() > DOMAIN_A.length()
                 || tenant.id().contains(MARK) || tenant.domain().contains(MARK)
                 || tenant.displayName() != null && tenant.displayName().contains(MARK)
+                || tenant.imageTag() != null && tenant.imageTag().contains(MARK)
                 || tenant.id().equals(baseTenant.id()) || tenant.domain().equals(baseTenant.domain())) {
             return Optional.empty();
         }
         Key key = new Key(env.name(), tenant.tier(), tenant.licenseTier(), tenant.plugins(), tenant.environments(),
-                tenant.displayName() != null);
+                tenant.imageTag(), tenant.displayName() != null);
         return shapes.computeIfAbsent(key, k -> prove(env, tenant));
     }
 
@@ -217,7 +218,7 @@ final class TenantShapes {
 
     private static Tenant standIn(Tenant tenant, String id, String name, String domain) {
         return new Tenant(id, tenant.displayName() == null ? null : name, tenant.tier(), tenant.licenseTier(), tenant.plugins(), domain,
-                tenant.environments());
+                tenant.environments()).withImageTag(tenant.imageTag());
     }
 
     /** {@code text} with stand-in A's id, display name and domain replaced by the tenant's. */

@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
  *                     user's instances, see {@code dev.kforge.template.ServiceTemplates}); their names must differ
  *                     from the platform's services. They are not given the tenant variables ({@code TENANT_ID}…),
  *                     which are for the platform's own application. Empty by default
+ * @param imageTag     the image tag this tenant runs of the platform's shared services, in every environment (a
+ *                     tenant pinned to a release, or an early adopter); null to follow the platform
  */
 public record Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
-                     String domain, List<String> environments, List<Service> services) {
+                     String domain, List<String> environments, List<Service> services, String imageTag) {
+
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|sha256:[a-f0-9]{64}");
 
     private static final Pattern LICENSE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
@@ -42,7 +46,12 @@ public record Tenant(String id, String displayName, String tier, String licenseT
                                 + "' is not a valid license tier; use lower-case letters, digits and '-'")
                 .unique(plugins, p -> p, "plugins")
                 .unique(environments, e -> e, "environments")
-                .unique(services, Service::name, "services");
+                .unique(services, Service::name, "services")
+                .require(imageTag == null || !imageTag.equals("latest"), "imageTag",
+                        "'latest' is not a pinned tag; use a version like 1.4.2")
+                .require(imageTag == null || imageTag.equals("latest") || TAG.matcher(imageTag).matches(), "imageTag",
+                        "'" + (imageTag == null ? "" : Checks.printable(imageTag)) + "' is not an image tag; use "
+                                + "letters, digits, '_', '.' and '-' (at most 128), or a sha256: digest");
         if (domain != null) {
             c.hostName(domain, "domain");
         }
@@ -52,17 +61,28 @@ public record Tenant(String id, String displayName, String tier, String licenseT
         c.done();
     }
 
-    /** A tenant that runs only the platform's shared services. */
+    /** A tenant that runs only the platform's shared services, at the platform's image tags. */
     public Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
                   String domain, List<String> environments) {
-        this(id, displayName, tier, licenseTier, plugins, domain, environments, List.of());
+        this(id, displayName, tier, licenseTier, plugins, domain, environments, List.of(), null);
+    }
+
+    /** A tenant with services of its own, at the platform's image tags. */
+    public Tenant(String id, String displayName, String tier, String licenseTier, List<String> plugins,
+                  String domain, List<String> environments, List<Service> services) {
+        this(id, displayName, tier, licenseTier, plugins, domain, environments, services, null);
+    }
+
+    /** This tenant running the platform's shared services at {@code tag} (null: the platform's tags). */
+    public Tenant withImageTag(String tag) {
+        return new Tenant(id, displayName, tier, licenseTier, plugins, domain, environments, services, tag);
     }
 
     /** This tenant with {@code more} services of its own added. */
     public Tenant withServices(List<Service> more) {
         List<Service> all = new java.util.ArrayList<>(services);
         all.addAll(more);
-        return new Tenant(id, displayName, tier, licenseTier, plugins, domain, environments, all);
+        return new Tenant(id, displayName, tier, licenseTier, plugins, domain, environments, all, imageTag);
     }
 
     /** True if the tenant runs in {@code environment}. */

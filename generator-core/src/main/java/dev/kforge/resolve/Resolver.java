@@ -144,8 +144,10 @@ public final class Resolver {
             }
             // the tenant's tier sizes a service that names no tier and no resources of its own
             Tier tier = s.tier() != null ? platform.tier(s.tier()) : s.resources() == null ? tenantTier : null;
+            // a tenant pinned to a tag runs the platform's services at it, in every environment
+            String tenantTag = shared && tenant != null ? tenant.imageTag() : null;
             checks.nested("", () -> services.add(new ResolvedService(s,
-                    image(platform, s, o, envImageTag),
+                    image(platform, s, o, envImageTag, tenantTag),
                     resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
                     autoscaling(s, tenantTier, o, serviceAt),
@@ -162,12 +164,13 @@ public final class Resolver {
         return new ResolvedPlatform(platform, target, services, secrets);
     }
 
-    static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag) {
+    static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag, String tenantTag) {
         String repository = s.image().repository();
         if (platform.imageRegistry() != null && !hasRegistry(repository)) {
             repository = platform.imageRegistry() + "/" + repository;
         }
-        String tag = o.imageTag() != null ? o.imageTag() : envImageTag != null ? envImageTag : s.image().tag();
+        String tag = tenantTag != null ? tenantTag : o.imageTag() != null ? o.imageTag()
+                : envImageTag != null ? envImageTag : s.image().tag();
         return new Image(repository, tag);
     }
 

@@ -33,7 +33,7 @@ import java.util.Map;
 final class TenantCatalog {
 
     static final List<String> COLUMNS = List.of("id", "displayName", "tier", "licenseTier", "plugins", "domain",
-            "environments");
+            "environments", "imageTag");
     private static final List<String> FIELDS = COLUMNS.subList(1, COLUMNS.size());
     private static final List<String> REQUIRED = List.of("id", "tier", "licenseTier", "domain");
 
@@ -84,7 +84,7 @@ final class TenantCatalog {
                 }
                 Tenant tenant = build(cx, path, line, () -> new Tenant(id, value(row, "displayName"),
                         value(row, "tier"), value(row, "licenseTier"), list(value(row, "plugins")),
-                        value(row, "domain"), list(value(row, "environments"))));
+                        value(row, "domain"), list(value(row, "environments")), List.of(), value(row, "imageTag")));
                 if (tenant != null) {
                     out.add(tenant);
                     cx.markExternal(path, cx.source() + ":" + line);
@@ -189,13 +189,14 @@ final class TenantCatalog {
             List<String> plugins = f.texts("plugins", "plugin names");
             String domain = f.text("domain");
             List<String> environments = f.texts("environments", "environment names");
+            String imageTag = f.text("imageTag");
             if (cx.count() == before) {
                 Tenant tenant = cx.build(f.path(), () -> new Tenant(id, displayName, tier, licenseTier, plugins,
-                        domain, environments));
+                        domain, environments, List.of(), imageTag));
                 if (tenant != null && services != null && f.has("instances")) {
                     List<Service> own = services.read(tenant, f);
                     tenant = cx.build(f.path(), () -> new Tenant(id, displayName, tier, licenseTier, plugins, domain,
-                            environments, own));
+                            environments, own, imageTag));
                 }
                 if (tenant != null) {
                     out.add(tenant);

@@ -124,6 +124,56 @@ class TenantRootsTest {
     }
 
     @Test
+    void render_whenOneTenantPinsAnImageTagOrChangesPlugins_thenOnlyThatTenantsFilesChange() {
+        // given
+        List<Tenant> tenants = new ArrayList<>(SamplePlatforms.ispTenants());
+        FileTree before = Kforge.render(SamplePlatforms.isp(tenants), Map.of());
+        Tenant globex = tenants.get(1);
+        // when: one tenant pinned to a release, then one given a plugin
+        tenants.set(1, globex.withImageTag("3.0.0-rc1"));
+        FileTree pinned = Kforge.render(SamplePlatforms.isp(tenants), Map.of());
+        tenants.set(1, new Tenant(globex.id(), globex.displayName(), globex.tier(), globex.licenseTier(),
+                List.of("sso"), globex.domain(), globex.environments()));
+        FileTree plugin = Kforge.render(SamplePlatforms.isp(tenants), Map.of());
+        // then
+        List<String> globexFiles = List.of("helm/isp-tenant/values-globex-prod.yaml",
+                Kforge.tenantRoot("globex", "prod") + "kustomization.yaml");
+        assertThat(changed(before, pinned)).containsExactlyElementsOf(globexFiles);
+        assertThat(changed(before, plugin)).containsExactlyElementsOf(globexFiles);
+        assertThat(pinned.text(globexFiles.get(0))).contains("3.0.0-rc1");
+        assertThat(pinned.text(globexFiles.get(1))).contains("3.0.0-rc1");
+        assertThat(plugin.text(globexFiles.get(1))).contains("sso");
+    }
+
+    @Test
+    void tenantObjects_whenTenantPinsAnImageTag_thenItsSharedServicesRunThatTagInEveryEnvironment() {
+        // given initech, pinned to 2.4.1, and acme, which follows the platform
+        Platform isp = SamplePlatforms.isp(SamplePlatforms.ispTenants());
+        for (var env : isp.environments()) {
+            // when
+            List<Map<String, Object>> initech = ObjectSets.trees(
+                    Kforge.tenantObjects(isp, "initech", env.name(), Map.of()));
+            List<Map<String, Object>> acme = ObjectSets.trees(Kforge.tenantObjects(isp, "acme", env.name(), Map.of()));
+            // then
+            assertThat(String.valueOf(ObjectSets.at(ObjectSets.find(initech, "Deployment", "app"),
+                    "spec.template.spec.containers[0].image"))).as(env.name()).endsWith(":2.4.1");
+            assertThat(String.valueOf(ObjectSets.at(ObjectSets.find(acme, "Deployment", "app"),
+                    "spec.template.spec.containers[0].image"))).as(env.name()).doesNotEndWith(":2.4.1");
+        }
+    }
+
+    private static TreeSet<String> changed(FileTree before, FileTree after) {
+        TreeSet<String> changed = new TreeSet<>();
+        after.files().forEach((path, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, before.files().get(path))) {
+                changed.add(path);
+            }
+        });
+        assertThat(after.files().keySet()).isEqualTo(before.files().keySet());
+        return changed;
+    }
+
+    @Test
     void render_whenTenancyNamesARepository_thenOneApplicationSetPerEnvironmentOverTheTenantRoots()
             throws Exception {
         // given

@@ -205,7 +205,8 @@ public final class SamplePlatforms {
                         "acme.isp.example", List.of()),
                 new dev.kforge.api.Tenant("globex", "Globex", "micro", "standard", List.of(), "globex.isp.example",
                         List.of("prod")),
+                // pinned to a release of its own: every environment runs the shared services at 2.4.1
                 new dev.kforge.api.Tenant("initech", "Initech", "xlarge", "enterprise", List.of("reports"),
-                        "app.initech.example", List.of()));
+                        "app.initech.example", List.of()).withImageTag("2.4.1"));
     }
 }

@@ -93,6 +93,22 @@ class IspTenantsDeployTest {
     }
 
     @Test
+    void everyTenantRoot_whenBuilt_thenRunsTheTenantsPinnedImageTagOrTheEnvironments() {
+        // umbrella is pinned to 4.1.9 in the catalog; everyone else follows the environment (prod: 4.2.0)
+        BUILT.forEach((root, objects) -> {
+            String image = String.valueOf(at(find(objects, "Deployment", "app"), "spec.template.spec.containers[0].image"));
+            if (root.startsWith("umbrella/")) {
+                assertThat(image).as(root).isEqualTo("registry.isp.example/isp-app:4.1.9");
+            } else {
+                assertThat(image).as(root).doesNotEndWith(":4.1.9");
+            }
+            if (root.endsWith("/prod") && !root.startsWith("umbrella/")) {
+                assertThat(image).as(root).isEqualTo("registry.isp.example/isp-app:4.2.0");
+            }
+        });
+    }
+
+    @Test
     void everyTenantRoot_whenBuilt_thenIsolatedAndToldWhoItServes() {
         BUILT.forEach((root, objects) -> {
             Tenant tenant = platform.tenants().stream().filter(t -> root.startsWith(t.id() + "/")).findFirst()
