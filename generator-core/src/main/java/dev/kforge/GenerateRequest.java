@@ -22,9 +22,11 @@ import java.util.Objects;
  *                        resources, and a platform class is looked up with kforge's own class loader)
  * @param outputDirectory where the output lives ({@code deploy/})
  * @param chartVersion    the Helm chart's version and appVersion (the project's version)
+ * @param kubernetesVersion the Kubernetes version to target and validate against instead of the model's
+ *                        ({@code platform.kubernetesVersion}); {@code null} for the model's
  */
 public record GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
-                              String chartVersion) {
+                              String chartVersion, String kubernetesVersion) {
 
     public GenerateRequest {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -34,6 +36,12 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
                     + (specFile == null ? "neither" : "both"));
         }
         platformClass = specFile != null ? null : platformClass.strip();
+    }
+
+    /** A run at the model's Kubernetes version. */
+    public GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
+                           String chartVersion) {
+        this(specFile, platformClass, classLoader, outputDirectory, chartVersion, null);
     }
 
     /** A run that reads the model from a spec file, without a class path; chart version {@value HelmEmitter#DEFAULT_VERSION}. */
@@ -55,7 +63,12 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
 
     /** This request with the Helm chart's version (the project's version). */
     public GenerateRequest withChartVersion(String version) {
-        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version);
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version, kubernetesVersion);
+    }
+
+    /** This request targeting Kubernetes {@code version} instead of the model's ({@code null}: the model's). */
+    public GenerateRequest withKubernetesVersion(String version) {
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion, version);
     }
 
     /** Where the model comes from, for messages: the spec file, or {@code class <name>}. */

@@ -451,6 +451,15 @@ public final class Kforge {
         }
         Model model = located(request);
         Platform platform = model.platform();
+        if (request.kubernetesVersion() != null) {
+            if (!Platform.KUBERNETES_VERSIONS.contains(request.kubernetesVersion())) {
+                throw new KforgeException("kforge cannot target Kubernetes '"
+                        + dev.kforge.api.Checks.printable(request.kubernetesVersion()) + "' (k8s.kubernetesVersion); choose one of "
+                        + String.join(", ", Platform.KUBERNETES_VERSIONS) + ", or leave it out to use the model's "
+                        + platform.kubernetesVersion(), List.of());
+            }
+            platform = platform.withKubernetesVersion(request.kubernetesVersion());
+        }
         try {
             Generation generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
             validate(platform, generation.tree());

@@ -49,6 +49,13 @@ public record Platform(String name, String namespace, String domain, String tlsI
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
+    /** This platform targeting Kubernetes {@code version}. */
+    public Platform withKubernetesVersion(String version) {
+        return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
+                imageRegistry, version, quota, limitRange, tiers, services, environments, backingServices, tenancy,
+                tenants, policy, secrets);
+    }
+
     /** The Kubernetes versions kforge can target: those whose schemas it ships. */
     public static final List<String> KUBERNETES_VERSIONS = List.of("1.30", "1.31", "1.32", "1.33");
 

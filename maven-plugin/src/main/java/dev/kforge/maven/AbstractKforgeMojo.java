@@ -59,6 +59,13 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.chartVersion", defaultValue = "${project.version}")
     private String chartVersion;
 
+    /**
+     * The Kubernetes version to target and validate against (1.30 to 1.33), instead of the model's
+     * {@code kubernetesVersion}.
+     */
+    @Parameter(property = "k8s.kubernetesVersion")
+    private String kubernetesVersion;
+
     @Parameter(property = "k8s.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -116,6 +123,8 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
                     ? GenerateRequest.fromClass(platformClass, classPath, outputDirectory.toPath())
                     : GenerateRequest.fromSpec(specFile.toPath(), classPath, outputDirectory.toPath());
             request = chartVersion == null ? request : request.withChartVersion(chartVersion);
+            request = kubernetesVersion == null || kubernetesVersion.isBlank() ? request
+                    : request.withKubernetesVersion(kubernetesVersion.strip());
             if (hasClass) {
                 checkClassIsThere(classPath);
             }
