@@ -60,8 +60,11 @@ final class GoYaml {
 
     static final int MAX_CHARS = 32 * 1024 * 1024;
     static final int MAX_DEPTH = 256;
-    /** Text go-yaml reads but snakeyaml-engine refuses is rewritten one place at a time; at most this many. */
-    private static final int MAX_REPAIRS = 64;
+    /**
+     * Text go-yaml reads but snakeyaml-engine refuses is rewritten one place at a time, each time read again: as
+     * many times as reading 64 Mi characters allows (thousands for a usual manifest), at most this many.
+     */
+    private static final int MAX_REPAIRS = 10_000;
     private static final long MAX_DECODES = 5_000_000;
     private static final Tag IMPLICIT = new Tag("tag:kforge.dev,2026:implicit");
     private static final Tag MERGE = new Tag(Tag.PREFIX + "merge");
@@ -177,8 +180,9 @@ final class GoYaml {
         }
         body = goLineBreaks(body);
         Node node = null;
+        int maxRepairs = (int) Math.min(MAX_REPAIRS, Math.max(8, (64L << 20) / Math.max(1, body.length())));
         for (int retry = 0; node == null; retry++) {
-            Guard guard = new Guard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, body)));
+            Guard guard = new Guard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, body)), body);
             try {
                 Composer composer = new Composer(SETTINGS, guard);
                 if (!composer.hasNext()) {
@@ -186,9 +190,14 @@ final class GoYaml {
                 }
                 node = composer.next();
             } catch (MarkedYamlEngineException e) {
-                String repaired = retry < MAX_REPAIRS ? asGoYamlReadsIt(body, e) : null;
+                String repaired = asGoYamlReadsIt(body, e);
                 if (repaired == null) {
                     return unreadable(e, body, base, guard);
+                }
+                if (retry >= maxRepairs) {
+                    return failed("invalid YAML: more than " + maxRepairs + " tabs or empty block scalars that "
+                            + "Kubernetes reads but kforge re-reads one at a time; replace the tabs between tokens "
+                            + "with spaces", base + e.getProblemMark().map(Mark::getLine).orElse(0));
                 }
                 body = repaired;
             } catch (RuntimeException | StackOverflowError e) {
@@ -398,8 +407,14 @@ final class GoYaml {
 
     /** Stops the composer at {@link #MAX_DEPTH} levels, before its recursion overflows the stack. */
     private static final class Guard extends dev.kforge.spec.GuardedParser {
-        Guard(Parser parser) {
+        /** A directive go-yaml's scanner reads (an unknown or malformed one is an error there too). */
+        private static final Pattern DIRECTIVE = Pattern.compile(
+                "%(YAML[ \\t]+[0-9]+\\.[0-9]+|TAG[ \\t]+![-0-9A-Za-z]*!?[ \\t]+[^ \\t\\r\\n]+)[ \\t]*(#[^\\r\\n]*)?(\\r?\\n|$)");
+        private final String body;
+
+        Guard(Parser parser, String body) {
             super(parser, MAX_DEPTH);
+            this.body = body;
         }
 
         /**
@@ -446,7 +461,12 @@ final class GoYaml {
         }
 
         private void endAtDirective(ParserException e) {
-            if (e.getProblem() == null || !e.getProblem().startsWith("expected '<document end>' before directives")) {
+            if (e.getProblem() == null || !e.getProblem().startsWith("expected '<document end>' before directives")
+                    || e.getProblemMark().isEmpty()) {
+                throw e;
+            }
+            int at = offset(body, e.getProblemMark().get());
+            if (at < 0 || !DIRECTIVE.matcher(body).region(at, body.length()).lookingAt()) {
                 throw e;
             }
             implicitEnd = new DocumentEndEvent(false, e.getProblemMark(), e.getProblemMark());
@@ -533,10 +553,9 @@ final class GoYaml {
                 List<Node> items = seq.getValue();
                 List<Object> out = new ArrayList<>(items.size());
                 int[] itemLines = new int[items.size()];
-                int dash = seq.getStartMark().map(Mark::getColumn).orElse(0);
                 for (int i = 0; i < items.size(); i++) {
                     itemLines[i] = line(items.get(i));
-                    checkBlockIndentation(items.get(i), dash);
+                    checkBlockIndentation(items.get(i), -1); // the item's own dash
                     out.add(value(items.get(i), depth + 1));
                 }
                 lines.put(out, itemLines);
@@ -571,24 +590,33 @@ final class GoYaml {
             }
             if (lineStarts == null) {
                 List<Integer> starts = new ArrayList<>();
-                starts.add(0);
-                for (int i = 0; i < body.length(); i++) {
-                    if (body.charAt(i) == '\n') {
-                        starts.add(i + 1);
-                    }
+                for (int at = 0; at >= 0; at = nextLineStart(body, at)) {
+                    starts.add(at);
                 }
                 lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
             }
-            Mark start = s.getStartMark().get();
-            int header = start.getLine();
-            if (header >= lineStarts.length) {
-                return;
+            // the node starts at its anchor or tag, if it has one: the header (| or >) follows them
+            int at = offset(body, s.getStartMark().get());
+            while (at >= 0 && at < body.length() && (body.charAt(at) == '&' || body.charAt(at) == '!')) {
+                while (at < body.length() && " \t\r\n".indexOf(body.charAt(at)) < 0) {
+                    at++;
+                }
+                while (at < body.length() && (body.charAt(at) == ' ' || body.charAt(at) == '\t')) {
+                    at++;
+                }
+            }
+            if (at < 0 || at >= body.length() || body.charAt(at) != '|' && body.charAt(at) != '>') {
+                return; // a header on a line of its own after the anchor: left to snakeyaml
+            }
+            int header = java.util.Arrays.binarySearch(lineStarts, at);
+            header = header >= 0 ? header : -header - 2;
+            if (parentIndent < 0) {
+                parentIndent = dashColumn(lineStarts[header], at);
             }
             // an explicit indentation indicator (|2, >-1) fixes the indentation
             int indent = 0;
-            String headerText = lineText(header);
-            for (int i = Math.min(start.getColumn() + 1, headerText.length()); i < headerText.length(); i++) {
-                char c = headerText.charAt(i);
+            for (int i = at + 1; i < body.length(); i++) {
+                char c = body.charAt(i);
                 if (c >= '1' && c <= '9') {
                     indent = parentIndent + (c - '0');
                     break;
@@ -610,7 +638,7 @@ final class GoYaml {
                     throw new Refused(base + line, "invalid YAML: found a tab character where an indentation space is "
                             + "expected (in the block scalar that starts on line " + (base + header) + ")");
                 }
-                if (col >= text.length() || text.charAt(col) == '\r') {
+                if (col >= text.length() || text.charAt(col) == '\r' || text.charAt(col) == '\n') {
                     continue; // an empty line belongs to the scalar
                 }
                 if (!content && indent == 0) {
@@ -623,10 +651,23 @@ final class GoYaml {
             }
         }
 
+        /** The column of the sequence dash before {@code at} on the line starting at {@code lineStart}, or 0. */
+        private int dashColumn(int lineStart, int at) {
+            for (int i = at - 1; i >= lineStart; i--) {
+                boolean dash = body.charAt(i) == '-' && i + 1 < body.length()
+                        && (body.charAt(i + 1) == ' ' || body.charAt(i + 1) == '\t')
+                        && (i == lineStart || body.charAt(i - 1) == ' ' || body.charAt(i - 1) == '\t');
+                if (dash) {
+                    return body.codePointCount(lineStart, i);
+                }
+            }
+            return 0;
+        }
+
+        /** The text of a line, its line break included. */
         private String lineText(int line) {
-            int from = lineStarts[line];
-            int to = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : body.length();
-            return body.substring(from, Math.max(from, to));
+            int to = line + 1 < lineStarts.length ? lineStarts[line + 1] : body.length();
+            return body.substring(lineStarts[line], to);
         }
 
         private void count(Node n) {
@@ -675,8 +716,10 @@ final class GoYaml {
 
         private void put(Map<Object, Object> out, Map<Object, Integer> keyLines, Object key, Object v, int keyLine,
                          int valueLine) {
-            if (out.containsKey(key) && duplicate == null) {
-                duplicate = String.valueOf(key);
+            // NaN is never equal to itself in go-yaml's map, so two .nan keys are no duplicate
+            boolean nan = key instanceof Double d && d.isNaN();
+            if (!nan && out.containsKey(key) && duplicate == null) {
+                duplicate = key instanceof Double d ? keyString(d, keyLine) : String.valueOf(key);
                 duplicateLine = valueLine;
             }
             out.put(key, v);
@@ -926,11 +969,12 @@ final class GoYaml {
         }
         if (key instanceof Double d) {
             // strconv.FormatFloat(f, 'g', -1, 32), with go-yaml's names for the values JSON has none for
-            return switch (formatFloat32(d)) {
+            String text = formatFloat32(d);
+            return switch (text) {
                 case "+Inf" -> ".inf";
                 case "-Inf" -> "-.inf";
                 case "NaN" -> ".nan";
-                default -> formatFloat32(d);
+                default -> text;
             };
         }
         if (key instanceof Boolean b) {

@@ -316,9 +316,8 @@ public final class SchemaValidator {
      * keys in any case, and of several that match, the one that sorts last (keys are written sorted) wins.
      */
     static Object signatureField(Map<?, ?> m, String name) {
-        Object exact = m.get(name);
-        String winner = exact != null || m.containsKey(name) ? name : null;
-        Object value = exact;
+        String winner = null;
+        Object value = null;
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String key = String.valueOf(e.getKey());
             if (key.equalsIgnoreCase(name) && (winner == null || key.compareTo(winner) > 0)) {

@@ -117,6 +117,31 @@ class GoYamlTest {
     }
 
     @Test
+    void read_whenBlockScalarHasAnAnchorTagOrWideCharactersBeforeIt_thenItsIndentationIsFoundAsGoYamlFindsIt() {
+        // |1 after an anchor or tag, after a key of characters beyond the BMP, or in an anchored sequence:
+        // one space of indentation, then a tab that is content
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: &x |1\n \tx\n", 1)).root).isEqualTo(Map.of("a", "\tx\n"));
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: !!str |1\n \tx\n", 1)).root).isEqualTo(Map.of("a", "\tx\n"));
+        assertThat(GoYaml.read(new GoYaml.Chunk("\uD83D\uDE00\uD83D\uDE00: |1\n \tx\n", 1)).error).isNull();
+        assertThat(GoYaml.read(new GoYaml.Chunk("args: &a\n  - |2\n    \tx\n", 1)).root)
+                .isEqualTo(Map.of("args", List.of("\tx\n")));
+        // lone carriage returns are line breaks too
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: |\r  x\r \ty\r", 1)).error).containsIgnoringCase("tab");
+    }
+
+    @Test
+    void read_whenUnknownDirectiveInsideADocument_thenErrorAsInGoYaml() {
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: b\n%FOO bar\n", 1)).error).isNotNull();
+        assertThat(GoYaml.read(new GoYaml.Chunk("a: b\n%TAG ! tag:example.com,2000:\n", 1)).root)
+                .isEqualTo(Map.of("a", "b"));
+    }
+
+    @Test
+    void read_whenTwoNanKeys_thenNoDuplicateAsNanNeverEqualsItself() {
+        assertThat(GoYaml.read(new GoYaml.Chunk(".nan: a\n.NaN: b\n", 1)).duplicate).isNull();
+    }
+
+    @Test
     void read_whenDirectiveInsideADocument_thenTheDocumentEndsThereAsInGoYaml() {
         // given a directive line after some keys: go-yaml ends the document, kubeconform reads only the first
         String yaml = "a: 1\nb:\n  c: 2\n%YAML 1.1\nd: [not, read\n";
