@@ -470,7 +470,7 @@ public final class Kforge {
     }
 
     /** Checks every generated manifest against the platform's Kubernetes version; nothing is written on failure. */
-    private static void validate(Platform platform, FileTree tree) {
+    static void validate(Platform platform, FileTree tree) {
         List<ValidationProblem> problems = SchemaValidator.forVersion(platform.kubernetesVersion()).validate(tree);
         if (!problems.isEmpty()) {
             throw new KforgeException(problems.size() + " generated manifest problem(s) against Kubernetes "

@@ -1,5 +1,6 @@
 package dev.kforge;
 
+import dev.kforge.api.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,30 @@ class KforgeKubernetesVersionTest {
         // then: the Pod Security version label follows the targeted version
         assertThat(dir.resolve("deploy/kustomize/base/namespace/namespace.yaml"))
                 .content().contains("pod-security.kubernetes.io/enforce-version: v1.30");
+    }
+
+    @Test
+    void validate_whenAGeneratedManifestBreaksTheSchema_thenEveryProblemIsListedAgainstTheVersion() {
+        // given a tree as generate holds it before writing, with a Deployment field the 1.30 API does not know
+        dev.kforge.emit.FileTree tree = new dev.kforge.emit.FileTree().put("kustomize/base/web/deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  replicaz: 2
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: web, image: web:1.0.0}]}
+                """);
+        dev.kforge.api.Platform platform = dev.kforge.testing.SamplePlatforms.shop()
+                .withKubernetesVersion("1.30");
+        // when
+        KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.validate(platform, tree));
+        // then: generate calls this before writing anything, so nothing is written on failure
+        assertThat(e.getMessage()).contains("against Kubernetes 1.30; nothing was written");
+        assertThat(e.problems()).singleElement().extracting(Problem::message).asString()
+                .contains("kustomize/base/web/deployment.yaml:6: Deployment/web: .spec.replicaz: unknown field");
     }
 
     @Test

@@ -91,6 +91,39 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void validate_whenCertManagerOrArgoCdResourceHasAnUnknownField_thenInvalid() {
+        // given a Certificate and an Argo CD Application, each with one misspelt field
+        String certificate = """
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: web}
+                spec:
+                  secretName: web-tls
+                  dnsNames: [www.shop.example]
+                  issuerRef: {name: letsencrypt, kind: ClusterIssuer}
+                  renewBefor: 360h
+                """;
+        String application = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop, namespace: argocd}
+                spec:
+                  project: default
+                  source: {repoURL: https://git.example/gitops.git, path: deploy, targetRevision: main}
+                  destination: {server: https://kubernetes.default.svc, namespace: shop}
+                  revisionHistoryLimt: 5
+                """;
+        // when
+        List<ValidationProblem> certificateProblems = validator.validate("cert.yaml", certificate);
+        List<ValidationProblem> applicationProblems = validator.validate("app.yaml", application);
+        // then
+        assertThat(certificateProblems).extracting(Object::toString).singleElement().asString()
+                .contains("Certificate/web: .spec.renewBefor").contains("renewBefor");
+        assertThat(applicationProblems).extracting(Object::toString).singleElement().asString()
+                .contains("Application/shop: .spec.revisionHistoryLimt").contains("unknown field");
+    }
+
+    @Test
     void validate_whenCustomResourceNamespaceIsAMap_thenUnreadableAsKubeconformFindsIt() {
         // given a ServiceMonitor whose CRD schema leaves metadata open, but kubeconform reads namespace as text first
         String yaml = """
