@@ -5,6 +5,7 @@ import dev.kforge.api.Platform;
 import dev.kforge.api.Policy;
 import dev.kforge.api.Quantities;
 import dev.kforge.api.Service;
+import dev.kforge.api.Tenant;
 import dev.kforge.api.Tier;
 import dev.kforge.objects.KubeObject;
 import dev.kforge.resolve.Target;
@@ -44,6 +45,8 @@ public final class ReportEmitter {
     public static final String FILE = "README.md";
 
     private static final String DASH = "\u2013";
+    /** At most this many tenants' own services are drawn; a catalog of thousands would make the page unreadable. */
+    private static final int MAX_TENANT_DIAGRAMS = 20;
     private static final BigDecimal GIB = BigDecimal.valueOf(1024L * 1024L * 1024L);
 
     /** How the numbers are read, for every report. */
@@ -145,6 +148,9 @@ public final class ReportEmitter {
         private final Target baseTarget;
         private final String diagram;
         private final Map<String, EnvironmentTally> environments = new LinkedHashMap<>();
+        /** Tenant id to the diagram of its root with services of its own, in the last environment it runs in. */
+        private final Map<String, String> ownServices = new java.util.TreeMap<>();
+        private int ownServicesNotDrawn;
 
         private TenantReport(Platform platform, Target baseTarget, String diagram) {
             this.platform = platform;
@@ -163,6 +169,21 @@ public final class ReportEmitter {
             }
             Tier tier = platform.tier(target.tenant().tier());
             env.tiers.computeIfAbsent(tier.name(), t -> new Tally()).add(min, max, tier.monthlyPrice());
+            Tenant tenant = target.tenant();
+            String last = platform.environments().stream().map(Environment::name).filter(tenant::runsIn)
+                    .reduce((a, b) -> b).orElse(null);
+            if (!tenant.services().isEmpty() && target.name().equals(last)) {
+                if (ownServices.size() < MAX_TENANT_DIAGRAMS) {
+                    List<Service> drawn = new java.util.ArrayList<>(platform.services());
+                    drawn.addAll(tenant.services());
+                    ownServices.put(tenant.id(), "In " + inline(target.name()) + ", namespace "
+                            + inline(target.namespace()) + ", domain " + inline(tenant.domain()) + ":\n\n"
+                            + TrafficDiagram.render(platform, drawn, target.namespace(), "namespace "
+                            + target.namespace(), objects));
+                } else {
+                    ownServicesNotDrawn++;
+                }
+            }
             String domain = target.tenant().domain();
             for (Route r : routes(objects)) {
                 env.routes.merge(new Route(r.service(), pattern(r.host(), domain), r.path(), r.tls()), 1,
@@ -191,6 +212,17 @@ public final class ReportEmitter {
                     .append(inline(baseTarget.namespace())).append(", domain ").append(inline(baseTarget.domain()))
                     .append("); every tenant root has the same services and traffic in its own namespace, with "
                             + "its own domain.\n\n");
+            if (!ownServices.isEmpty()) {
+                md.append("## Tenants' own services\n\nTenants with services of their own run them next to the "
+                        + "platform's, each in its own namespace; drawn from each such tenant's root in the last "
+                        + "environment it runs in.\n\n");
+                ownServices.forEach((id, drawn) -> md.append("### Tenant ").append(inline(id)).append("\n\n")
+                        .append(drawn).append('\n'));
+                if (ownServicesNotDrawn > 0) {
+                    md.append(count(ownServicesNotDrawn, "more tenant")).append(" with services of their own "
+                            + "are not drawn here; their roots under `kustomize/tenants/` hold them.\n\n");
+                }
+            }
             boolean priced = platform.tiers().stream().anyMatch(t -> t.monthlyPrice() != null);
             md.append("## Tiers\n\nAs the catalog defines them: requests and limits per container, before an "
                     + "environment scales them.\n\n").append(tiers(priced)).append('\n');

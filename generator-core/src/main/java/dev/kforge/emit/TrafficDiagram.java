@@ -55,6 +55,8 @@ final class TrafficDiagram {
     private static final String ALL_PODS_ID = "platform_namespace";
 
     private final Platform platform;
+    /** The services drawn: the platform's, or a tenant's own next to them. */
+    private final List<Service> services;
     private final String namespace;
     private final Map<String, Map<String, String>> podLabels = new LinkedHashMap<>();
     /** Per node key of a service, its containers' named ports: a policy's named port is the receiving pod's. */
@@ -85,8 +87,9 @@ final class TrafficDiagram {
         }
     }
 
-    private TrafficDiagram(Platform platform, String namespace) {
+    private TrafficDiagram(Platform platform, List<Service> services, String namespace) {
         this.platform = platform;
+        this.services = services;
         this.namespace = namespace;
         ids.add(ALL_PODS_ID);
     }
@@ -97,7 +100,13 @@ final class TrafficDiagram {
      * @param title the caption of the namespace's box
      */
     static String render(Platform platform, String namespace, String title, List<KubeObject> objects) {
-        TrafficDiagram d = new TrafficDiagram(platform, namespace);
+        return render(platform, platform.services(), namespace, title, objects);
+    }
+
+    /** As {@link #render(Platform, String, String, List)}, drawing {@code services} (a tenant's own among them). */
+    static String render(Platform platform, List<Service> services, String namespace, String title,
+                         List<KubeObject> objects) {
+        TrafficDiagram d = new TrafficDiagram(platform, services, namespace);
         d.read(objects);
         d.addServices();
         d.addBackingServices();
@@ -142,7 +151,7 @@ final class TrafficDiagram {
     }
 
     private void addServices() {
-        for (Service s : platform.services()) {
+        for (Service s : services) {
             String label = label(s.name(), s.kind().id());
             switch (s.kind()) {
                 case WORKER -> node("svc:" + s.name(), "svc_" + s.name(), label, "[[", "]]", true);
@@ -368,7 +377,7 @@ final class TrafficDiagram {
 
     /** Declared dependencies: thick where traffic is allowed, dotted with a cross where it is not. */
     private void addDependencies() {
-        for (Service s : platform.services()) {
+        for (Service s : services) {
             for (String d : s.dependsOn()) {
                 String to = nodes.containsKey("svc:" + d) ? "svc:" + d : "backing:" + d;
                 Edge e = edge("svc:" + s.name(), to, false);

@@ -299,6 +299,38 @@ class ReportEmitterTest {
     }
 
     @Test
+    void tenants_whenTenantsRunServicesOfTheirOwn_thenEachIsDrawnWithItsHostsDependenciesAndTraffic() {
+        // given a PaaS user with an automation tool that depends on its own database
+        Platform paas = dev.kforge.spec.SpecReader.read("platform.yaml", """
+                platform:
+                  name: paas
+                tenancy:
+                  namespacePrefix: paas
+                  repoUrl: https://git.example/gitops.git
+                plans:
+                  starter: {cpu: 500, memory: 1024, storage: 10}
+                tenants:
+                  alice:
+                    tier: small
+                    licenseTier: free
+                    domain: alice.example.com
+                    instances:
+                      My Flows: {template: automation, plan: starter, params: {database: db}}
+                      db: {template: postgresql, plan: starter}
+                environments:
+                  staging: {}
+                  prod: {}
+                """);
+        // when
+        String report = report(paas);
+        // then: drawn from prod, the last environment alice runs in
+        String alice = section(report, "### Tenant `alice`");
+        assertThat(alice).contains("In `prod`, namespace `paas-alice`", "svc_my_flows[\"my-flows",
+                "host_my_flows_alice_example_com>\"my-flows.alice.example.com\"]",
+                "svc_my_flows ==>|\"5432/TCP\"| svc_db");
+    }
+
+    @Test
     void tenants_whenTheCatalogGrows_thenTheReportKeepsItsSize() {
         // given
         List<Tenant> few = tenants(5);
