@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -115,7 +114,7 @@ class ByteStabilityTest {
         for (int i = 0; i < specs.size(); i++) {
             Kforge.generate(new GenerateRequest(specs.get(i), out.resolve(Integer.toString(i + 1))));
         }
-        reference = files(out);
+        reference = generated(out);
     }
 
     @AfterAll
@@ -175,7 +174,7 @@ class ByteStabilityTest {
                     process.destroyForcibly();
                     return new Fork(said + "\n(did not finish in 3 minutes)", -1, Map.of());
                 }
-                return new Fork(said, process.exitValue(), Files.isDirectory(out) ? files(out) : Map.of());
+                return new Fork(said, process.exitValue(), Files.isDirectory(out) ? generated(out) : Map.of());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -192,19 +191,10 @@ class ByteStabilityTest {
                 dir.resolve("specs").resolve(example)).resolve("platform.yaml");
     }
 
-    /** Every file under {@code root}: relative path to its bytes (as Latin-1 text, one char a byte). */
-    private static Map<String, String> files(Path root) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String name = root.relativize(p).toString().replace('\\', '/');
-                if (!name.endsWith(".kforge.lock")) {
-                    out.put(name, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every file under {@code root} but the lock: relative path to its bytes (as Latin-1 text, one char a byte). */
+    private static Map<String, String> generated(Path root) {
+        Map<String, String> out = Trees.files(root, StandardCharsets.ISO_8859_1, false);
+        out.keySet().removeIf(name -> name.endsWith(".kforge.lock"));
         return out;
     }
 }

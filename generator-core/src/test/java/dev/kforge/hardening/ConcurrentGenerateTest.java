@@ -1,5 +1,6 @@
 package dev.kforge.hardening;
 
+import dev.kforge.testing.Trees;
 import dev.kforge.GenerateRequest;
 import dev.kforge.Kforge;
 import dev.kforge.KforgeException;
@@ -8,8 +9,6 @@ import dev.kforge.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +57,7 @@ class ConcurrentGenerateTest {
             Map<String, String> onDisk = generated(out);
             assertThat(onDisk.equals(ofOne) || onDisk.equals(ofTwo)).as("round %d: one whole generation", round)
                     .isTrue();
-            assertThat(files(out).keySet()).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
+            assertThat(Trees.files(out).keySet()).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
         }
         builds.shutdown();
         assertThat(lockFailures).allSatisfy(m -> assertThat(m).contains("wait for it to finish, then run again"));
@@ -85,20 +83,8 @@ class ConcurrentGenerateTest {
 
     /** The generated files on disk: all but kforge's manifest and lock. */
     private static Map<String, String> generated(Path dir) {
-        Map<String, String> out = new TreeMap<>(files(dir));
+        Map<String, String> out = new TreeMap<>(Trees.files(dir));
         out.keySet().removeIf(p -> p.startsWith(".kforge"));
-        return out;
-    }
-
-    private static Map<String, String> files(Path dir) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kforge.write;
 
+import dev.kforge.testing.Trees;
 import dev.kforge.KforgeException;
 import dev.kforge.emit.FileTree;
 import dev.kforge.testing.Jvm;
@@ -9,19 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -87,7 +84,7 @@ class OutputWriterConcurrencyTest {
                 .hasMessageStartingWith("another kforge run is writing " + out)
                 .hasMessageContaining("wait for it to finish, then run again; nothing was changed");
         assertThat(first.get(30, TimeUnit.SECONDS).written()).containsExactly("kustomize/base/web/deployment.yaml");
-        assertThat(files(out)).containsEntry("kustomize/base/web/deployment.yaml", "replicas: 2\n")
+        assertThat(Trees.files(out)).containsEntry("kustomize/base/web/deployment.yaml", "replicas: 2\n")
                 .containsEntry("kustomize/base/kustomization.yaml", "resources: [web]\n")
                 .containsKeys(OutputWriter.MANIFEST, OutputWriter.LOCK).hasSize(4);
     }
@@ -97,7 +94,7 @@ class OutputWriterConcurrencyTest {
         // given another JVM in the middle of writing the directory
         Path out = root.resolve("deploy");
         new OutputWriter().write(tree("1"), out);
-        Map<String, String> before = files(out);
+        Map<String, String> before = Trees.files(out);
         Process other = Jvm.start(Jvm.currentJava(), List.of(), LockHolder.class, out.toString());
         try {
             BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(),
@@ -111,7 +108,7 @@ class OutputWriterConcurrencyTest {
             assertThat(thrown).isInstanceOf(KforgeException.class)
                     .hasMessage("another kforge run is writing " + out + " (it holds " + out.resolve(OutputWriter.LOCK)
                             + "); wait for it to finish, then run again; nothing was changed");
-            assertThat(files(out)).isEqualTo(before);
+            assertThat(Trees.files(out)).isEqualTo(before);
         } finally {
             other.getOutputStream().close();
             assertThat(other.waitFor(30, TimeUnit.SECONDS)).as("the other process ends").isTrue();
@@ -120,18 +117,5 @@ class OutputWriterConcurrencyTest {
         // and once the other process is done, the run goes through
         assertThat(new OutputWriter().write(tree("2"), out).written())
                 .containsExactly("kustomize/base/web/deployment.yaml");
-    }
-
-    /** Every file under {@code dir}, relative path to content. */
-    static Map<String, String> files(Path dir) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -143,7 +142,7 @@ class OutputWriterFailureTest {
         while (true) {
             // given (an unchecked failure too: a file system provider may throw one)
             Path out = previousOutput("run-" + unchecked + "-" + step);
-            Map<String, String> previous = files(out);
+            Map<String, String> previous = Trees.files(out, StandardCharsets.ISO_8859_1, true);
             Failing operations = new Failing(step, 1, unchecked);
 
             // when
@@ -161,14 +160,14 @@ class OutputWriterFailureTest {
             if (thrown != null) {
                 assertThat(thrown).as(failed).isInstanceOf(KforgeException.class)
                         .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed");
-                assertThat(files(out)).as("after %s", failed).isEqualTo(previous);
+                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).as("after %s", failed).isEqualTo(previous);
             } else {
                 // a step after the commit, removing a copy of an old file or an emptied folder: the new output
                 // is complete, and the next run removes what is left
                 assertThat(failed).as(failed).startsWith("FAIL delete");
                 assertThat(generated(out)).as(failed).isEqualTo(text(after()));
                 new OutputWriter().write(after(), out);
-                assertThat(files(out).keySet()).as(failed).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
+                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true).keySet()).as(failed).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
             }
             step++;
         }
@@ -200,7 +199,7 @@ class OutputWriterFailureTest {
                 .hasMessageContaining("undoing the run failed too")
                 .hasMessageContaining("is partly updated")
                 .hasMessageContaining(".kforge-old-*.tmp");
-        assertThat(files(out).entrySet()).as("the old deployment is kept beside it")
+        assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true).entrySet()).as("the old deployment is kept beside it")
                 .anyMatch(e -> e.getKey().startsWith("kustomize/base/web/.kforge-old-")
                         && e.getValue().equals("replicas: 1\n"));
     }
@@ -248,7 +247,7 @@ class OutputWriterFailureTest {
         Files.writeString(template.resolve("kustomize/NOTES.md"), "the user's own file\n");
         Path out = root.resolve("real");
         Trees.copy(template, out);
-        Map<String, String> previous = files(out);
+        Map<String, String> previous = Trees.files(out, StandardCharsets.ISO_8859_1, true);
         int steps = 0;
         for (int step = 1; ; step++) {
             Failing operations = new Failing(step, 1);
@@ -268,7 +267,7 @@ class OutputWriterFailureTest {
                 assertThat(thrown).as(failed).isInstanceOf(KforgeException.class)
                         .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed")
                         .hasMessageNotContaining("\tat ");
-                assertThat(files(out)).as("after %s", failed).isEqualTo(previous);
+                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).as("after %s", failed).isEqualTo(previous);
             } else {
                 assertThat(failed).as(failed).startsWith("FAIL delete");
                 assertThat(generated(out)).as(failed).isEqualTo(text(after));
@@ -279,24 +278,10 @@ class OutputWriterFailureTest {
         assertThat(steps).as("steps made to fail").isGreaterThan(60);
     }
 
-    /** Every file and folder under {@code dir}, relative path to content (as Latin-1: byte for byte). */
-    private static Map<String, String> files(Path dir) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String key = dir.relativize(p).toString().replace('\\', '/');
-                out.put(key, Files.isDirectory(p) ? "<directory>" : Files.readString(p, StandardCharsets.ISO_8859_1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     /** The generated files under {@code dir}: everything but kforge's own files and the user's. */
     private static Map<String, String> generated(Path dir) {
         Map<String, String> out = new TreeMap<>();
-        files(dir).forEach((path, content) -> {
+        Trees.files(dir, StandardCharsets.ISO_8859_1, true).forEach((path, content) -> {
             if (!content.equals("<directory>") && !path.startsWith(".kforge") && !path.endsWith("NOTES.md")
                     && !path.matches(".*\\.kforge-(tmp|old)-.*")) {
                 out.put(path, content);

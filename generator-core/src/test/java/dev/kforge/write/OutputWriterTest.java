@@ -1,5 +1,6 @@
 package dev.kforge.write;
 
+import dev.kforge.testing.Trees;
 import dev.kforge.KforgeException;
 import dev.kforge.emit.FileTree;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +52,7 @@ class OutputWriterTest {
         assertThat(Files.readString(out.resolve(OutputWriter.MANIFEST))).startsWith("# kforge's record")
                 .endsWith("\nREADME.md\nkustomize/base/kustomization.yaml\nkustomize/overlays/dev/kustomization.yaml\n")
                 .doesNotContain("\r");
-        assertThat(files(out)).containsOnlyKeys(OutputWriter.MANIFEST, OutputWriter.LOCK, "README.md",
+        assertThat(Trees.files(out)).containsOnlyKeys(OutputWriter.MANIFEST, OutputWriter.LOCK, "README.md",
                 "kustomize/base/kustomization.yaml", "kustomize/overlays/dev/kustomization.yaml");
     }
 
@@ -91,7 +90,7 @@ class OutputWriterTest {
         assertThat(result.unchanged()).containsExactly("b.yaml");
         assertThat(Files.readString(out.resolve("a.yaml"))).isEqualTo("a: 2\n");
         assertThat(Files.getLastModifiedTime(out.resolve("b.yaml"))).isEqualTo(LONG_AGO);
-        assertThat(files(out).keySet()).noneMatch(p -> p.contains(".kforge-tmp-"));
+        assertThat(Trees.files(out).keySet()).noneMatch(p -> p.contains(".kforge-tmp-"));
     }
 
     @Test
@@ -129,7 +128,7 @@ class OutputWriterTest {
         // then
         assertThat(result.removed()).containsExactly("a/b.yaml");
         assertThat(out).isDirectory();
-        assertThat(files(out)).containsOnlyKeys(OutputWriter.MANIFEST, OutputWriter.LOCK);
+        assertThat(Trees.files(out)).containsOnlyKeys(OutputWriter.MANIFEST, OutputWriter.LOCK);
     }
 
     @Test
@@ -138,7 +137,7 @@ class OutputWriterTest {
         Path out = root.resolve("deploy");
         writer.write(new FileTree().put("a.yaml", "a: 1\n").put("old.yaml", "o\n"), out);
         Files.writeString(out.resolve("hand-written.yaml"), "mine\n");
-        Map<String, String> before = files(out);
+        Map<String, String> before = Trees.files(out);
 
         // when / then
         assertThatThrownBy(() -> writer.write(new FileTree()
@@ -148,7 +147,7 @@ class OutputWriterTest {
                 .isInstanceOf(KforgeException.class)
                 .hasMessageContaining(out.resolve("hand-written.yaml").toString())
                 .hasMessageContaining("Move it away or delete it");
-        assertThat(files(out)).isEqualTo(before);
+        assertThat(Trees.files(out)).isEqualTo(before);
     }
 
     @Test
@@ -175,7 +174,7 @@ class OutputWriterTest {
         Path out = root.resolve("deploy");
         writer.write(new FileTree().put("a.yaml", "a: 1\n").put("gone.yaml", "g\n"), out);
         Files.writeString(out.resolve("zz"), "a file, not a directory\n");
-        Map<String, String> before = files(out);
+        Map<String, String> before = Trees.files(out);
 
         // when / then
         assertThatThrownBy(() -> writer.write(new FileTree()
@@ -185,7 +184,7 @@ class OutputWriterTest {
                 .isInstanceOf(KforgeException.class)
                 .hasMessageContaining(out.resolve("zz").toString())
                 .hasMessageContaining("move it away or delete it");
-        assertThat(files(out)).isEqualTo(before);
+        assertThat(Trees.files(out)).isEqualTo(before);
         assertThat(out.resolve("new")).doesNotExist();
     }
 
@@ -244,18 +243,5 @@ class OutputWriterTest {
                 .isInstanceOf(KforgeException.class)
                 .hasMessageContaining("is damaged");
         assertThat(outside).hasContent("keep");
-    }
-
-    /** Every file under {@code dir}, relative path to content. */
-    private static Map<String, String> files(Path dir) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
     }
 }
