@@ -71,8 +71,29 @@ final class NetworkPolicies {
 
     private static List<NetworkPolicyIngressRule> ingress(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        rules.addAll(served(rp, s));
+        if (s.metrics() != null) {
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(namespace(rp.platform().monitoringNamespace()))
+                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
+                            .withPort(new IntOrString(s.metrics().port())).build())
+                    .build());
+        }
+        return rules;
+    }
+
+    /**
+     * The served ports, from the ingress controller and from dependents. A dedicated metrics port is for Prometheus
+     * only; a metrics port that is the service's only port (an application serving /metrics beside its API) serves
+     * both.
+     */
+    private static List<NetworkPolicyIngressRule> served(ResolvedPlatform rp, Service s) {
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
         List<Port> served = s.ports().stream()
                 .filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
+        if (served.isEmpty()) {
+            served = s.ports();
+        }
         if (served.isEmpty()) {
             return rules;
         }
@@ -98,13 +119,6 @@ final class NetworkPolicies {
         }
         if (!dependents.isEmpty()) {
             rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(dependents).withPorts(ports(served)).build());
-        }
-        if (s.metrics() != null) {
-            rules.add(new NetworkPolicyIngressRuleBuilder()
-                    .withFrom(namespace(rp.platform().monitoringNamespace()))
-                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
-                            .withPort(new IntOrString(s.metrics().port())).build())
-                    .build());
         }
         return rules;
     }
