@@ -90,12 +90,12 @@ class ExampleSecretsTest {
                         "a secretGenerator"),
                 arguments("a variable's literal in a Deployment", "api-gateway", base + "deployment.yaml",
                         "        - name: DATABASE_PASSWORD\n          valueFrom:\n            secretKeyRef:\n"
-                                + "              name: gateway-database\n              key: password\n",
+                                + "              name: postgresql-auth\n              key: password\n",
                         "        - name: DATABASE_PASSWORD\n          value: hunter2\n",
                         "the variable DATABASE_PASSWORD has a literal value"),
                 arguments("a variable's literal in chart values", "api-gateway", "helm/api-gateway/values.yaml",
                         "    - name: DATABASE_PASSWORD\n      valueFrom:\n        secretKeyRef:\n"
-                                + "          name: gateway-database\n          key: password\n",
+                                + "          name: postgresql-auth\n          key: password\n",
                         "    - name: DATABASE_PASSWORD\n      value: hunter2\n",
                         "the variable DATABASE_PASSWORD has a literal value"),
                 arguments("a variable's literal patched in by index", "isp-tenants",
