@@ -83,16 +83,18 @@ final class NetworkPolicies {
     }
 
     /**
-     * The served ports, from the ingress controller and from dependents. A dedicated metrics port is for Prometheus
-     * only; a metrics port that is the service's only port (an application serving /metrics beside its API) serves
-     * both.
+     * The served ports, from the ingress controller and from dependents: every port but a dedicated metrics port,
+     * which is Prometheus' only. The first port is the service's main port and always serves, also when metrics are
+     * scraped from it (an application serving /metrics beside its API, Qdrant's HTTP port).
      */
     private static List<NetworkPolicyIngressRule> served(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        List<Port> served = s.ports().stream()
-                .filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
-        if (served.isEmpty()) {
-            served = s.ports();
+        List<Port> served = new ArrayList<>();
+        for (int i = 0; i < s.ports().size(); i++) {
+            Port p = s.ports().get(i);
+            if (i == 0 || s.metrics() == null || !p.name().equals(s.metrics().port())) {
+                served.add(p);
+            }
         }
         if (served.isEmpty()) {
             return rules;

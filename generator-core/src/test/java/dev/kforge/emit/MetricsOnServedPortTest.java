@@ -25,9 +25,11 @@ import static dev.kforge.testing.ObjectSets.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that serves /metrics on its only port (seed 000's ISP framework): the ingress controller and
- * Prometheus both reach that port, on both routes. Before, the port was left out as "the metrics port" and the
- * policy admitted nothing at all.
+ * Metrics scraped from a service's main (first) port: an application that serves /metrics on its only port (seed
+ * 000's ISP framework), and a database that serves them on its HTTP port beside a gRPC port (seed 003's Qdrant). The
+ * ingress controller, dependents and Prometheus all reach the main port, on both routes. Before, the port was left
+ * out as "the metrics port": the first policy admitted nothing at all, the second only gRPC. A dedicated metrics
+ * port (not the first) stays Prometheus' only.
  */
 class MetricsOnServedPortTest {
 
@@ -48,10 +50,26 @@ class MetricsOnServedPortTest {
                         .ingress(Ingress.builder().host("www").build())
                         .metrics(new Metrics("http", "/metrics", null))
                         .build())
+                .service(Service.builder("vectors", ServiceKind.WEB_SERVICE)
+                        .image("vectors:1.0.0")
+                        .port("http", 6333)
+                        .port("grpc", 6334)
+                        .probes(Probes.http("/livez", "/readyz"))
+                        .resources("100m", "500m", "128Mi", "256Mi")
+                        .metrics(new Metrics("http", "/metrics", null))
+                        .build())
+                .service(Service.builder("api", ServiceKind.WEB_SERVICE)
+                        .image("api:1.0.0")
+                        .port("http", 3000)
+                        .port("metrics", 9090)
+                        .probes(Probes.http("/health", "/ready"))
+                        .resources("100m", "500m", "128Mi", "256Mi")
+                        .metrics(new Metrics("metrics", null, null))
+                        .build())
                 .service(Service.builder("worker", ServiceKind.WORKER)
                         .image("worker:1.0.0")
                         .resources("100m", "500m", "128Mi", "256Mi")
-                        .dependsOn("web")
+                        .dependsOn("web", "vectors", "api")
                         .build())
                 .environment(Environment.builder("prod").build())
                 .build();
@@ -79,7 +97,26 @@ class MetricsOnServedPortTest {
     }
 
     @Test
-    void helmTemplate_whenTheMetricsPortIsTheOnlyPort_thenRendersWhatKustomizeBuilds() {
+    void networkPolicy_whenMetricsComeFromTheFirstOfTwoPorts_thenDependentsReachBothPorts() {
+        // when
+        Map<String, Object> policy = find(kustomize, "NetworkPolicy", "vectors");
+        // then
+        assertThat(at(policy, "spec.ingress[0].ports")).isEqualTo(List.of(Map.of("port", 6333, "protocol", "TCP"),
+                Map.of("port", 6334, "protocol", "TCP")));
+        assertThat(at(policy, "spec.ingress[1].ports")).isEqualTo(List.of(Map.of("port", "http", "protocol", "TCP")));
+    }
+
+    @Test
+    void networkPolicy_whenADedicatedMetricsPort_thenDependentsReachOnlyTheOthers() {
+        // when
+        Map<String, Object> policy = find(kustomize, "NetworkPolicy", "api");
+        // then
+        assertThat(at(policy, "spec.ingress[0].ports")).isEqualTo(List.of(Map.of("port", 3000, "protocol", "TCP")));
+        assertThat(at(policy, "spec.ingress[1].ports")).isEqualTo(List.of(Map.of("port", "metrics", "protocol", "TCP")));
+    }
+
+    @Test
+    void helmTemplate_whenMetricsComeFromTheMainPortOrADedicatedOne_thenRendersWhatKustomizeBuilds() {
         assertThat(ObjectSets.differences(kustomize, helm)).isEmpty();
     }
 }
