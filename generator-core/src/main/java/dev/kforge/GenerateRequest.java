@@ -20,7 +20,7 @@ import java.util.Objects;
  *                        constructor, or {@code null} when the model comes from {@code specFile}
  * @param classLoader     the project's class path, or {@code null} for none (then a spec cannot name class path
  *                        resources, and a platform class is looked up with kforge's own class loader)
- * @param outputDirectory where the output lives ({@code deploy/})
+ * @param outputDirectory where the output lives ({@code deploy/}); a folder of its own, not holding the spec file
  * @param chartVersion    the Helm chart's version and appVersion (the project's version)
  * @param kubernetesVersion the Kubernetes version to target and validate against instead of the model's
  *                        ({@code platform.kubernetesVersion}); {@code null} for the model's
@@ -36,6 +36,13 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
                     + (specFile == null ? "neither" : "both"));
         }
         platformClass = specFile != null ? null : platformClass.strip();
+        Path output = outputDirectory.toAbsolutePath().normalize();
+        if (specFile != null && specFile.toAbsolutePath().normalize().startsWith(output)) {
+            // the writer swaps the whole output directory in; the model must not live in it
+            throw new KforgeException("the output directory " + outputDirectory + " holds the spec file " + specFile
+                    + "; kforge replaces its output directory as a whole, so give it a folder of its own, like "
+                    + "deploy/", java.util.List.of());
+        }
     }
 
     /** A run at the model's Kubernetes version. */

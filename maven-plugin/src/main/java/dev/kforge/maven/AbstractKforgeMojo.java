@@ -133,6 +133,12 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             run(request);
         } catch (KforgeException e) {
             throw failure(e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoFailureException("kforge ran out of memory (the JVM may use "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB) while working on " + describeModel()
+                    + ". Give Maven more, e.g. MAVEN_OPTS=-Xmx4g, or split the tenant catalog; nothing was written "
+                    + "to " + shown(outputDirectory.toPath()) + " (a write cut short is completed or undone by the "
+                    + "next run).");
         } catch (IOException e) {
             getLog().debug("closing the project's class loader failed", e);
         }
@@ -250,9 +256,13 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
 
     /** The build failure for {@code e}: every problem on its own line, then what to do. */
     private MojoFailureException failure(KforgeException e) {
-        if (e.getCause() != null && !(e.getCause() instanceof IOException)) {
+        boolean userCode = platformClass != null && !platformClass.isBlank();
+        if (userCode && e.getCause() != null && !(e.getCause() instanceof IOException)) {
             // a defect in the project's platform class: its stack trace shows where
             getLog().error(e.getCause());
+        } else if (e.getCause() != null) {
+            // kforge's own failures say what to do; their stack traces are for -X (debug) only
+            getLog().debug(e.getCause());
         }
         if (e.problems().isEmpty()) {
             return new MojoFailureException(e.getMessage(), e);
