@@ -489,7 +489,7 @@ public final class Kforge {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
-        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader());
+        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader(), request.files());
         return new Model(located.platform(), located);
     }
 

@@ -136,6 +136,59 @@ public final class ServiceTemplates {
         return new ServiceTemplates(out);
     }
 
+    /**
+     * These templates plus the {@code <name>.yaml.j2} files of the folder {@code folder} beside a spec in
+     * {@code base}, read through the project's boundary: a folder or template that leads out of the project, or is
+     * no regular file, is a problem located at it.
+     *
+     * @throws ModelException with every such problem
+     */
+    ServiceTemplates withDirectory(Path base, String folder, ProjectFiles files) {
+        Path dir = base.resolve(folder);
+        List<Problem> problems = new ArrayList<>();
+        String refused = files.refusal(base, dir, folder + "/");
+        if (refused != null) {
+            throw new ModelException(List.of(new Problem("", refused, folder + "/")));
+        }
+        if (!Files.isDirectory(dir)) {
+            return this;
+        }
+        Map<String, Source> out = new TreeMap<>(templates);
+        try {
+            for (Path file : files.list(dir, SUFFIX)) {
+                String fileName = file.getFileName().toString();
+                String shownAs = folder + "/" + fileName;
+                String refusedFile = files.refusal(base, file, shownAs);
+                if (refusedFile != null) {
+                    problems.add(new Problem("", refusedFile, shownAs));
+                    continue;
+                }
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                byte[] bytes = files.read(file, 4L * MAX_OUTPUT);
+                if (bytes == null) {
+                    problems.add(new Problem("", "is larger than a template can be (" + 4 * MAX_OUTPUT / 1024
+                            + " KiB)", shownAs));
+                    continue;
+                }
+                Utf8Text text = Utf8Text.decode(bytes);
+                if (text.text() == null) {
+                    problems.add(new Problem("", text.error(), shownAs + ":" + text.line()));
+                    continue;
+                }
+                out.put(fileName.substring(0, fileName.length() - SUFFIX.length()), new Source(shownAs, text.text()));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem("", "cannot be read (" + Checks.oneLine(String.valueOf(e.getMessage())) + ")",
+                    folder + "/"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ModelException(problems);
+        }
+        return new ServiceTemplates(out);
+    }
+
     /** The names of the templates, sorted. */
     public List<String> names() {
         return List.copyOf(templates.keySet());

@@ -306,8 +306,14 @@ final class SpecMapper {
     private ServiceTemplates templates() {
         if (templates == null) {
             ServiceTemplates builtIn = ServiceTemplates.builtIn();
-            templates = cx.baseDir() == null ? builtIn
-                    : builtIn.withDirectory(cx.baseDir().resolve("templates"), "templates/");
+            try {
+                templates = cx.baseDir() == null ? builtIn
+                        : builtIn.withDirectory(cx.baseDir(), "templates", cx.files());
+            } catch (ModelException e) {
+                // reported once, located at the template file; the built-in templates still serve
+                cx.addAll(e.problems());
+                templates = builtIn;
+            }
         }
         return templates;
     }
@@ -375,6 +381,12 @@ final class SpecMapper {
             return List.of();
         }
         Path file = base.resolve(given).normalize();
+        String refused = cx.files().refusal(base, file, name);
+        if (refused != null) {
+            cx.reportAt(at, refused);
+            catalogFailed = true;
+            return List.of();
+        }
         if (!Files.isRegularFile(file)) {
             cx.reportAt(at, "no file at " + Checks.oneLine(file) + "; the catalog path is relative to the spec "
                     + "file's folder");
@@ -382,7 +394,7 @@ final class SpecMapper {
             return List.of();
         }
         Context catalogCx = new Context(file.getFileName().toString(), file.getParent());
-        String text = YamlText.readFile(catalogCx, file);
+        String text = YamlText.readFile(catalogCx, file, cx.files());
         List<Tenant> tenants = text == null ? List.of() : TenantCatalog.read(catalogCx, file.getFileName().toString(),
                 text);
         cx.addAll(catalogCx.problems());
@@ -779,7 +791,13 @@ final class SpecMapper {
                         + "to the spec file's folder, so that the build works on every machine");
                 return null;
             }
-            return ManifestImport.fromFile(base.resolve(given).normalize(), name);
+            Path manifest = base.resolve(given).normalize();
+            String refused = cx.files().refusal(base, manifest, file);
+            if (refused != null) {
+                cx.reportAt(f.path("file"), refused);
+                return null;
+            }
+            return ManifestImport.fromFile(manifest, name, cx.files()::read);
         } catch (ModelException e) {
             e.problems().forEach(p -> cx.reportAt(f.path(), p.toString()));
             return null;
@@ -908,17 +926,22 @@ final class SpecMapper {
         }
         Path file = base.resolve(given).normalize();
         String key = file.getFileName().toString();
+        String refused = cx.files().refusal(base, file, name);
+        if (refused != null) {
+            cx.reportAt(path, refused);
+            return;
+        }
         try {
+            byte[] bytes = Files.isRegularFile(file) ? cx.files().read(file, MAX_CONFIG_FILE) : null;
             if (!Files.isRegularFile(file)) {
                 cx.reportAt(path, "no file at " + Checks.oneLine(file) + "; fromFiles paths are relative to the "
                         + "spec file's folder");
-            } else if (Files.size(file) > MAX_CONFIG_FILE) {
+            } else if (bytes == null) {
                 cx.reportAt(path, Checks.oneLine(file) + " is larger than 1 MiB, more than a ConfigMap can hold; "
                         + "mount it from a volume instead");
             } else if (files.containsKey(key)) {
                 cx.reportAt(path, "a config file named '" + key + "' is given twice; rename one");
             } else {
-                byte[] bytes = Files.readAllBytes(file);
                 var decoder = StandardCharsets.UTF_8.newDecoder();
                 files.put(key, decoder.decode(ByteBuffer.wrap(bytes)).toString().replace("\r\n", "\n"));
             }

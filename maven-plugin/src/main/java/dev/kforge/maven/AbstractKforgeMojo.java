@@ -66,6 +66,14 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.kubernetesVersion")
     private String kubernetesVersion;
 
+    /**
+     * Folders outside the project whose files the spec may name ({@code config.fromFiles}, the tenant catalog,
+     * {@code templates/}, {@code fromManifests.file}). Without them kforge reads only files inside the project's
+     * folder (after symbolic links), so that a spec cannot put the build machine's files into the output.
+     */
+    @Parameter(property = "k8s.allowedDirectories")
+    private List<File> allowedDirectories;
+
     @Parameter(property = "k8s.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -125,6 +133,8 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             request = chartVersion == null ? request : request.withChartVersion(chartVersion);
             request = kubernetesVersion == null || kubernetesVersion.isBlank() ? request
                     : request.withKubernetesVersion(kubernetesVersion.strip());
+            request = request.withProject(project.getBasedir() == null ? null : project.getBasedir().toPath(),
+                    allowedDirectories == null ? List.of() : allowedDirectories.stream().map(File::toPath).toList());
             if (hasClass) {
                 checkClassIsThere(classPath);
             }

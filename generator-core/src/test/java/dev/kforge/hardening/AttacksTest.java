@@ -1,0 +1,219 @@
+package dev.kforge.hardening;
+
+import dev.kforge.GenerateRequest;
+import dev.kforge.Kforge;
+import dev.kforge.KforgeException;
+import dev.kforge.testing.Trees;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The attack classes an outside sweep found (issue 18), each kept as a case with the message it must end in: a
+ * located problem, and the output directory as it was. Attacks on the writer's record are in
+ * {@code write.OutputWriterRecordTest}, a write killed midway in {@code write.OutputWriterKillTest}.
+ */
+class AttacksTest {
+
+    @TempDir
+    Path root;
+
+    private Path project;
+    private Path deploy;
+    private Path outside;
+
+    @BeforeEach
+    void project() throws IOException {
+        project = Files.createDirectories(root.resolve("project"));
+        Files.createDirectories(project.resolve("src/main/kforge"));
+        deploy = project.resolve("deploy");
+        outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("ci-token.env"), "CI_TOKEN=glpat-abcdefghij0123456789\n");
+    }
+
+    private Path spec(String services) throws IOException {
+        return Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform:
+                  name: shop
+                services:
+                %s
+                environments:
+                  dev: {profile: dev}
+                """.formatted(services.indent(2).stripTrailing()));
+    }
+
+    private static String web(String extra) {
+        return """
+                web:
+                  kind: web-service
+                  image: web:1.0.0
+                  ports: {http: 8080}
+                  resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                """ + extra.indent(2);
+    }
+
+    /** Generates the project's spec, with the project's folder as the boundary; the failure, if any. */
+    private Throwable generate(List<Path> allowed) throws IOException {
+        Path spec = project.resolve("src/main/kforge/platform.yaml");
+        Map<String, String> before = Files.exists(deploy) ? Trees.files(deploy) : null;
+        Throwable thrown = catchThrowable(() -> Kforge.generate(new GenerateRequest(spec, deploy)
+                .withProject(project, allowed)));
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(KforgeException.class).hasMessageNotContaining("\tat ");
+            assertThat(Files.exists(deploy) ? Trees.files(deploy) : null).as("nothing written").isEqualTo(before);
+        }
+        return thrown;
+    }
+
+    private Throwable generate() throws IOException {
+        return generate(List.of());
+    }
+
+    // ---------------------------------------------------------------- files that leave the project
+
+    @Test
+    void configFromFiles_whenItClimbsOutOfTheProject_thenRefusedAtItsLineSayingHowToAllowIt() throws IOException {
+        // given
+        spec(web("config: {fromFiles: [../../../../outside/ci-token.env]}"));
+
+        // when
+        Throwable thrown = generate();
+
+        // then
+        assertThat(thrown).hasMessageContaining("platform.yaml:9: services.web.config.fromFiles.0: "
+                        + "'../../../../outside/ci-token.env' names " + outside.toRealPath().resolve("ci-token.env")
+                        + ", outside the project (" + project.toRealPath() + ")")
+                .hasMessageContaining("-Dk8s.allowedDirectories=" + outside.toRealPath());
+        assertThat(deploy).doesNotExist();
+    }
+
+    @Test
+    void configFromFiles_whenASymbolicLinkInTheProjectLeadsOut_thenRefused() throws IOException {
+        // given
+        Path config = Files.createDirectories(project.resolve("src/main/kforge/config"));
+        Files.createSymbolicLink(config.resolve("app.env"), outside.resolve("ci-token.env"));
+        spec(web("config: {fromFiles: [config/app.env]}"));
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("services.web.config.fromFiles.0: 'config/app.env' leads "
+                + "through a symbolic link to " + outside.toRealPath().resolve("ci-token.env") + ", outside the "
+                + "project");
+    }
+
+    @Test
+    void configFromFiles_whenItNamesTheProcessEnvironment_thenRefusedAsAFileOfTheSystem() throws IOException {
+        // given the build machine's environment, reached through ../ as the sweep did
+        String climb = "../".repeat(project.toRealPath().getNameCount() + 3) + "proc/self/environ";
+        spec(web("config: {fromFiles: [" + climb + "]}"));
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("services.web.config.fromFiles.0: '" + climb + "' leads to "
+                + "/proc/").hasMessageContaining("a file of the operating system; kforge never reads under /proc");
+    }
+
+    @Test
+    void configFromFiles_whenItIsAFifo_thenRefusedWithoutBlocking() throws Exception {
+        // given a FIFO, which would block a reader forever
+        Path fifo = project.resolve("src/main/kforge/pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
+        spec(web("config: {fromFiles: [pipe]}"));
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("services.web.config.fromFiles.0: 'pipe' is "
+                + fifo.toRealPath() + ", a device, FIFO or socket; kforge reads only regular files");
+    }
+
+    @Test
+    void configFromFiles_whenTheFolderIsAllowedExplicitly_thenItIsRead() throws IOException {
+        // given a folder of shared configuration outside the project, allowed in the plugin's configuration
+        Files.writeString(outside.resolve("shared.yaml"), "log-level: info\n");
+        spec(web("config: {fromFiles: [../../../../outside/shared.yaml]}"));
+
+        // when
+        Throwable thrown = generate(List.of(outside));
+
+        // then
+        assertThat(thrown).isNull();
+        assertThat(Files.readString(deploy.resolve("kustomize/base/web/configmap.yaml"))).contains("log-level: info");
+    }
+
+    @Test
+    void catalog_whenItLeadsOutOfTheProject_thenRefused() throws IOException {
+        // given a tenant catalog that is a link to a file outside
+        Files.createSymbolicLink(project.resolve("src/main/kforge/tenants.csv"), outside.resolve("ci-token.env"));
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: isp}
+                tenancy: {namespacePrefix: isp, catalog: tenants.csv}
+                services:
+                  app: {kind: web-service, image: app:1.0.0, ports: {http: 8080}}
+                environments:
+                  prod: {profile: prod}
+                """);
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("platform.yaml:2: tenancy.catalog: 'tenants.csv' leads "
+                + "through a symbolic link to " + outside.toRealPath().resolve("ci-token.env"));
+    }
+
+    @Test
+    void templates_whenATemplateLeadsOutOfTheProject_thenRefusedAtTheTemplate() throws IOException {
+        // given a template beside the spec that is a link to a file outside
+        Path templates = Files.createDirectories(project.resolve("src/main/kforge/templates"));
+        Files.createSymbolicLink(templates.resolve("leak.yaml.j2"), outside.resolve("ci-token.env"));
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: paas}
+                tenancy: {namespacePrefix: paas}
+                plans:
+                  starter: {cpu: 500, memory: 1024, storage: 10}
+                tenants:
+                  alice:
+                    tier: small
+                    licenseTier: pro
+                    domain: alice.paas.example.com
+                    instances:
+                      blog: {template: blog, plan: starter}
+                environments:
+                  prod: {profile: prod}
+                """);
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("templates/leak.yaml.j2: 'templates/leak.yaml.j2' leads "
+                + "through a symbolic link to " + outside.toRealPath().resolve("ci-token.env"));
+    }
+
+    @Test
+    void fromManifests_whenTheFileIsOutsideTheProject_thenRefused() throws IOException {
+        // given
+        Files.writeString(outside.resolve("kubernetes.yml"), "kind: Deployment\n");
+        spec("""
+                web:
+                  kind: web-service
+                  fromManifests: {file: ../../../../outside/kubernetes.yml}
+                """);
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("services.web.fromManifests.file: "
+                + "'../../../../outside/kubernetes.yml' names " + outside.toRealPath().resolve("kubernetes.yml")
+                + ", outside the project");
+    }
+
+    @Test
+    void outputDirectory_whenItHoldsTheProject_thenRefusedBeforeAnythingIsRead() {
+        Throwable thrown = catchThrowable(() -> new GenerateRequest(project.resolve("src/main/kforge/platform.yaml"),
+                root).withProject(project, List.of()));
+        assertThat(thrown).isInstanceOf(KforgeException.class)
+                .hasMessageContaining("kforge replaces its output directory as a whole, so give it a folder of its "
+                        + "own");
+    }
+}
