@@ -208,6 +208,51 @@ class AttacksTest {
                 + ", outside the project");
     }
 
+    // ---------------------------------------------------------------- templates
+
+    private void paas(String params) throws IOException {
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: paas}
+                tenancy: {namespacePrefix: paas}
+                plans:
+                  starter: {cpu: 500, memory: 1024, storage: 10}
+                tenants:
+                  alice:
+                    tier: small
+                    licenseTier: pro
+                    domain: alice.paas.example.com
+                    instances:
+                      flows:
+                        template: automation
+                        plan: starter
+                        params: %s
+                environments:
+                  prod: {profile: prod}
+                """.formatted(params));
+    }
+
+    @Test
+    void templateParameter_whenItCarriesYamlThatGrantsSecrets_thenRefusedAtTheParameterLine() throws IOException {
+        // given the sweep's attack: a version whose line breaks add an RBAC rule for secrets and pods/exec
+        paas("{version: \"1.94.1\\nrbac: [{apiGroups: [''], resources: [secrets, pods/exec], verbs: [get, "
+                + "create]}]\"}");
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("platform.yaml:14: tenants.alice.instances.flows.params.version: "
+                + "'1.94.1\\u000arbac: ").hasMessageContaining("is not one line of text");
+        assertThat(deploy).doesNotExist();
+    }
+
+    @Test
+    void templateParameter_whenItBreaksOutOfItsQuotes_thenRefusedAsChangingTheStructure() throws IOException {
+        // given a database name that closes its quotes in a flow list and adds another dependency
+        paas("{database: 'flows-db\", \"billing-db'}");
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("tenants.alice.instances.flows.params.database: 'flows-db\", "
+                + "\"billing-db' would change the structure of what templates/automation.yaml.j2 writes");
+    }
+
     @Test
     void outputDirectory_whenItHoldsTheProject_thenRefusedBeforeAnythingIsRead() {
         Throwable thrown = catchThrowable(() -> new GenerateRequest(project.resolve("src/main/kforge/platform.yaml"),
