@@ -75,6 +75,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
         policy = policy == null ? Policy.DEFAULT : policy;
         checkPolicy(policy, services, environments);
         new TenantChecks(name, tenancy, tiers, services, environments, backingServices, tenants).check();
+        HostClaims.check(domain, services, environments, tenancy, tenants);
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();

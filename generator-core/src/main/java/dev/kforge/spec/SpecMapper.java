@@ -54,6 +54,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,9 +265,18 @@ final class SpecMapper {
             return List.of();
         }
         List<Service> out = new ArrayList<>();
+        Map<String, String> titles = new HashMap<>(); // service name to the title it came from
         for (String title : list.keys()) {
             Fields f = list.map(title, "a map of template, plan and params", INSTANCE);
             if (f == null) {
+                continue;
+            }
+            String same = sameServiceName(titles, title);
+            if (same != null) {
+                cx.reportAt(f.path(), "becomes the service name '" + ServiceTemplates.serviceName(title)
+                        + "', as the instance '" + Checks.printable(same) + "' (" + cx.locate(list.path(same))
+                        + ") does; rename one of them");
+                failedInstances.add(tenant.id());
                 continue;
             }
             int before = cx.count();
@@ -300,6 +310,18 @@ final class SpecMapper {
             }
         }
         return out;
+    }
+
+    /**
+     * The title of an earlier instance whose DNS-safe service name {@code title} shares, or {@code null} (then
+     * {@code title}'s name is remembered); a title that makes no name is left to the template to report.
+     */
+    private static String sameServiceName(Map<String, String> titles, String title) {
+        try {
+            return titles.putIfAbsent(ServiceTemplates.serviceName(title), title);
+        } catch (ModelException e) {
+            return null;
+        }
     }
 
     /** The built-in service templates plus the spec's own in {@code templates/} beside it; read once. */

@@ -253,6 +253,138 @@ class AttacksTest {
                 + "\"billing-db' would change the structure of what templates/automation.yaml.j2 writes");
     }
 
+    // ---------------------------------------------------------------- hosts and names
+
+    @Test
+    void ingress_whenTwoServicesClaimOneHostAndPath_thenTheSecondIsRefusedNamingTheFirst() throws IOException {
+        // given a second service taking the first's host: the ingress controller would pick one silently
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: shop, domain: example.com}
+                services:
+                  web:
+                    kind: web-service
+                    image: web:1.0.0
+                    ports: {http: 8080}
+                    resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                    ingress: {rules: [{host: shop}]}
+                  promo:
+                    kind: web-service
+                    image: promo:1.0.0
+                    ports: {http: 8080}
+                    resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                    ingress: {rules: [{host: shop.prod.example.com, paths: [{path: /api}, {path: /}]}]}
+                environments:
+                  prod: {profile: prod, domain: prod.example.com}
+                """);
+
+        // when / then: only the same path collides; /api on the same host is routing, not a takeover
+        assertThat(generate()).hasMessageContaining("platform.yaml:14: services.promo.ingress.rules.shop.prod.example.com: "
+                        + "claims https://shop.prod.example.com/ (Prefix) in environment prod, which "
+                        + "services.web.ingress.rules.shop.paths./ claims too; the ingress controller would send the "
+                        + "traffic to only one of them")
+                .hasMessageNotContaining("/api (Prefix)");
+    }
+
+    @Test
+    void tenants_whenTwoShareADomain_thenRefusedAtTheSecondsCatalogRowNamingTheFirst() throws IOException {
+        // given
+        Files.writeString(project.resolve("src/main/kforge/tenants.csv"), """
+                id,tier,licenseTier,domain
+                acme,small,pro,acme.isp.example.com
+                evil,small,pro,acme.isp.example.com
+                """);
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: isp}
+                tenancy: {namespacePrefix: isp, catalog: tenants.csv}
+                services:
+                  app:
+                    kind: web-service
+                    image: app:1.0.0
+                    ports: {http: 8080}
+                    ingress: {rules: [{host: "@"}]}
+                environments:
+                  prod: {profile: prod}
+                """);
+
+        // when / then: one problem for the domain, not one per host it shares
+        Throwable thrown = generate();
+        assertThat(thrown).hasMessageContaining("tenants.csv:3: tenants.evil.domain: 'acme.isp.example.com' is the "
+                + "domain of tenant acme too (tenants.acme.domain); two tenants running in environment prod cannot "
+                + "share a domain");
+        assertThat(thrown.getMessage()).doesNotContain("claims https://");
+    }
+
+    @Test
+    void tenants_whenAnInstanceHostIsAnotherTenantsDomain_thenRefusedNamingBoth() throws IOException {
+        // given alice's blog at blog.alice.paas.example.com, and mallory's domain chosen to be that host
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: paas}
+                tenancy: {namespacePrefix: paas}
+                plans:
+                  starter: {cpu: 500, memory: 1024, storage: 10}
+                services:
+                  home:
+                    kind: web-service
+                    image: home:1.0.0
+                    ports: {http: 8080}
+                    ingress: {rules: [{host: "@"}]}
+                tenants:
+                  alice:
+                    tier: small
+                    licenseTier: pro
+                    domain: alice.paas.example.com
+                    instances:
+                      blog: {template: blog, plan: starter}
+                  mallory:
+                    tier: small
+                    licenseTier: pro
+                    domain: blog.alice.paas.example.com
+                environments:
+                  prod: {profile: prod}
+                """);
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("platform.yaml:21: tenants.mallory.domain: its instance of "
+                + "services.home (@) claims https://blog.alice.paas.example.com/ (Prefix) in environment prod, which "
+                + "tenants.alice.services.blog.ingress.rules.blog.paths./ of tenant alice claims too");
+    }
+
+    @Test
+    void instances_whenTwoTitlesBecomeOneServiceName_thenRefusedNamingBoth() throws IOException {
+        // given
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: paas}
+                tenancy: {namespacePrefix: paas}
+                plans:
+                  starter: {cpu: 500, memory: 1024, storage: 10}
+                tenants:
+                  alice:
+                    tier: small
+                    licenseTier: pro
+                    domain: alice.paas.example.com
+                    instances:
+                      My Blog: {template: blog, plan: starter}
+                      my-blog!: {template: blog, plan: starter}
+                environments:
+                  prod: {profile: prod}
+                """);
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("platform.yaml:12: tenants.alice.instances.my-blog!: becomes the "
+                + "service name 'my-blog', as the instance 'My Blog' (platform.yaml:11) does; rename one of them");
+    }
+
+    @Test
+    void objects_whenTwoIngressesGetOneName_thenRefusedNamingTheService() throws IOException {
+        // given two hosts with the same first label: both Ingresses would be named web-api
+        spec(web("ingress: {rules: [{host: api.one.example.com}, {host: api.two.example.com}]}"));
+
+        // when / then
+        assertThat(generate()).hasMessageContaining("services.web: its Ingress/web-api has the name of another of "
+                + "its own in the namespace shop; one would replace the other. Rename the service, or give its hosts "
+                + "different first labels");
+    }
+
     @Test
     void outputDirectory_whenItHoldsTheProject_thenRefusedBeforeAnythingIsRead() {
         Throwable thrown = catchThrowable(() -> new GenerateRequest(project.resolve("src/main/kforge/platform.yaml"),
