@@ -422,6 +422,8 @@ public final class Kforge {
                 lines.add("policy: " + s.rule() + " suppressed for " + s.service() + ": " + s.reason());
             }
         }
+        platform.policy().notSecret().forEach((path, reason) -> lines.add("policy: " + path + " is not a secret: "
+                + reason));
         generation.findings().forEach((target, problems) -> {
             String level = failOn(platform, target);
             String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;

@@ -80,6 +80,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();
         checkSecrets(secrets, services, tenancy != null);
+        SecretCheck.check(labels, services, environments, backingServices, tenants, policy);
     }
 
     /** Secret names are unique, and a variable reading a declared secret names one of its keys. */

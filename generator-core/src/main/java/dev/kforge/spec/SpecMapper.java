@@ -85,7 +85,7 @@ final class SpecMapper {
     static final List<String> SECRET = List.of("store", "refreshInterval", "data");
     static final List<String> SECRET_STORE = List.of("name", "kind");
     static final List<String> SECRET_DATA = List.of("remoteKey", "property");
-    static final List<String> POLICY = List.of("suppress", "failOn");
+    static final List<String> POLICY = List.of("suppress", "failOn", "notSecret");
     static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
             "argoNamespace");
     static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
@@ -340,7 +340,10 @@ final class SpecMapper {
         return templates;
     }
 
-    /** {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}}}. */
+    /**
+     * {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}, notSecret: {path:
+     * reason}}}.
+     */
     private Policy policy(Fields top) {
         Fields f = top.map("policy", "a map with suppress and failOn", POLICY);
         if (f == null || !top.has("policy")) {
@@ -364,7 +367,9 @@ final class SpecMapper {
             }
         }
         Map<String, String> failOn = f.textMap("failOn", "environment name to error, warning or none");
-        return unless(before, f.path(), () -> new Policy(suppressions, failOn));
+        Map<String, String> notSecret = f.textMap("notSecret", "model path of a secret-looking value to why it is "
+                + "not a secret");
+        return unless(before, f.path(), () -> new Policy(suppressions, failOn, notSecret));
     }
 
     private Tenancy tenancy(Fields top) {

@@ -385,6 +385,75 @@ class AttacksTest {
                 + "different first labels");
     }
 
+    // ---------------------------------------------------------------- secret shapes
+
+    @Test
+    void secrets_whenTheSweepsShapesAreWrittenInTheSpec_thenEachIsRefusedAtItsLine() throws IOException {
+        // given each secret the sweep got past the old detector
+        Files.writeString(project.resolve("src/main/kforge/aws"), "[default]\naws_access_key_id = "
+                + "AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), """
+                platform: {name: shop}
+                backingServices:
+                  db:
+                    ports: [5432]
+                    chart:
+                      repository: oci://registry-1.docker.io/bitnamicharts
+                      version: 16.7.4
+                      values:
+                        auth: {existingSecret: db-auth}
+                        primary: {extraEnvVars: [{name: POSTGRES_PASSWORD, value: hunter2}]}
+                services:
+                  web:
+                    kind: web-service
+                    image: web:1.0.0
+                    ports: {http: 8080}
+                    resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                    args: [--password, hunter2]
+                    env:
+                      PW: hunter2
+                      DATABASE_URL: postgres://app:hunter2@db:5432/app
+                    config: {fromFiles: [aws]}
+                    podAnnotations: {build/blob: Zm9vYmFyQmF6MTIzNDU2Nzg5MFF3ZXJ0eVVpb3BBc2RmZ2g=}
+                environments:
+                  dev: {profile: dev}
+                """);
+
+        // when
+        Throwable thrown = generate();
+
+        // then
+        assertThat(thrown).hasMessageContaining("platform.yaml:10: backingServices.db.chart.values.primary"
+                        + ".extraEnvVars.0.value: the variable 'POSTGRES_PASSWORD' in the chart's values looks like a "
+                        + "secret")
+                .hasMessageContaining("platform.yaml:17: services.web.args.1: the value of --password looks like a "
+                        + "secret on the command line")
+                .hasMessageContaining("platform.yaml:19: services.web.env.PW.value: 'PW' looks like a secret")
+                .hasMessageContaining("platform.yaml:20: services.web.env.DATABASE_URL.value: 'DATABASE_URL' holds "
+                        + "what looks like a URL with a password")
+                .hasMessageContaining("services.web.config.files.aws: 'aws' holds what looks like an AWS access key")
+                .hasMessageContaining("platform.yaml:22: services.web.podAnnotations.build/blob: 'build/blob' holds "
+                        + "what looks like high-entropy base64")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("AKIA");
+    }
+
+    @Test
+    void secrets_whenTheSpecSaysAValueIsNoSecret_thenGeneratedAndTheExceptionIsListed() throws IOException {
+        // given
+        Path spec = spec(web("env: {SIGNING_KEY: kid-2024-01}"));
+        Files.writeString(spec, Files.readString(spec) + "policy:\n  notSecret:\n"
+                + "    services.web.env.SIGNING_KEY.value: the key's public id, not the key\n");
+
+        // when
+        Throwable thrown = generate();
+
+        // then
+        assertThat(thrown).isNull();
+        assertThat(Kforge.generate(new GenerateRequest(project.resolve("src/main/kforge/platform.yaml"), deploy)
+                .withProject(project, List.of())).summary()).contains("policy: services.web.env.SIGNING_KEY.value "
+                + "is not a secret: the key's public id, not the key");
+    }
+
     @Test
     void outputDirectory_whenItHoldsTheProject_thenRefusedBeforeAnythingIsRead() {
         Throwable thrown = catchThrowable(() -> new GenerateRequest(project.resolve("src/main/kforge/platform.yaml"),
