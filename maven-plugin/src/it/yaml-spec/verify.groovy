@@ -5,9 +5,12 @@ def deploy = new File(basedir, 'deploy')
     assert new File(deploy, it).isFile() : "missing deploy/$it"
 }
 def manifest = new File(deploy, '.kforge-generated').text
-assert manifest.contains('\nkustomize/base/kustomization.yaml\n')
-assert manifest.contains('\nkustomize/overlays/dev/kustomization.yaml\n')
-assert manifest.contains('\nhelm/tiny/Chart.yaml\n')
+// each generated file with the SHA-256 of what kforge wrote
+['kustomize/base/kustomization.yaml', 'kustomize/overlays/dev/kustomization.yaml', 'helm/tiny/Chart.yaml'].each {
+    def sha = java.security.MessageDigest.getInstance('SHA-256').digest(new File(deploy, it).bytes)
+            .encodeHex().toString()
+    assert manifest.contains('\n' + sha + '  ' + it + '\n') : "$it is not recorded with its hash"
+}
 assert new File(deploy, 'helm/tiny/Chart.yaml').text.contains('version: "1.0"') : 'the chart version is not the project version'
 
 def log = new File(basedir, 'build.log').text

@@ -36,6 +36,8 @@ public record GenerateReport(String platform, Map<String, Map<String, Integer>> 
         lines.addAll(policy);
         lines.add("files: " + files.written().size() + " written, " + files.unchanged().size() + " unchanged, "
                 + files.removed().size() + " removed");
+        files.kept().forEach(k -> lines.add("kept aside (it appeared while kforge was writing, where kforge now "
+                + "generates a file; compare and move it back by hand): " + k));
         return lines;
     }
 

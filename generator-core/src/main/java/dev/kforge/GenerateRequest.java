@@ -2,7 +2,10 @@ package dev.kforge;
 
 import dev.kforge.emit.HelmEmitter;
 
+import dev.kforge.spec.ProjectFiles;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,15 +23,21 @@ import java.util.Objects;
  *                        constructor, or {@code null} when the model comes from {@code specFile}
  * @param classLoader     the project's class path, or {@code null} for none (then a spec cannot name class path
  *                        resources, and a platform class is looked up with kforge's own class loader)
- * @param outputDirectory where the output lives ({@code deploy/})
+ * @param outputDirectory where the output lives ({@code deploy/}); a folder of its own, not holding the spec file
  * @param chartVersion    the Helm chart's version and appVersion (the project's version)
  * @param kubernetesVersion the Kubernetes version to target and validate against instead of the model's
  *                        ({@code platform.kubernetesVersion}); {@code null} for the model's
+ * @param projectDirectory the project's folder: files the spec names must lie in it (or in
+ *                        {@code allowedDirectories}), after symbolic links; {@code null} for the spec file's folder.
+ *                        The output directory must not hold it
+ * @param allowedDirectories folders outside the project the spec may name files in too; {@code null} for none
  */
 public record GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
-                              String chartVersion, String kubernetesVersion) {
+                              String chartVersion, String kubernetesVersion, Path projectDirectory,
+                              List<Path> allowedDirectories) {
 
     public GenerateRequest {
+        allowedDirectories = allowedDirectories == null ? List.of() : List.copyOf(allowedDirectories);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(chartVersion, "chartVersion");
         if ((specFile == null) == (platformClass == null || platformClass.isBlank())) {
@@ -36,6 +45,24 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
                     + (specFile == null ? "neither" : "both"));
         }
         platformClass = specFile != null ? null : platformClass.strip();
+        Path output = outputDirectory.toAbsolutePath().normalize();
+        if (specFile != null && specFile.toAbsolutePath().normalize().startsWith(output)) {
+            // the writer swaps the whole output directory in; the model must not live in it
+            throw new KforgeException("the output directory " + outputDirectory + " holds the spec file " + specFile
+                    + "; kforge replaces its output directory as a whole, so give it a folder of its own, like "
+                    + "deploy/", List.of());
+        }
+        if (projectDirectory != null && projectDirectory.toAbsolutePath().normalize().startsWith(output)) {
+            throw new KforgeException("the output directory " + outputDirectory + " holds the project " + projectDirectory
+                    + "; kforge replaces its output directory as a whole, so give it a folder of its own, like "
+                    + "deploy/", List.of());
+        }
+    }
+
+    /** A run at the given Kubernetes version, with the spec file's folder as the project. */
+    public GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
+                           String chartVersion, String kubernetesVersion) {
+        this(specFile, platformClass, classLoader, outputDirectory, chartVersion, kubernetesVersion, null, null);
     }
 
     /** A run at the model's Kubernetes version. */
@@ -63,12 +90,35 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
 
     /** This request with the Helm chart's version (the project's version). */
     public GenerateRequest withChartVersion(String version) {
-        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version, kubernetesVersion);
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version, kubernetesVersion,
+                projectDirectory, allowedDirectories);
     }
 
     /** This request targeting Kubernetes {@code version} instead of the model's ({@code null}: the model's). */
     public GenerateRequest withKubernetesVersion(String version) {
-        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion, version);
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion, version,
+                projectDirectory, allowedDirectories);
+    }
+
+    /**
+     * This request with the project's folder and the folders outside it that the spec may name files in too
+     * ({@code null}: the spec file's folder, none).
+     */
+    public GenerateRequest withProject(Path project, List<Path> allowed) {
+        return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion,
+                kubernetesVersion, project, allowed);
+    }
+
+    /**
+     * Where the files the spec names may be ({@link ProjectFiles}): inside the project's folder (the spec file's
+     * folder when none was given) or an allowed folder; {@code null} for a platform class.
+     */
+    public ProjectFiles files() {
+        if (specFile == null) {
+            return null;
+        }
+        Path project = projectDirectory != null ? projectDirectory : specFile.toAbsolutePath().getParent();
+        return ProjectFiles.of(project, allowedDirectories);
     }
 
     /** Where the model comes from, for messages: the spec file, or {@code class <name>}. */

@@ -422,6 +422,8 @@ public final class Kforge {
                 lines.add("policy: " + s.rule() + " suppressed for " + s.service() + ": " + s.reason());
             }
         }
+        platform.policy().notSecret().forEach((path, reason) -> lines.add("policy: " + path + " is not a secret: "
+                + reason));
         generation.findings().forEach((target, problems) -> {
             String level = failOn(platform, target);
             String envName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
@@ -489,7 +491,7 @@ public final class Kforge {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
-        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader());
+        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader(), request.files());
         return new Model(located.platform(), located);
     }
 

@@ -37,10 +37,11 @@ public record VerifyReport(String platform, Map<String, Map<String, Integer>> ob
     public List<String> summary() {
         List<String> lines = GenerateReport.objectLines(objectCounts);
         long upToDate = generatedFiles - drift.stream()
-                .filter(d -> d.kind() != FileDrift.Kind.EXTRA && !d.path().equals(
-                        dev.kforge.write.OutputWriter.MANIFEST)).count();
+                .filter(d -> d.kind() != FileDrift.Kind.EXTRA && d.kind() != FileDrift.Kind.INTERRUPTED
+                        && !d.path().equals(dev.kforge.write.OutputWriter.MANIFEST)).count();
         lines.add("files: " + upToDate + " up to date, " + count(FileDrift.Kind.CHANGED) + " changed, "
-                + count(FileDrift.Kind.MISSING) + " missing, " + count(FileDrift.Kind.EXTRA) + " extra");
+                + count(FileDrift.Kind.MISSING) + " missing, " + count(FileDrift.Kind.EXTRA) + " extra"
+                + (count(FileDrift.Kind.INTERRUPTED) > 0 ? "; a run writing it was interrupted" : ""));
         return lines;
     }
 }

@@ -133,10 +133,6 @@ public record Chart(String repository, String name, String version, Map<String, 
                 c.fail(at, "is the chart's switch; use true or false");
                 return;
             }
-            if (SecretValues.chartValue(k, v)) {
-                c.fail(at, SecretValues.chartValueMessage(k));
-                return;
-            }
             out.put(k, value(v, at, c, depth + 1));
         });
         return Collections.unmodifiableMap(out);

@@ -6,8 +6,8 @@ import java.util.Map;
  * A service's configuration, emitted as the ConfigMap {@code <service>-config}. Literals become environment
  * variables (envFrom); files are mounted read-only under {@code mountPath}. Pods roll when the content changes.
  *
- * @param literals  key/value pairs exposed as environment variables; a secret-looking name ({@code *PASSWORD*},
- *                  {@code *TOKEN*}, {@code *_KEY}, …) is rejected: secrets are referenced, never given
+ * @param literals  key/value pairs exposed as environment variables; the platform refuses a secret among them or
+ *                  in the files ({@link SecretShapes}): secrets are referenced, never given
  * @param files     file name to content, mounted under {@code mountPath}
  * @param mountPath where the files are mounted; default {@code /etc/<service>}
  */
@@ -21,16 +21,6 @@ public record Config(Map<String, String> literals, Map<String, String> files, St
         Checks c = new Checks();
         literals.forEach((k, v) -> {
             c.envName(k, "literals");
-            // a ConfigMap is plain text, readable by anyone who may read the namespace's ConfigMaps
-            if (v != null && !v.isEmpty() && SecretValues.variable(k)) {
-                c.fail("literals." + k, "'" + Checks.printable(k) + "' looks like a secret, and config literals "
-                        + "are plain text in a ConfigMap; " + SecretValues.ADVICE);
-            }
-        });
-        files.forEach((k, v) -> {
-            if (SecretValues.privateKey(v)) {
-                c.fail("files." + k, SecretValues.privateKeyMessage(k));
-            }
         });
         files.keySet().forEach(k -> c.require(k != null && KEY.matcher(k).matches() && k.length() <= 253, "files",
                 "'" + Checks.printable(String.valueOf(k)) + "' is not a valid file name; use letters, digits, '-', "

@@ -2,8 +2,8 @@ package dev.kforge.api;
 
 /**
  * One environment variable: a literal value, a key of a ConfigMap, a key of an existing Secret, or a pod field.
- * Exactly one source is set. Secret values never appear in the model: a literal on a variable whose name says
- * it holds a secret ({@code *PASSWORD*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *_KEY}) is rejected.
+ * Exactly one source is set. Secret values never appear in the model: a {@link Platform} refuses a literal that
+ * looks like a secret, by its name or its shape ({@link SecretShapes}), unless its policy says it is none.
  *
  * @param name      variable name
  * @param value     literal value, or {@code null}
@@ -22,9 +22,6 @@ public record EnvVar(String name, String value, String configMap, String secret,
         c.require(sources == 1, "", "set exactly one of value, configMap, secret or fieldPath (found " + sources + ")");
         c.require((configMap == null && secret == null) || key != null, "key",
                 "is required with configMap or secret");
-        if (value != null && SecretValues.variable(name)) {
-            c.fail("value", SecretValues.literal(name));
-        }
         c.done();
     }
 

@@ -75,10 +75,12 @@ public record Platform(String name, String namespace, String domain, String tlsI
         policy = policy == null ? Policy.DEFAULT : policy;
         checkPolicy(policy, services, environments);
         new TenantChecks(name, tenancy, tiers, services, environments, backingServices, tenants).check();
+        HostClaims.check(domain, services, environments, tenancy, tenants);
         new References(name, namespace, domain, ingressNamespace, monitoringNamespace, labels, imageRegistry,
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();
         checkSecrets(secrets, services, tenancy != null);
+        SecretCheck.check(labels, services, environments, backingServices, tenants, policy);
     }
 
     /** Secret names are unique, and a variable reading a declared secret names one of its keys. */

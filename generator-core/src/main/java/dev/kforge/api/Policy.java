@@ -11,11 +11,20 @@ import java.util.Map;
  *
  * @param suppressions rules turned off for one service, with the reason; listed in every report
  * @param failOn       environment name to {@code error}, {@code warning} or {@code none}
+ * @param notSecret    deliberate exceptions to the secret detector ({@link SecretShapes}): the model path of a
+ *                     value it calls secret-looking ({@code services.web.env.SIGNING_KEY_ID.value}, as its problem
+ *                     names it) to why it is not a secret (a few words at least); listed in every report. A path
+ *                     that matches no finding is a problem, so a stale exception cannot hide a later secret
  */
-public record Policy(List<Suppression> suppressions, Map<String, String> failOn) {
+public record Policy(List<Suppression> suppressions, Map<String, String> failOn, Map<String, String> notSecret) {
 
     /** No suppressions, default severities. */
-    public static final Policy DEFAULT = new Policy(List.of(), Map.of());
+    public static final Policy DEFAULT = new Policy(List.of(), Map.of(), Map.of());
+
+    /** A policy without exceptions to the secret detector. */
+    public Policy(List<Suppression> suppressions, Map<String, String> failOn) {
+        this(suppressions, failOn, Map.of());
+    }
 
     /**
      * One rule turned off for one service.
@@ -36,7 +45,11 @@ public record Policy(List<Suppression> suppressions, Map<String, String> failOn)
     public Policy {
         suppressions = Copies.list(suppressions);
         failOn = Copies.map(failOn);
+        notSecret = Copies.map(notSecret);
         Checks c = new Checks();
+        notSecret.forEach((path, reason) -> c.require(reason != null && reason.strip().length() >= 10,
+                "notSecret." + path, "write why it is not a secret (at least a few words); it is shown in every "
+                        + "report"));
         failOn.forEach((env, level) -> c.require(List.of("error", "warning", "none").contains(level),
                 "failOn." + env, "'" + Checks.printable(String.valueOf(level)) + "' is not error, warning or none"));
         c.done();

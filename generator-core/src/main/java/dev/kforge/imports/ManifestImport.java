@@ -142,13 +142,29 @@ public final class ManifestImport {
      *                        kforge cannot take over
      */
     public static ImportedWorkload fromFile(Path file, String name) {
+        return fromFile(file, name, (f, limit) -> Files.size(f) > limit ? null : Files.readAllBytes(f));
+    }
+
+    /** Reads at most {@code limit} bytes of a file, or gives {@code null} when it holds more. */
+    @FunctionalInterface
+    public interface Reader {
+        byte[] read(Path file, long limit) throws IOException;
+    }
+
+    /**
+     * Reads a manifest file with {@code reader} (a spec reads through the project's boundary).
+     *
+     * @param name the workload's name, or {@code null} when the file holds exactly one workload
+     * @throws ModelException like {@link #fromFile(Path, String)}
+     */
+    public static ImportedWorkload fromFile(Path file, String name, Reader reader) {
         Objects.requireNonNull(file, "file");
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_CHARACTERS * 4L) {
+            bytes = reader.read(file, MAX_CHARACTERS * 4L);
+            if (bytes == null) {
                 throw problem(Checks.oneLine(file) + " is larger than a manifest can be (10 Mi characters)");
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw problem("there is no file " + Checks.oneLine(file) + "; check the path, and that the tool that "
                     + "writes it (Dekorate when its module compiles, JKube's resource goal) has run");

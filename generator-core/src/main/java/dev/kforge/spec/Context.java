@@ -54,9 +54,22 @@ final class Context {
     }
 
     Context(String source, java.nio.file.Path baseDir, ClassLoader classLoader) {
+        this(source, baseDir, classLoader, baseDir == null ? null : ProjectFiles.of(baseDir, List.of()));
+    }
+
+    /** The boundary of the files the spec may name; null for text input. */
+    private final ProjectFiles files;
+
+    Context(String source, java.nio.file.Path baseDir, ClassLoader classLoader, ProjectFiles files) {
         this.source = source;
         this.baseDir = baseDir;
         this.classLoader = classLoader;
+        this.files = files;
+    }
+
+    /** Where the files the spec names may be; {@code null} when the spec was not read from a file. */
+    ProjectFiles files() {
+        return files;
     }
 
     ClassLoader classLoader() {

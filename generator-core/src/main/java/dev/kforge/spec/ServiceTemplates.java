@@ -1,15 +1,11 @@
 package dev.kforge.spec;
 
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.interpret.Context.Library;
-import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.loader.ResourceLocator;
 import dev.kforge.api.Checks;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Service;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,14 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -38,58 +34,37 @@ import java.util.stream.Stream;
  * <p>A template sees only these variables: {@code instance.name} (the service name, already DNS-safe),
  * {@code instance.title} (as the user wrote it), {@code tenant.id}, {@code tenant.domain}, {@code plan.name},
  * {@code plan.cpu} (millicores), {@code plan.memory} (MiB), {@code plan.storage} (GiB) and {@code params} (the
- * instance's own text parameters). It renders in a sandbox: no Java methods beyond the template language's own
- * filters, no {@code include}/{@code import}/{@code extends} (no file system), nothing that reaches the network or
- * the clock, at most {@value #MAX_OUTPUT} characters of output, no recursive macros, ranges of at most
- * {@value #MAX_RANGE}. An unknown variable is an error. Errors name the template file and its line.
+ * instance's own text parameters). It renders in a sandbox ({@link TemplateSandbox}): data only (no Java method or
+ * property, so no object identity), a fixed list of tags, filters and {@code range}; no files, clock or chance; a
+ * budget of steps, time and memory; at most {@value #MAX_OUTPUT} characters of output and {@value #MAX_RANGE}
+ * items in a range, list or map. Its output must be the same on every render. The title and the parameters are
+ * data ({@link TemplateParams}): one line of text each, and none may change the structure of the YAML the
+ * template writes. What it renders is read as one service in the spec's format: a Kubernetes manifest, a list or
+ * several documents are problems. An unknown variable is an error. Errors name the template file and its line.
  */
 public final class ServiceTemplates {
 
     /** Largest rendered service, in characters. */
-    public static final int MAX_OUTPUT = 64 * 1024;
+    public static final int MAX_OUTPUT = TemplateSandbox.MAX_OUTPUT;
     /** Largest {@code range()} a template may build. */
-    public static final int MAX_RANGE = 1000;
+    public static final int MAX_RANGE = TemplateSandbox.MAX_RANGE;
     /** The templates kforge ships. */
     public static final List<String> BUILT_IN = List.of("automation", "blog", "postgresql");
     /** The file name suffix of a template. */
     public static final String SUFFIX = ".yaml.j2";
 
     private static final String RESOURCES = "dev/kforge/templates/";
-    // everything that reads other files or would make the output depend on the time or chance
-    private static final Map<Library, Set<String>> DISABLED = Map.of(
-            Library.TAG, Set.of("include", "import", "from", "extends"),
-            Library.FUNCTION, Set.of("today", "unixtimestamp", "datetimeformat", "strtotime", "strtodate",
-                    "range_random"),
-            Library.FILTER, Set.of("random", "shuffle", "unixtimestamp", "datetimeformat", "strtotime",
-                    "strtodate"));
 
     /** A template's source: its text and the name problems are reported under. */
     private record Source(String location, String text) {
     }
 
     private final Map<String, Source> templates;
-    private final Jinjava jinjava;
+    private final TemplateSandbox sandbox;
 
     private ServiceTemplates(Map<String, Source> templates) {
         this.templates = templates;
-        JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
-                .withMaxOutputSize(MAX_OUTPUT)
-                .withMaxRenderDepth(10)
-                .withEnableRecursiveMacroCalls(false)
-                .withMaxMacroRecursionDepth(0)
-                .withRangeLimit(MAX_RANGE)
-                .withMaxStringLength(MAX_OUTPUT)
-                .withMaxListSize(MAX_RANGE)
-                .withMaxMapSize(MAX_RANGE)
-                .withNestedInterpretationEnabled(false)
-                .withReadOnlyResolver(true)
-                .withLocale(Locale.ROOT)
-                .withTimeZone(ZoneOffset.UTC)
-                .withDisabled(DISABLED)
-                .build();
-        this.jinjava = new Jinjava(config);
-        this.jinjava.setResourceLocator(new NoFiles());
+        this.sandbox = new TemplateSandbox();
     }
 
     /** The templates kforge ships, from this jar. */
@@ -136,6 +111,59 @@ public final class ServiceTemplates {
         return new ServiceTemplates(out);
     }
 
+    /**
+     * These templates plus the {@code <name>.yaml.j2} files of the folder {@code folder} beside a spec in
+     * {@code base}, read through the project's boundary: a folder or template that leads out of the project, or is
+     * no regular file, is a problem located at it.
+     *
+     * @throws ModelException with every such problem
+     */
+    ServiceTemplates withDirectory(Path base, String folder, ProjectFiles files) {
+        Path dir = base.resolve(folder);
+        List<Problem> problems = new ArrayList<>();
+        String refused = files.refusal(base, dir, folder + "/");
+        if (refused != null) {
+            throw new ModelException(List.of(new Problem("", refused, folder + "/")));
+        }
+        if (!Files.isDirectory(dir)) {
+            return this;
+        }
+        Map<String, Source> out = new TreeMap<>(templates);
+        try {
+            for (Path file : files.list(dir, SUFFIX)) {
+                String fileName = file.getFileName().toString();
+                String shownAs = folder + "/" + fileName;
+                String refusedFile = files.refusal(base, file, shownAs);
+                if (refusedFile != null) {
+                    problems.add(new Problem("", refusedFile, shownAs));
+                    continue;
+                }
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                byte[] bytes = files.read(file, 4L * MAX_OUTPUT);
+                if (bytes == null) {
+                    problems.add(new Problem("", "is larger than a template can be (" + 4 * MAX_OUTPUT / 1024
+                            + " KiB)", shownAs));
+                    continue;
+                }
+                Utf8Text text = Utf8Text.decode(bytes);
+                if (text.text() == null) {
+                    problems.add(new Problem("", text.error(), shownAs + ":" + text.line()));
+                    continue;
+                }
+                out.put(fileName.substring(0, fileName.length() - SUFFIX.length()), new Source(shownAs, text.text()));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem("", "cannot be read (" + Checks.oneLine(String.valueOf(e.getMessage())) + ")",
+                    folder + "/"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ModelException(problems);
+        }
+        return new ServiceTemplates(out);
+    }
+
     /** The names of the templates, sorted. */
     public List<String> names() {
         return List.copyOf(templates.keySet());
@@ -175,9 +203,12 @@ public final class ServiceTemplates {
     }
 
     /**
-     * The template's output for {@code instance}.
+     * The template's output for {@code instance}: rendered in the sandbox, the same on every render, and with the
+     * instance's title and parameters as data only (see {@link TemplateParams}).
      *
-     * @throws ModelException when the template is unknown or fails, located at the template's file and line
+     * @throws ModelException when the template is unknown or fails, located at the template's file and line, or
+     *                        when a parameter is not one line of text or would change the structure of the output
+     *                        (at {@code params.<name>} or {@code title})
      */
     String render(Instance instance, String name, String tenantId, String tenantDomain) {
         Source source = templates.get(instance.template());
@@ -186,23 +217,103 @@ public final class ServiceTemplates {
                     + "' is not a service template; known: " + names() + " (add your own as templates/<name>"
                     + SUFFIX + " next to the spec)")));
         }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("instance", Map.of("name", name, "title", instance.title()));
-        variables.put("tenant", Map.of("id", tenantId, "domain", tenantDomain == null ? "" : tenantDomain));
+        List<Problem> problems = new ArrayList<>();
+        String title = instance.title() == null ? "" : instance.title();
+        if (TemplateParams.notOneLine(title) != null) {
+            problems.add(Problem.at("title", TemplateParams.notOneLine(title)));
+        }
+        instance.params().forEach((key, value) -> {
+            if (TemplateParams.notOneLine(value) != null) {
+                problems.add(Problem.at("params." + key, TemplateParams.notOneLine(value)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ModelException(problems);
+        }
+        Map<String, String> params = new TreeMap<>(instance.params());
+        Function<Map<String, String>, String> render = values -> renderOnce(source, variables(instance, name,
+                tenantId, tenantDomain, values.get(TITLE), without(values)));
+        Map<String, String> given = with(params, title);
+        String output = render.apply(given);
+        if (!output.equals(render.apply(given))) {
+            throw failure(source, 0, "renders differently each time; a template's output must depend on its "
+                    + "variables only");
+        }
+        checkStructure(source, given, output, render);
+        return output;
+    }
+
+    /** The key under which the title is tried with the parameters (no parameter can have it: it has a space). */
+    private static final String TITLE = "instance title";
+
+    private static Map<String, String> with(Map<String, String> params, String title) {
+        Map<String, String> out = new TreeMap<>(params);
+        out.put(TITLE, title);
+        return out;
+    }
+
+    private static Map<String, String> without(Map<String, String> values) {
+        Map<String, String> out = new TreeMap<>(values);
+        out.remove(TITLE);
+        return out;
+    }
+
+    /** Fails naming each value that changes the structure of the output (see {@link TemplateParams}). */
+    private static void checkStructure(Source source, Map<String, String> given, String output,
+                                       Function<Map<String, String>, String> render) {
+        if (given.values().stream().allMatch(TemplateParams::plain)) {
+            return;
+        }
+        Map<String, String> neutral = TemplateParams.neutral(given);
+        Optional<Node> expected = TemplateParams.tree(render.apply(neutral));
+        Optional<Node> actual = TemplateParams.tree(output);
+        if (expected.isEmpty() || actual.isPresent() && TemplateParams.sameStructure(actual.get(), expected.get())) {
+            return; // the same structure; or broken without the values too, which reading it reports
+        }
+        List<Problem> problems = new ArrayList<>();
+        given.forEach((key, value) -> {
+            if (TemplateParams.plain(value)) {
+                return;
+            }
+            Map<String, String> one = new TreeMap<>(neutral);
+            one.put(key, value);
+            Optional<Node> tried = TemplateParams.tree(render.apply(one));
+            if (tried.isEmpty() || !TemplateParams.sameStructure(tried.get(), expected.get())) {
+                problems.add(Problem.at(key.equals(TITLE) ? "title" : "params." + key, "'" + Checks.printable(value)
+                        + "' would change the structure of what " + source.location() + " writes (YAML in a value — "
+                        + "': ', a bracket, a quote, '#' — can add settings such as RBAC rules); values given to a "
+                        + "template are data: use letters, digits, spaces and . _ / @ + = - only there"));
+            }
+        });
+        if (problems.isEmpty()) {
+            problems.add(Problem.at("params", "the values together change the structure of what "
+                    + source.location() + " writes; values given to a template are data: use letters, digits, "
+                    + "spaces and . _ / @ + = - only"));
+        }
+        throw new ModelException(problems);
+    }
+
+    private static Map<String, Object> variables(Instance instance, String name, String tenantId,
+                                                 String tenantDomain, String title, Map<String, String> params) {
+        // sorted maps throughout: what a template iterates or prints comes out in the same order on every JVM
+        Map<String, Object> variables = new TreeMap<>();
+        variables.put("instance", new TreeMap<>(Map.of("name", name, "title", title)));
+        variables.put("tenant", new TreeMap<>(Map.of("id", tenantId, "domain", tenantDomain == null ? ""
+                : tenantDomain)));
         Plan plan = instance.plan();
-        variables.put("plan", Map.of("name", plan.name(), "cpu", plan.cpu(), "memory", plan.memory(),
-                "storage", plan.storage()));
-        variables.put("params", new TreeMap<>(instance.params()));
-        RenderResult result;
-        try {
-            result = jinjava.renderForResult(source.text(), variables);
-        } catch (RuntimeException e) {
-            // jinjava reports most failures as errors of the result; anything thrown is one too
-            throw failure(source, 0, e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                    : ": " + e.getMessage()));
+        variables.put("plan", new TreeMap<>(Map.of("name", plan.name(), "cpu", plan.cpu(), "memory", plan.memory(),
+                "storage", plan.storage())));
+        variables.put("params", new TreeMap<>(params));
+        return variables;
+    }
+
+    private String renderOnce(Source source, Map<String, Object> variables) {
+        TemplateSandbox.Rendered result = sandbox.render(source.text(), variables);
+        if (result.stopped() != null) {
+            throw failure(source, result.line(), result.stopped());
         }
         // warnings too: a truncated range or a refused recursion would otherwise render something else quietly
-        List<TemplateError> errors = result.getErrors();
+        List<TemplateError> errors = result.errors();
         if (!errors.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
             for (TemplateError e : errors) {
@@ -210,17 +321,17 @@ public final class ServiceTemplates {
             }
             throw new ModelException(problems);
         }
-        return result.getOutput();
+        return result.output();
     }
 
     private static String message(TemplateError e) {
         String text = e.getMessage() == null ? e.getReason().name() : e.getMessage();
         return "template error: " + Checks.printable(text) + "; templates see only instance, tenant, plan and "
-                + "params, and cannot include files or call Java";
+                + "params as data, and cannot include files or call Java";
     }
 
     private static ModelException failure(Source source, int line, String message) {
-        return new ModelException(List.of(new Problem("", "template error: " + Checks.printable(message),
+        return new ModelException(List.of(new Problem("", "template error: " + message,
                 source.location() + ":" + Math.max(line, 1))));
     }
 
@@ -247,12 +358,4 @@ public final class ServiceTemplates {
         return name;
     }
 
-    /** Templates cannot read files: includes are disabled, and this refuses anything that slips through. */
-    private static final class NoFiles implements ResourceLocator {
-        @Override
-        public String getString(String fullName, java.nio.charset.Charset encoding,
-                                com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter) throws IOException {
-            throw new IOException("templates cannot read files ('" + fullName + "')");
-        }
-    }
 }

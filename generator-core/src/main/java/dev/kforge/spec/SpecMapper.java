@@ -54,6 +54,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class SpecMapper {
     static final List<String> SECRET = List.of("store", "refreshInterval", "data");
     static final List<String> SECRET_STORE = List.of("name", "kind");
     static final List<String> SECRET_DATA = List.of("remoteKey", "property");
-    static final List<String> POLICY = List.of("suppress", "failOn");
+    static final List<String> POLICY = List.of("suppress", "failOn", "notSecret");
     static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
             "argoNamespace");
     static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
@@ -264,9 +265,18 @@ final class SpecMapper {
             return List.of();
         }
         List<Service> out = new ArrayList<>();
+        Map<String, String> titles = new HashMap<>(); // service name to the title it came from
         for (String title : list.keys()) {
             Fields f = list.map(title, "a map of template, plan and params", INSTANCE);
             if (f == null) {
+                continue;
+            }
+            String same = sameServiceName(titles, title);
+            if (same != null) {
+                cx.reportAt(f.path(), "becomes the service name '" + ServiceTemplates.serviceName(title)
+                        + "', as the instance '" + Checks.printable(same) + "' (" + cx.locate(list.path(same))
+                        + ") does; rename one of them");
+                failedInstances.add(tenant.id());
                 continue;
             }
             int before = cx.count();
@@ -302,17 +312,38 @@ final class SpecMapper {
         return out;
     }
 
+    /**
+     * The title of an earlier instance whose DNS-safe service name {@code title} shares, or {@code null} (then
+     * {@code title}'s name is remembered); a title that makes no name is left to the template to report.
+     */
+    private static String sameServiceName(Map<String, String> titles, String title) {
+        try {
+            return titles.putIfAbsent(ServiceTemplates.serviceName(title), title);
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
     /** The built-in service templates plus the spec's own in {@code templates/} beside it; read once. */
     private ServiceTemplates templates() {
         if (templates == null) {
             ServiceTemplates builtIn = ServiceTemplates.builtIn();
-            templates = cx.baseDir() == null ? builtIn
-                    : builtIn.withDirectory(cx.baseDir().resolve("templates"), "templates/");
+            try {
+                templates = cx.baseDir() == null ? builtIn
+                        : builtIn.withDirectory(cx.baseDir(), "templates", cx.files());
+            } catch (ModelException e) {
+                // reported once, located at the template file; the built-in templates still serve
+                cx.addAll(e.problems());
+                templates = builtIn;
+            }
         }
         return templates;
     }
 
-    /** {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}}}. */
+    /**
+     * {@code policy: {suppress: {service: {rule: reason}}, failOn: {env: error|warning|none}, notSecret: {path:
+     * reason}}}.
+     */
     private Policy policy(Fields top) {
         Fields f = top.map("policy", "a map with suppress and failOn", POLICY);
         if (f == null || !top.has("policy")) {
@@ -336,7 +367,9 @@ final class SpecMapper {
             }
         }
         Map<String, String> failOn = f.textMap("failOn", "environment name to error, warning or none");
-        return unless(before, f.path(), () -> new Policy(suppressions, failOn));
+        Map<String, String> notSecret = f.textMap("notSecret", "model path of a secret-looking value to why it is "
+                + "not a secret");
+        return unless(before, f.path(), () -> new Policy(suppressions, failOn, notSecret));
     }
 
     private Tenancy tenancy(Fields top) {
@@ -375,6 +408,12 @@ final class SpecMapper {
             return List.of();
         }
         Path file = base.resolve(given).normalize();
+        String refused = cx.files().refusal(base, file, name);
+        if (refused != null) {
+            cx.reportAt(at, refused);
+            catalogFailed = true;
+            return List.of();
+        }
         if (!Files.isRegularFile(file)) {
             cx.reportAt(at, "no file at " + Checks.oneLine(file) + "; the catalog path is relative to the spec "
                     + "file's folder");
@@ -382,7 +421,7 @@ final class SpecMapper {
             return List.of();
         }
         Context catalogCx = new Context(file.getFileName().toString(), file.getParent());
-        String text = YamlText.readFile(catalogCx, file);
+        String text = YamlText.readFile(catalogCx, file, cx.files());
         List<Tenant> tenants = text == null ? List.of() : TenantCatalog.read(catalogCx, file.getFileName().toString(),
                 text);
         cx.addAll(catalogCx.problems());
@@ -779,7 +818,13 @@ final class SpecMapper {
                         + "to the spec file's folder, so that the build works on every machine");
                 return null;
             }
-            return ManifestImport.fromFile(base.resolve(given).normalize(), name);
+            Path manifest = base.resolve(given).normalize();
+            String refused = cx.files().refusal(base, manifest, file);
+            if (refused != null) {
+                cx.reportAt(f.path("file"), refused);
+                return null;
+            }
+            return ManifestImport.fromFile(manifest, name, cx.files()::read);
         } catch (ModelException e) {
             e.problems().forEach(p -> cx.reportAt(f.path(), p.toString()));
             return null;
@@ -908,17 +953,22 @@ final class SpecMapper {
         }
         Path file = base.resolve(given).normalize();
         String key = file.getFileName().toString();
+        String refused = cx.files().refusal(base, file, name);
+        if (refused != null) {
+            cx.reportAt(path, refused);
+            return;
+        }
         try {
+            byte[] bytes = Files.isRegularFile(file) ? cx.files().read(file, MAX_CONFIG_FILE) : null;
             if (!Files.isRegularFile(file)) {
                 cx.reportAt(path, "no file at " + Checks.oneLine(file) + "; fromFiles paths are relative to the "
                         + "spec file's folder");
-            } else if (Files.size(file) > MAX_CONFIG_FILE) {
+            } else if (bytes == null) {
                 cx.reportAt(path, Checks.oneLine(file) + " is larger than 1 MiB, more than a ConfigMap can hold; "
                         + "mount it from a volume instead");
             } else if (files.containsKey(key)) {
                 cx.reportAt(path, "a config file named '" + key + "' is given twice; rename one");
             } else {
-                byte[] bytes = Files.readAllBytes(file);
                 var decoder = StandardCharsets.UTF_8.newDecoder();
                 files.put(key, decoder.decode(ByteBuffer.wrap(bytes)).toString().replace("\r\n", "\n"));
             }

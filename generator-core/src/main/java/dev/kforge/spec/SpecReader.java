@@ -45,6 +45,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * position, {@code services.gateway.rbac.0.verbs}) and the location {@code <source>:<line>}. Nothing else is
  * thrown for bad input.
  *
+ * <p>Files the spec names are read only inside the spec file's folder, or the project's folder and the folders the
+ * user allowed ({@link ProjectFiles}), after symbolic links; never a device, FIFO or socket.
+ *
  * <p>Limits, to keep hostile input cheap: at most 10 Mi characters, at most 50 aliases to lists or maps, at most
  * 50 levels of nesting, a single YAML document, no control characters; duplicate keys are errors. Anchors and
  * aliases work within those limits; merge keys ({@code <<}) and custom tags have no meaning.
@@ -99,10 +102,23 @@ public final class SpecReader {
      * @throws ModelException with every problem found
      */
     public static Located readLocated(Path file, ClassLoader classPath) {
+        return readLocated(file, classPath, null);
+    }
+
+    /**
+     * Reads a spec file like {@link #readLocated(Path, ClassLoader)}; the files it names ({@code config.fromFiles},
+     * the tenant catalog, templates, {@code fromManifests.file}) must lie inside {@code files} (see
+     * {@link ProjectFiles}); a file outside is a problem at the line that names it.
+     *
+     * @param files the project's boundary, or {@code null} for the spec file's own folder
+     * @throws ModelException with every problem found
+     */
+    public static Located readLocated(Path file, ClassLoader classPath, ProjectFiles files) {
         Objects.requireNonNull(file, "file");
         Path fileName = file.getFileName();
         Path dir = file.toAbsolutePath().getParent();
-        Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir, classPath);
+        Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir, classPath,
+                files != null ? files : ProjectFiles.of(dir, List.of()));
         Platform platform = guarded(cx, () -> {
             String text = YamlText.readFile(cx, file);
             return text == null ? null : platform(cx, text);

@@ -67,6 +67,26 @@ final class YamlText {
         return decode(cx, bytes);
     }
 
+    /** Reads a file a spec names, through the project's boundary ({@link ProjectFiles#read}), like the above. */
+    static String readFile(Context cx, Path file, ProjectFiles files) {
+        byte[] bytes;
+        try {
+            bytes = files.read(file, 4L * MAX_CODE_POINTS);
+        } catch (NoSuchFileException e) {
+            cx.reportFile("the file does not exist: " + Checks.printable(file.toString()));
+            return null;
+        } catch (IOException | SecurityException e) {
+            cx.reportFile("the file cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + Checks.printable(e.getMessage())) + ")");
+            return null;
+        }
+        if (bytes == null) {
+            cx.reportLine("", 1, tooLarge());
+            return null;
+        }
+        return decode(cx, bytes);
+    }
+
     /** Reads a stream as strict UTF-8; {@code null} (with a problem) when it cannot be read. */
     static String readStream(Context cx, InputStream in) {
         try (in) {

@@ -66,23 +66,4 @@ class ChartTest {
         // without a chart the name is only a host name
         assertThat(new BackingService("platform", List.of(5432), null, null).chart()).isNull();
     }
-
-    @Test
-    void constructor_whenAValueUnderAPasswordOrTokenKeyIsGiven_thenRejectedWithGuidance() {
-        // given
-        Map<String, Object> values = Map.of("auth", Map.of("postgresPassword", "s3cret", "existingSecret", "db",
-                "secretKeys", Map.of("userPasswordKey", "password"), "password", ""),
-                "metrics", Map.of("token", 1234));
-
-        // when
-        ModelException e = catchThrowableOfType(ModelException.class, () -> Chart.of(REPO, "postgresql", "16.7.4",
-                values));
-
-        // then a key naming a Secret, a key naming a key, and an empty password pass
-        assertThat(e.problems()).extracting(Problem::path).containsExactly("values.auth.postgresPassword",
-                "values.metrics.token");
-        assertThat(e.problems().get(0).message()).isEqualTo("'postgresPassword' looks like a secret; never put "
-                + "secret values in the model: point the chart at an existing Secret instead (most charts take its "
-                + "name, like auth.existingSecret)");
-    }
 }

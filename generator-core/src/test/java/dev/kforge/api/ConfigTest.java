@@ -94,16 +94,4 @@ class ConfigTest {
         assertThat(problems).containsExactly(Problem.at("mountPath", "'etc/app' is not an absolute path"));
     }
 
-    @Test
-    void new_whenALiteralLooksLikeASecret_thenRejectedWithGuidanceToDeclareASecret() {
-        // given
-        Map<String, String> literals = Map.of("SMTP_PASSWORD", "hunter2", "SMTP_HOST", "mail.example");
-        // when
-        var problems = problemsOf(() -> new Config(literals, null, null));
-        // then
-        assertThat(problems).containsExactly(Problem.at("literals.SMTP_PASSWORD", "'SMTP_PASSWORD' looks like a "
-                + "secret, and config literals are plain text in a ConfigMap; " + "never put secret values in the model: declare the secret under 'secrets:' (an "
-                + "ExternalSecret the External Secrets Operator fills from your secret store) and reference it with "
-                + "'secret: <name>' and 'key: <key>', or reference an existing Secret the same way"));
-    }
 }

@@ -140,19 +140,6 @@ class ServiceOverrideTest {
     }
 
     @Test
-    void new_whenEnvLiteralLooksLikeASecret_thenRejectedUnderItsName() {
-        // given
-        Map<String, String> env = Map.of("API_TOKEN", "abc");
-        // when
-        var problems = problemsOf(() -> new ServiceOverride(null, null, null, null, null, env, null));
-        // then
-        assertThat(problems).containsExactly(Problem.at("env.API_TOKEN.value", "'API_TOKEN' looks like a secret; "
-                + "never put secret values in the model: declare the secret under 'secrets:' (an ExternalSecret the "
-                + "External Secrets Operator fills from your secret store) and reference it with 'secret: <name>' "
-                + "and 'key: <key>', or reference an existing Secret the same way"));
-    }
-
-    @Test
     void then_whenTheMoreSpecificOverrideSetsARateLimit_thenItWins() {
         // given
         ServiceOverride defaults = ServiceOverride.NONE.withRateLimitRps(100);

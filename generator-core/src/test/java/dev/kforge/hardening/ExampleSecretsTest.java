@@ -110,7 +110,21 @@ class ExampleSecretsTest {
                         "the ConfigMap entry API_TOKEN holds a value"),
                 arguments("a private key in a ConfigMap", "api-gateway", base + "configmap.yaml", "  ROUTES_FILE:",
                         "  tls.pem: |\n    -----BEGIN EC PRIVATE KEY-----\n    MHcCAQEEIIrY\n"
-                                + "    -----END EC PRIVATE KEY-----\n  ROUTES_FILE:", "a private key block"),
+                                + "    -----END EC PRIVATE KEY-----\n  ROUTES_FILE:", "what looks like a private key"),
+                arguments("an AWS key pair in a ConfigMap file", "api-gateway", base + "configmap.yaml",
+                        "  ROUTES_FILE:", "  credentials: |\n    [default]\n    aws_access_key_id = AKIAIOSFODNN7EXAMPLE"
+                                + "\n    aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n  ROUTES_FILE:",
+                        "what looks like an AWS access key"),
+                arguments("a database URL with a password under an innocent name", "api-gateway",
+                        base + "deployment.yaml", "        - name: DATABASE_PASSWORD\n",
+                        "        - name: DATABASE_URL\n          value: postgres://app:hunter2@db:5432/app\n"
+                                + "        - name: DATABASE_PASSWORD\n", "what looks like a URL with a password"),
+                arguments("a token in an annotation", "api-gateway", base + "deployment.yaml", "\n  labels:",
+                        "\n  annotations:\n    ci/token: glpat-AbCdEfGhIjKlMnOpQrSt\n  labels:",
+                        "what looks like a GitLab token"),
+                arguments("random base64 under a short name", "api-gateway", "helm/api-gateway/values-prod.yaml", "",
+                        "extra:\n  k: Zm9vYmFyQmF6MTIzNDU2Nzg5MFF3ZXJ0eVVpb3BBc2RmZ2g=\n",
+                        "a password-looking literal under k"),
                 arguments("a password in chart values", "api-gateway", "helm/api-gateway/values-prod.yaml", "",
                         "cache:\n  auth:\n    password: hunter2\n", "a password-looking literal under password"),
                 arguments("a password in a backing service's inline values", "api-gateway",

@@ -51,9 +51,10 @@ class SpecFuzzTest {
 
         // then nothing ended otherwise than in valid output or a clear error that left the output as it was
         assertThat(unexpected).as("unexpected ends").isEmpty();
-        // and the mutations were neither all harmless nor all fatal: both ends were reached, many times
+        // and the mutations were neither all harmless nor all fatal: both ends were reached, many times (paths out
+        // of the project and secrets, one mutation in ten, are refused by design)
         assertThat(outcomes.getOrDefault(SpecFuzzer.Outcome.VALID_OUTPUT, 0)).as("valid output")
-                .isGreaterThanOrEqualTo(INPUTS / 10);
+                .isGreaterThanOrEqualTo(INPUTS / 15);
         assertThat(outcomes.getOrDefault(SpecFuzzer.Outcome.CLEAR_ERROR, 0)).as("clear errors")
                 .isGreaterThanOrEqualTo(INPUTS / 3);
     }

@@ -166,4 +166,110 @@ class ServiceTemplatesTest {
         assertThat(ServiceTemplates.builtIn().instantiate(i, "a", "a.example"))
                 .isEqualTo(ServiceTemplates.builtIn().instantiate(i, "a", "a.example"));
     }
+
+    private static ModelException failure(ServiceTemplates templates, String template, Map<String, String> params) {
+        return catchThrowableOfType(ModelException.class, () -> templates.instantiate(
+                new ServiceTemplates.Instance("x", template, SMALL, params), "alice", "alice.example.com"));
+    }
+
+    @Test
+    void instantiate_whenAParameterHoldsALineBreakWithYaml_thenRefusedAtTheParameter() {
+        // given the sweep's attack: a version that adds an RBAC rule giving the instance secrets and pods/exec
+        Map<String, String> params = Map.of("version", "1.94.1\nrbac:\n  - {apiGroups: [\"\"], resources: [secrets, "
+                + "pods/exec], verbs: [get, create]}");
+
+        // when
+        ModelException e = failure(ServiceTemplates.builtIn(), "automation", params);
+
+        // then
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("params.version");
+            assertThat(p.message()).startsWith("'1.94.1\\u000arbac:").contains("is not one line of text");
+        });
+    }
+
+    @Test
+    void instantiate_whenAParameterBreaksOutOfItsQuotes_thenRefusedAsChangingTheStructure() {
+        // given a database name that closes its quotes in the flow list of dependsOn and opens another item
+        Map<String, String> params = Map.of("database", "flows-db\", \"other-tenants-db");
+
+        // when
+        ModelException e = failure(ServiceTemplates.builtIn(), "automation", params);
+
+        // then
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("params.database");
+            assertThat(p.message()).contains("would change the structure of what templates/automation.yaml.j2 "
+                    + "writes").contains("values given to a template are data");
+        });
+    }
+
+    @Test
+    void instantiate_whenAParameterHasPunctuationThatStaysData_thenTakenAsIs() {
+        // when a comma and a colon inside a quoted value change nothing but the value
+        Service s = ServiceTemplates.builtIn().instantiate(new ServiceTemplates.Instance("b", "blog", SMALL,
+                Map.of("smtpHost", "smtp.example.com:587, backup")), "bob", "bob.example.com");
+
+        // then
+        assertThat(s.env()).anySatisfy(e -> assertThat(e.value()).isEqualTo("smtp.example.com:587, backup"));
+    }
+
+    @Test
+    void instantiate_whenTheTitleHoldsALineBreak_thenRefusedAtTheTitle() {
+        ModelException e = catchThrowableOfType(ModelException.class, () -> ServiceTemplates.builtIn().instantiate(
+                new ServiceTemplates.Instance("blog\nrbac: x", "blog", SMALL, Map.of()), "a", "a.example"));
+        assertThat(e.problems()).extracting(Problem::path).containsExactly("title");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+            "{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(1000) %}{% set x = 1 %}"
+                    + "{% endfor %}{% endfor %}{% endfor %} => took more than 20000 steps",
+            "{% set s = ' '|center(60000) %}{% for i in range(1000) %}{% for j in range(19) %}{% set t = s ~ i %}"
+                    + "{% endfor %}{% endfor %} => used more than 256 MiB of memory"})
+    void instantiate_whenATemplateRunsOverItsBudget_thenStoppedWithAProblemAtTheTemplate(String body, String why,
+                                                                                        @TempDir Path dir)
+            throws IOException {
+        // given
+        ServiceTemplates t = with(dir, "greedy", "kind: worker\nimage: x:1\nargs: [\"" + body + "\"]\n");
+
+        // when
+        long start = System.nanoTime();
+        ModelException e = failure(t, "greedy");
+
+        // then
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).startsWith("templates/greedy.yaml.j2:");
+            assertThat(p.message()).contains(why).contains("a render may take 20000 steps, 5000 ms and 256 MiB");
+        });
+        assertThat(System.nanoTime() - start).as("stopped within the budget").isLessThan(10_000_000_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ params.v.toUpperCase() }}", "{{ params.v.length() }}", "{{ params.v.bytes }}",
+            "{{ params.items() }}", "{{ 'x'.replace('x', 'y') }}", "{{ params.v|string }}", "{{ params|pprint }}"})
+    void instantiate_whenATemplateCallsJavaOrReadsAnObject_thenTemplateError(String expression, @TempDir Path dir)
+            throws IOException {
+        // given
+        ServiceTemplates t = with(dir, "java", "kind: worker\nimage: x:1\nargs: [\"" + expression + "\"]\n");
+
+        // when
+        ModelException e = failure(t, "java", Map.of("v", "text"));
+
+        // then: an error, never the method's effect nor an object's identity like [B@1b2c3d
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.location()).isEqualTo("templates/java.yaml.j2:3");
+            assertThat(p.message()).startsWith("template error").doesNotContainPattern("@[0-9a-f]{5,}");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apiVersion: v1\nkind: Secret\nmetadata: {name: x}\nstringData: {a: b}\n",
+            "kind: worker\nimage: x:1\n---\nkind: worker\nimage: y:1\n", "- kind: worker\n"})
+    void instantiate_whenATemplateRendersSomethingOtherThanOneService_thenProblem(String text, @TempDir Path dir)
+            throws IOException {
+        ModelException e = failure(with(dir, "other", text), "other");
+        assertThat(e.problems()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.location()).startsWith("templates/other.yaml.j2"));
+    }
 }

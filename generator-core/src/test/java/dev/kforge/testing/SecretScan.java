@@ -1,6 +1,6 @@
 package dev.kforge.testing;
 
-import dev.kforge.api.SecretDetector;
+import dev.kforge.api.SecretShapes;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  *   <li>a private key block in any file;</li>
  *   <li>a password-looking literal in Helm values: a chart's values files, a kustomization's {@code valuesInline}.</li>
  * </ul>
- * Secret-looking is what the model refuses ({@link SecretDetector}). Anything the scan cannot decide — a patch of a
+ * Secret-looking is what the model refuses: one detector, {@link SecretShapes}. Anything the scan cannot decide — a patch of a
  * variable it cannot resolve — is a finding too.
  */
 public final class SecretScan {
@@ -83,6 +83,8 @@ public final class SecretScan {
         private final Map<String, List<Map<?, ?>>> objects = new LinkedHashMap<>();
         /** JSON patch operations on a variable by index, with their file, until a kustomization resolves them. */
         private final Map<Map<?, ?>, Path> unresolved = new IdentityHashMap<>();
+        /** Files in which a secret's shape was found in the text. */
+        private final Set<Path> shaped = new java.util.HashSet<>();
         private int files;
         private int variables;
         private int chartValues;
@@ -124,8 +126,10 @@ public final class SecretScan {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (SecretDetector.privateKey(text)) {
-                found(file, "a private key block");
+            String shape = SecretShapes.shapeIn(text);
+            if (shape != null) {
+                found(file, "what looks like " + shape);
+                shaped.add(file);
             }
             for (String document : text.split("(?m)^---")) {
                 if (SECRET_KIND.matcher(document).find() && SECRET_DATA.matcher(document).find()) {
@@ -148,7 +152,7 @@ public final class SecretScan {
                 Matcher m = TEXT_VARIABLE.matcher(text);
                 while (m.find()) {
                     variables++;
-                    if (SecretDetector.secretName(m.group(1))) {
+                    if (SecretShapes.inPair(m.group(1), unquoted(m.group(2))) != null) {
                         found(file, "the variable " + m.group(1) + " has a literal value");
                     }
                 }
@@ -178,14 +182,16 @@ public final class SecretScan {
             }
             if ("ConfigMap".equals(kind) && map.get("data") instanceof Map<?, ?> data) {
                 data.forEach((k, v) -> {
-                    if (SecretDetector.secretName(String.valueOf(k)) && filled(v)) {
+                    // a value whose shape gave the file a finding already is not found twice
+                    if (filled(v) && !shaped.contains(file) && SecretShapes.inPair(String.valueOf(k), v) != null) {
                         found(file, "the ConfigMap entry " + k + " holds a value");
                     }
                 });
             }
             if (map.get("name") instanceof String name && map.containsKey("value") && !map.containsKey("op")) {
                 variables++;
-                if (SecretDetector.secretName(name) && filled(map.get("value"))) {
+                if (filled(map.get("value")) && !shaped.contains(file)
+                        && SecretShapes.inPair(name, map.get("value")) != null) {
                     found(file, "the variable " + name + " has a literal value");
                 }
             }
@@ -196,7 +202,7 @@ public final class SecretScan {
             map.forEach((key, value) -> {
                 if (values && scalar(value)) {
                     chartValues++;
-                    if (SecretDetector.secretChartValue(String.valueOf(key), value)) {
+                    if (SecretShapes.inPair(String.valueOf(key), value) != null) {
                         found(file, "a password-looking literal under " + key);
                     }
                 }
@@ -213,7 +219,7 @@ public final class SecretScan {
                     if (g instanceof Map<?, ?> gen && gen.get("literals") instanceof List<?> literals) {
                         for (Object literal : literals) {
                             String[] kv = String.valueOf(literal).split("=", 2);
-                            if (kv.length == 2 && SecretDetector.secretName(kv[0]) && !kv[1].isEmpty()) {
+                            if (kv.length == 2 && !kv[1].isEmpty() && SecretShapes.inPair(kv[0], kv[1]) != null) {
                                 found(file, "the generated ConfigMap entry " + kv[0] + " holds a value");
                             }
                         }
@@ -278,7 +284,7 @@ public final class SecretScan {
             indexedPatches++;
             variables++;
             for (String name : names) {
-                if (SecretDetector.secretName(name) && filled(op.get("value"))) {
+                if (filled(op.get("value")) && SecretShapes.inPair(name, op.get("value")) != null) {
                     found(file, "the variable " + name + " gets a literal value from a patch");
                 }
             }
@@ -323,6 +329,13 @@ public final class SecretScan {
                 return !l.isEmpty();
             }
             return value != null;
+        }
+
+        /** A value as written in text: without the quotes around it. */
+        private static String unquoted(String value) {
+            String v = value.strip();
+            return v.length() > 1 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
+                    ? v.substring(1, v.length() - 1) : v;
         }
 
         private void found(Path file, String what) {

@@ -30,8 +30,10 @@ import java.util.stream.Stream;
 /**
  * A seeded mutation fuzzer of specs and tenant catalogs: takes valid inputs, breaks them the ways people and tools
  * do — lines deleted, duplicated, swapped, re-indented, values replaced by other types or hostile strings, keys
- * inserted or misspelt, text truncated, stray characters — and runs each through {@link Kforge#generate} the way a
- * build does. Every run must end in output that passes validation or in a clear error; anything else is a defect.
+ * inserted or misspelt, text truncated, stray characters — and the ways attackers do ({@link HostileMutations}:
+ * paths out of the project, secrets of every shape), and runs each through {@link Kforge#generate} the way a build
+ * does. Every run must end in output that passes validation and holds no file from outside the project and no
+ * secret, or in a clear error; anything else is a defect.
  *
  * <p>Input {@code i} of a fuzzer with seed {@code s} is the same on every machine, so a failure is reproduced by
  * its seed and index alone.
@@ -173,7 +175,7 @@ public final class SpecFuzzer {
         int i = random.nextInt(n);
         int j = random.nextInt(n);
         String line = lines.get(i);
-        int kind = random.nextInt(17);
+        int kind = random.nextInt(19);
         String did;
         switch (kind) {
             case 0 -> {
@@ -289,6 +291,8 @@ public final class SpecFuzzer {
                     did = "copied line " + (j + 1) + " over line " + (i + 1);
                 }
             }
+            case 17 -> did = HostileMutations.path(lines, i, random);
+            case 18 -> did = HostileMutations.secret(lines, i, random);
             default -> {
                 String anchor = "a" + random.nextInt(3);
                 lines.set(i, line.contains(": ") ? line.replaceFirst(": ", ": &" + anchor + " ") : line);
@@ -323,6 +327,7 @@ public final class SpecFuzzer {
                 Files.createDirectories(p.getParent());
                 Files.write(p, file.getValue());
             }
+            HostileMutations.plant(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -336,6 +341,10 @@ public final class SpecFuzzer {
             if (written.errors() > 0) {
                 return new Result(input, Outcome.UNEXPECTED, "the output written fails validation: "
                         + written.problems().get(0));
+            }
+            String leak = HostileMutations.leak(output, input.mutations().stream().anyMatch(m -> m.contains("secret")));
+            if (leak != null) {
+                return new Result(input, Outcome.UNEXPECTED, leak);
             }
             return new Result(input, Outcome.VALID_OUTPUT, written.summary());
         } catch (KforgeException e) {
@@ -355,6 +364,7 @@ public final class SpecFuzzer {
             return new Result(input, Outcome.UNEXPECTED, trace.toString());
         } finally {
             Trees.delete(dir);
+            Trees.delete(dir.resolveSibling("outside"));
         }
     }
 

@@ -141,4 +141,42 @@ class SpecFuzzerTest {
         assertThat(SpecFuzzer.fingerprint(dir)).isNotEqualTo(before);
         assertThat(SpecFuzzer.fingerprint(dir.resolve("missing"))).isEmpty();
     }
+
+    @Test
+    void input_whenManyAreMade_thenSomeAttackWithPathsOutOfTheProjectAndSomeWithSecrets() {
+        SpecFuzzer fuzzer = new SpecFuzzer(7, SpecFuzzer.smallSeeds());
+        List<String> mutations = IntStream.range(0, 300).mapToObj(fuzzer::input)
+                .flatMap(i -> i.mutations().stream()).toList();
+        assertThat(mutations).anyMatch(m -> m.contains("named the file ") || m.contains("config.fromFiles"))
+                .anyMatch(m -> m.contains("secret"));
+    }
+
+    @Test
+    void run_whenASpecNamesALinkOutOfTheProject_thenAClearErrorAndNoLeak(@TempDir Path work) {
+        // given the shop naming the link beside every input, which leads to the canary outside the project
+        SpecFuzzer.Seed shop = SpecFuzzer.smallSeeds().get(0);
+        String spec = shop.files().get("platform.yaml").replace("    ports: {http: 8080}\n",
+                "    ports: {http: 8080}\n    config: {fromFiles: [" + HostileMutations.LINK_OUT + "]}\n");
+        SpecFuzzer.Input input = new SpecFuzzer.Input(0, shop, List.of("a link"),
+                Map.of("platform.yaml", spec.getBytes(StandardCharsets.UTF_8)));
+
+        // when
+        SpecFuzzer.Result result = SpecFuzzer.run(input, work, work.resolve("deploy"));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(SpecFuzzer.Outcome.CLEAR_ERROR);
+        assertThat(result.detail()).contains("'link-out' leads through a symbolic link to ").contains("canary.env");
+    }
+
+    @Test
+    void leak_whenTheCanaryOrASecretIsInTheOutput_thenSaysWhere(@TempDir Path work) throws IOException {
+        Path output = Files.createDirectories(work.resolve("deploy"));
+        Files.writeString(output.resolve("a.yaml"), "data: {x: " + HostileMutations.CANARY + "}\n");
+        assertThat(HostileMutations.leak(output, false)).isEqualTo("a.yaml holds a file from outside the project");
+        Files.writeString(output.resolve("a.yaml"), "env: [{name: X, value: " + HostileMutations.SECRETS.get(2) + "}]\n");
+        assertThat(HostileMutations.leak(output, false)).startsWith("a.yaml holds the secret ghp_Kf");
+        Files.writeString(output.resolve("a.yaml"), "env: [{name: DB_PASSWORD, value: hunter2}]\n");
+        assertThat(HostileMutations.leak(output, true)).startsWith("a secret reached the output: a.yaml: the "
+                + "variable DB_PASSWORD has a literal value");
+    }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static dev.kforge.testing.Generated.marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -31,8 +32,8 @@ class OutputWriterConcurrencyTest {
 
     private static FileTree tree(String replicas) {
         return new FileTree()
-                .put("kustomize/base/web/deployment.yaml", "replicas: " + replicas + "\n")
-                .put("kustomize/base/kustomization.yaml", "resources: [web]\n");
+                .put("kustomize/base/web/deployment.yaml", marked("replicas: " + replicas + "\n"))
+                .put("kustomize/base/kustomization.yaml", marked("resources: [web]\n"));
     }
 
     @Test
@@ -42,12 +43,7 @@ class OutputWriterConcurrencyTest {
         new OutputWriter().write(tree("1"), out);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        FileOperations slow = new FileOperations() {
-            @Override
-            public void createDirectory(Path dir) throws IOException {
-                DISK.createDirectory(dir);
-            }
-
+        FileOperations slow = new ForwardingOperations() {
             @Override
             public void createFile(Path file, byte[] content) throws IOException {
                 inside.countDown();
@@ -57,16 +53,6 @@ class OutputWriterConcurrencyTest {
                     Thread.currentThread().interrupt();
                 }
                 DISK.createFile(file, content);
-            }
-
-            @Override
-            public void move(Path from, Path to) throws IOException {
-                DISK.move(from, to);
-            }
-
-            @Override
-            public void delete(Path path) throws IOException {
-                DISK.delete(path);
             }
         };
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -84,8 +70,8 @@ class OutputWriterConcurrencyTest {
                 .hasMessageStartingWith("another kforge run is writing " + out)
                 .hasMessageContaining("wait for it to finish, then run again; nothing was changed");
         assertThat(first.get(30, TimeUnit.SECONDS).written()).containsExactly("kustomize/base/web/deployment.yaml");
-        assertThat(Trees.files(out)).containsEntry("kustomize/base/web/deployment.yaml", "replicas: 2\n")
-                .containsEntry("kustomize/base/kustomization.yaml", "resources: [web]\n")
+        assertThat(Trees.files(out)).containsEntry("kustomize/base/web/deployment.yaml", marked("replicas: 2\n"))
+                .containsEntry("kustomize/base/kustomization.yaml", marked("resources: [web]\n"))
                 .containsKeys(OutputWriter.MANIFEST, OutputWriter.LOCK).hasSize(4);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.kforge.testing.Generated.marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -37,7 +38,7 @@ class OutputWriterFailureTest {
      * Disk operations that fail from the {@code failAt}-th call on (1-based) for {@code failures} calls: with an
      * IOException, or {@code unchecked} with an UncheckedIOException, as a file system provider may throw.
      */
-    static final class Failing implements FileOperations {
+    static class Failing implements FileOperations {
         private final int failAt;
         private final int failures;
         private final boolean unchecked;
@@ -106,23 +107,47 @@ class OutputWriterFailureTest {
             }
             DISK.delete(path);
         }
+
+        @Override
+        public void link(Path link, Path existing) throws IOException {
+            if (fails("link " + link.getFileName())) {
+                throw failure("injected failure linking " + link.getFileName());
+            }
+            DISK.link(link, existing);
+        }
+
+        @Override
+        public void copy(Path from, Path to) throws IOException {
+            if (fails("copy " + to.getFileName())) {
+                throw failure("injected failure copying " + to.getFileName());
+            }
+            DISK.copy(from, to);
+        }
+
+        @Override
+        public void symbolicLink(Path link, Path target) throws IOException {
+            if (fails("symbolicLink " + link.getFileName())) {
+                throw failure("injected failure linking " + link.getFileName());
+            }
+            DISK.symbolicLink(link, target);
+        }
     }
 
     /** The previous output: a changed, an unchanged and a removed file (in a folder of its own). */
     private static FileTree before() {
         return new FileTree()
-                .put("kustomize/base/web/deployment.yaml", "replicas: 1\n")
-                .put("kustomize/base/web/service.yaml", "port: 80\n")
-                .put("kustomize/overlays/qa/kustomization.yaml", "resources: [../../base]\n");
+                .put("kustomize/base/web/deployment.yaml", marked("replicas: 1\n"))
+                .put("kustomize/base/web/service.yaml", marked("port: 80\n"))
+                .put("kustomize/overlays/qa/kustomization.yaml", marked("resources: [../../base]\n"));
     }
 
     /** The new output: the deployment changes, a file in a new folder and one beside it come, qa goes. */
     private static FileTree after() {
         return new FileTree()
-                .put("kustomize/base/web/deployment.yaml", "replicas: 3\n")
-                .put("kustomize/base/web/service.yaml", "port: 80\n")
-                .put("kustomize/base/worker/deployment.yaml", "replicas: 2\n")
-                .put("kustomize/base/kustomization.yaml", "resources: [web, worker]\n");
+                .put("kustomize/base/web/deployment.yaml", marked("replicas: 3\n"))
+                .put("kustomize/base/web/service.yaml", marked("port: 80\n"))
+                .put("kustomize/base/worker/deployment.yaml", marked("replicas: 2\n"))
+                .put("kustomize/base/kustomization.yaml", marked("resources: [web, worker]\n"));
     }
 
     /** {@code before()} written, with a file of the user's beside it. */
@@ -160,48 +185,98 @@ class OutputWriterFailureTest {
             if (thrown != null) {
                 assertThat(thrown).as(failed).isInstanceOf(KforgeException.class)
                         .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed");
-                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).as("after %s", failed).isEqualTo(previous);
+                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).as("after %s", failed)
+                        .isEqualTo(previous);
+                assertThat(besides(out)).as("after %s", failed).isEmpty();
             } else {
-                // a step after the commit, removing a copy of an old file or an emptied folder: the new output
-                // is complete, and the next run removes what is left
+                // a step after the swap, retiring the previous output: the new output is complete, and the next
+                // run removes what is left
                 assertThat(failed).as(failed).startsWith("FAIL delete");
                 assertThat(generated(out)).as(failed).isEqualTo(text(after()));
+                assertThat(out.resolve("kustomize/NOTES.md")).as(failed).hasContent("the user's own file");
                 new OutputWriter().write(after(), out);
-                assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true).keySet()).as(failed).noneMatch(p -> p.matches(".*\\.kforge-(tmp|old)-.*"));
+                assertThat(besides(out)).as(failed).isEmpty();
             }
             step++;
         }
-        // every kind of step was made to fail: staging, keeping copies, moving in, moving aside, cleaning up
-        assertThat(failedSteps).anyMatch(s -> s.startsWith("FAIL createDirectory"))
-                .anyMatch(s -> s.startsWith("FAIL createFile .kforge-tmp-"))
-                .anyMatch(s -> s.startsWith("FAIL createFile .kforge-old-"))
-                .anyMatch(s -> s.matches("FAIL move \\.kforge-tmp-\\S+ deployment\\.yaml"))
-                .anyMatch(s -> s.matches("FAIL move kustomization\\.yaml \\.kforge-old-\\S+"))
-                .anyMatch(s -> s.startsWith("FAIL delete .kforge-old-"));
+        // every kind of step was made to fail: building the new tree, the swap, retiring the previous tree
+        assertThat(failedSteps).anyMatch(s -> s.startsWith("FAIL createDirectory .run-"))
+                .anyMatch(s -> s.startsWith("FAIL createDirectory worker"))
+                .anyMatch(s -> s.startsWith("FAIL link NOTES.md"))
+                .anyMatch(s -> s.startsWith("FAIL link service.yaml"))
+                .anyMatch(s -> s.startsWith("FAIL createFile deployment.yaml"))
+                .anyMatch(s -> s.startsWith("FAIL createFile .kforge-generated"))
+                .anyMatch(s -> s.matches("FAIL move run-\\S+ \\.run-\\S+\\.kforge-prev"))
+                .anyMatch(s -> s.matches("FAIL move \\.run-\\S+\\.kforge-next run-\\S+"))
+                .anyMatch(s -> s.startsWith("FAIL delete deployment.yaml"))
+                .anyMatch(s -> s.startsWith("FAIL delete .kforge-generated"));
         assertThat(failedSteps).hasSizeGreaterThan(15);
     }
 
     @Test
-    void write_whenUndoingFailsToo_thenSaysTheOutputIsPartlyUpdatedAndKeepsTheOldFiles() throws IOException {
-        // given: every step fails from the first move of a new file into place on, undoing included
+    void write_whenTheSwapAndPuttingTheOldOutputBackFail_thenSaysWhereBothAreAndTheNextRunCompletesIt()
+            throws IOException {
+        // given: every step fails from the rename of the new output into place on, undoing included
         Path out = previousOutput("stuck");
         Failing probe = new Failing(Integer.MAX_VALUE, 0);
         new OutputWriter(probe).write(after(), previousOutput("probe"));
-        int firstMove = 1 + probe.log.indexOf(probe.log.stream()
-                .filter(l -> l.matches("move \\.kforge-tmp-\\S+ deployment\\.yaml")).findFirst().orElseThrow());
+        int intoPlace = 1 + probe.log.indexOf(probe.log.stream()
+                .filter(l -> l.matches("move \\.probe\\.kforge-next probe")).findFirst().orElseThrow());
 
         // when
-        Throwable thrown = catchThrowable(() -> new OutputWriter(new Failing(firstMove, Integer.MAX_VALUE))
+        Throwable thrown = catchThrowable(() -> new OutputWriter(new Failing(intoPlace, Integer.MAX_VALUE))
                 .write(after(), out));
 
-        // then
+        // then the message says where each output is; the directory is missing, its two versions are beside it
         assertThat(thrown).isInstanceOf(KforgeException.class)
-                .hasMessageContaining("undoing the run failed too")
-                .hasMessageContaining("is partly updated")
-                .hasMessageContaining(".kforge-old-*.tmp");
-        assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true).entrySet()).as("the old deployment is kept beside it")
-                .anyMatch(e -> e.getKey().startsWith("kustomize/base/web/.kforge-old-")
-                        && e.getValue().equals("replicas: 1\n"));
+                .hasMessageContaining("putting the previous output back failed too")
+                .hasMessageContaining("the previous output is in " + root.resolve(".stuck.kforge-prev"))
+                .hasMessageContaining("the complete new one in " + root.resolve(".stuck.kforge-next"));
+        assertThat(out).doesNotExist();
+        assertThat(new OutputWriter().compare(after(), out)).extracting(FileDrift::path)
+                .contains(".stuck.kforge-next", ".stuck.kforge-prev");
+
+        // and the next run puts the new output in place before anything else, the user's file with it
+        WriteResult next = new OutputWriter().write(after(), out);
+        assertThat(next.written()).isEmpty();
+        assertThat(generated(out)).isEqualTo(text(after()));
+        assertThat(out.resolve("kustomize/NOTES.md")).hasContent("the user's own file");
+        assertThat(besides(out)).isEmpty();
+    }
+
+    @Test
+    void write_whenTheFileSystemHasNoHardLinks_thenCopiesKeepingTimesAndWritesTheNewOutput() throws IOException {
+        // given a file system that refuses hard links, as FAT or some network file systems do
+        Path out = previousOutput("nolinks");
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(1_577_836_800_000L);
+        Files.setLastModifiedTime(out.resolve("kustomize/NOTES.md"), longAgo);
+        Files.setLastModifiedTime(out.resolve("kustomize/base/web/service.yaml"), longAgo);
+        FileOperations noLinks = new Failing(Integer.MAX_VALUE, 0) {
+            @Override
+            public void link(Path link, Path existing) throws IOException {
+                throw new java.nio.file.FileSystemException(existing.toString(), link.toString(),
+                        "Operation not permitted");
+            }
+        };
+
+        // when
+        WriteResult result = new OutputWriter(noLinks).write(after(), out);
+
+        // then
+        assertThat(result.unchanged()).containsExactly("kustomize/base/web/service.yaml");
+        assertThat(generated(out)).isEqualTo(text(after()));
+        assertThat(out.resolve("kustomize/NOTES.md")).hasContent("the user's own file");
+        assertThat(Files.getLastModifiedTime(out.resolve("kustomize/NOTES.md"))).isEqualTo(longAgo);
+        assertThat(Files.getLastModifiedTime(out.resolve("kustomize/base/web/service.yaml"))).isEqualTo(longAgo);
+        assertThat(besides(out)).isEmpty();
+    }
+
+    /** What is beside {@code out} that a run of kforge left: its new, previous or kept trees. */
+    private List<String> besides(Path out) throws IOException {
+        try (var listing = Files.list(out.getParent())) {
+            return listing.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("." + out.getFileName() + ".kforge-")).toList();
+        }
     }
 
     /** The sample shop platform's Kustomize base and report: some 30 files in nested folders. */
@@ -268,10 +343,14 @@ class OutputWriterFailureTest {
                         .hasMessageContaining("injected failure").hasMessageContaining("nothing was changed")
                         .hasMessageNotContaining("\tat ");
                 assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).as("after %s", failed).isEqualTo(previous);
+                assertThat(besides(out)).as("after %s", failed).isEmpty();
             } else {
                 assertThat(failed).as(failed).startsWith("FAIL delete");
                 assertThat(generated(out)).as(failed).isEqualTo(text(after));
                 Trees.delete(out);
+                for (String left : besides(out)) {
+                    Trees.delete(root.resolve(left));
+                }
                 Trees.copy(template, out);
             }
         }

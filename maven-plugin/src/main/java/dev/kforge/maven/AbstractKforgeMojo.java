@@ -66,6 +66,14 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.kubernetesVersion")
     private String kubernetesVersion;
 
+    /**
+     * Folders outside the project whose files the spec may name ({@code config.fromFiles}, the tenant catalog,
+     * {@code templates/}, {@code fromManifests.file}). Without them kforge reads only files inside the project's
+     * folder (after symbolic links), so that a spec cannot put the build machine's files into the output.
+     */
+    @Parameter(property = "k8s.allowedDirectories")
+    private List<File> allowedDirectories;
+
     @Parameter(property = "k8s.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -125,6 +133,8 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             request = chartVersion == null ? request : request.withChartVersion(chartVersion);
             request = kubernetesVersion == null || kubernetesVersion.isBlank() ? request
                     : request.withKubernetesVersion(kubernetesVersion.strip());
+            request = request.withProject(project.getBasedir() == null ? null : project.getBasedir().toPath(),
+                    allowedDirectories == null ? List.of() : allowedDirectories.stream().map(File::toPath).toList());
             if (hasClass) {
                 checkClassIsThere(classPath);
             }
@@ -133,6 +143,12 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             run(request);
         } catch (KforgeException e) {
             throw failure(e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoFailureException("kforge ran out of memory (the JVM may use "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB) while working on " + describeModel()
+                    + ". Give Maven more, e.g. MAVEN_OPTS=-Xmx4g, or split the tenant catalog; nothing was written "
+                    + "to " + shown(outputDirectory.toPath()) + " (a write cut short is completed or undone by the "
+                    + "next run).");
         } catch (IOException e) {
             getLog().debug("closing the project's class loader failed", e);
         }
@@ -250,9 +266,13 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
 
     /** The build failure for {@code e}: every problem on its own line, then what to do. */
     private MojoFailureException failure(KforgeException e) {
-        if (e.getCause() != null && !(e.getCause() instanceof IOException)) {
+        boolean userCode = platformClass != null && !platformClass.isBlank();
+        if (userCode && e.getCause() != null && !(e.getCause() instanceof IOException)) {
             // a defect in the project's platform class: its stack trace shows where
             getLog().error(e.getCause());
+        } else if (e.getCause() != null) {
+            // kforge's own failures say what to do; their stack traces are for -X (debug) only
+            getLog().debug(e.getCause());
         }
         if (e.problems().isEmpty()) {
             return new MojoFailureException(e.getMessage(), e);

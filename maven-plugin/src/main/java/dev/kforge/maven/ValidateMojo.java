@@ -1,6 +1,7 @@
 package dev.kforge.maven;
 
 import dev.kforge.KforgeException;
+import dev.kforge.spec.ProjectFiles;
 import dev.kforge.validate.ManifestFiles;
 import dev.kforge.validate.SchemaValidator;
 import org.apache.maven.plugin.AbstractMojo;
@@ -45,6 +46,13 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.validate.crds")
     private String crds;
 
+    /**
+     * Folders outside the project that CRD files may come from; by default only files inside the project's folder
+     * (after symbolic links) are read as CRDs.
+     */
+    @Parameter(property = "k8s.allowedDirectories")
+    private List<File> allowedDirectories;
+
     /** Also checks kforge's best-practice rules (errors fail, warnings are logged). */
     @Parameter(property = "k8s.validate.policy", defaultValue = "true")
     private boolean policy;
@@ -83,11 +91,7 @@ public class ValidateMojo extends AbstractMojo {
         try {
             SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
             if (crds != null && !crds.isBlank()) {
-                List<String> texts = new ArrayList<>();
-                for (Path crd : split(crds)) {
-                    texts.add(Files.readString(crd, StandardCharsets.UTF_8));
-                }
-                validator = validator.withCustomResourceDefinitions(texts);
+                validator = validator.withCustomResourceDefinitions(readCrds());
             }
             ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
             result.problems().forEach(p -> {
@@ -109,6 +113,28 @@ public class ValidateMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoFailureException("cannot read a CRD file given in k8s.validate.crds: " + e.getMessage());
         }
+    }
+
+    /** The CRD files given, read through the project's boundary: inside the project or an allowed folder. */
+    private List<String> readCrds() throws MojoFailureException, IOException {
+        Path base = basedir == null ? Path.of("").toAbsolutePath() : basedir.toPath();
+        ProjectFiles boundary = ProjectFiles.of(base, allowedDirectories == null ? List.of()
+                : allowedDirectories.stream().map(File::toPath).toList());
+        List<String> texts = new ArrayList<>();
+        for (String given : Arrays.stream(crds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            Path crd = base.resolve(given).normalize();
+            String refused = boundary.refusal(base, crd, given);
+            if (refused != null) {
+                throw new MojoFailureException("k8s.validate.crds: " + refused);
+            }
+            byte[] bytes = Files.isRegularFile(crd) ? boundary.read(crd, 32L * 1024 * 1024) : null;
+            if (bytes == null) {
+                throw new MojoFailureException("k8s.validate.crds: " + crd + " is " + (Files.isRegularFile(crd)
+                        ? "larger than 32 MiB" : "not a file") + "; name CustomResourceDefinition files");
+            }
+            texts.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return texts;
     }
 
     private void writeReport(ManifestFiles.Result result) throws IOException {

@@ -57,8 +57,11 @@ public class VerifyMojo extends AbstractKforgeMojo {
         int width = "missing".length();
         for (FileDrift d : report.drift()) {
             String word = d.kind().word() + ":";
-            message.append("\n  ").append(word).append(" ".repeat(width + 2 - word.length())).append(dir)
-                    .append('/').append(d.path());
+            // an interrupted run's leftovers are beside the output directory, not in it
+            String where = d.kind() == FileDrift.Kind.INTERRUPTED
+                    ? shown(outputDirectory.toPath().toAbsolutePath().resolveSibling(d.path())) : dir + "/" + d.path();
+            message.append("\n  ").append(word).append(" ".repeat(Math.max(1, width + 2 - word.length())))
+                    .append(where);
         }
         message.append('\n');
         for (FileDrift d : report.drift()) {
