@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   <li>names that say they hold a secret, of any length and style — {@code DATABASE_PASSWORD}, {@code PW},
  *       {@code dbPass}, {@code smtp-pass}, {@code apiKey}, {@code client_secret}, {@code GITHUB_TOKEN} — unless
  *       they name where a secret is or a property of one ({@code PASSWORD_FILE}, {@code existingSecret},
- *       {@code TOKEN_URL}, {@code ACCESS_KEY_ID}, {@code PASSWORD_MIN_LENGTH});</li>
+ *       {@code TOKEN_URL}, {@code ACCESS_KEY_ID}, {@code PASSWORD_MIN_LENGTH}, {@code accessTokenMinutes});</li>
  *   <li>values of a secret's shape under any name: private keys; AWS access keys and credentials files; Google
  *       Cloud service-account keys; Azure connection strings and SAS signatures; tokens of GitHub, GitLab, Slack,
  *       Stripe, Google, npm, PyPI, SendGrid, OpenAI, Anthropic, DigitalOcean, Shopify, Vault, Atlassian, Docker
@@ -45,7 +45,9 @@ public final class SecretShapes {
             "expiry", "expires", "expiration", "lifetime", "length", "len", "size", "policy", "enabled", "required",
             "type", "algorithm", "alg", "header", "prefix", "format", "mode", "count", "max", "min", "timeout",
             "version", "issuer", "audience", "scope", "scopes", "store", "field", "keys", "secretname",
-            "secretref", "keyref", "hash", "hint", "mount", "volume", "env", "source", "provider");
+            "secretref", "keyref", "hash", "hint", "mount", "volume", "env", "source", "provider",
+            // how long a token lives, not the token: accessTokenMinutes, TOKEN_TTL_SECONDS
+            "seconds", "secs", "minutes", "mins", "hours", "days", "ms", "millis", "duration", "interval");
     /** Words before a final {@code key} that make it no secret: a key of data, or the name of a key in a Secret. */
     private static final Set<String> NOT_A_SECRET_KEY = Set.of("topology", "sort", "partition", "routing", "primary",
             "foreign", "cache", "lookup", "label", "node", "group", "public", "host", "shard", "hash", "index", "row",

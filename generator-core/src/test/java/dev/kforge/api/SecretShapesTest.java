@@ -24,7 +24,8 @@ class SecretShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {"KEYCLOAK_URL", "KEY", "MONKEY", "KEY_ID", "SORT_KEYS", "PUBLIC_URL", "PASSWORD_FILE",
             "SECRET_NAME", "existingSecret", "TOKEN_URL", "ACCESS_KEY_ID", "PASSWORD_MIN_LENGTH", "topologyKey",
-            "adminPasswordKey", "secretKeys", "remoteKey", "PUBLIC_KEY", "BYPASS_CACHE", "COMPASS_URL", "passive"})
+            "adminPasswordKey", "secretKeys", "remoteKey", "PUBLIC_KEY", "BYPASS_CACHE", "COMPASS_URL", "passive",
+            "accessTokenMinutes", "TOKEN_TTL_SECONDS", "refresh-token-duration"})
     void secretName_whenTheNameSaysWhereOrWhatAboutASecret_thenFalse(String name) {
         assertThat(SecretShapes.secretName(name)).as(name).isFalse();
     }
