@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   <li>names that say they hold a secret, of any length and style — {@code DATABASE_PASSWORD}, {@code PW},
  *       {@code dbPass}, {@code smtp-pass}, {@code apiKey}, {@code client_secret}, {@code GITHUB_TOKEN} — unless
  *       they name where a secret is or a property of one ({@code PASSWORD_FILE}, {@code existingSecret},
- *       {@code TOKEN_URL}, {@code ACCESS_KEY_ID}, {@code PASSWORD_MIN_LENGTH});</li>
+ *       {@code TOKEN_URL}, {@code ACCESS_KEY_ID}, {@code PASSWORD_MIN_LENGTH}, {@code accessTokenMinutes});</li>
  *   <li>values of a secret's shape under any name: private keys; AWS access keys and credentials files; Google
  *       Cloud service-account keys; Azure connection strings and SAS signatures; tokens of GitHub, GitLab, Slack,
  *       Stripe, Google, npm, PyPI, SendGrid, OpenAI, Anthropic, DigitalOcean, Shopify, Vault, Atlassian, Docker

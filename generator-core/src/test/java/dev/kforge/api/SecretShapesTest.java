@@ -25,7 +25,8 @@ class SecretShapesTest {
     @ValueSource(strings = {"KEYCLOAK_URL", "KEY", "MONKEY", "KEY_ID", "SORT_KEYS", "PUBLIC_URL", "PASSWORD_FILE",
             "SECRET_NAME", "existingSecret", "TOKEN_URL", "ACCESS_KEY_ID", "PASSWORD_MIN_LENGTH", "topologyKey",
             "adminPasswordKey", "secretKeys", "remoteKey", "PUBLIC_KEY", "BYPASS_CACHE", "COMPASS_URL", "passive",
-            "accessTokenMinutes", "TOKEN_TTL_SECONDS", "refreshTokenDays", "SESSION_TOKEN_MAX_AGE"})
+            "accessTokenMinutes", "TOKEN_TTL_SECONDS", "refreshTokenDays", "SESSION_TOKEN_MAX_AGE",
+            "refresh-token-duration"})
     void secretName_whenTheNameSaysWhereOrWhatAboutASecret_thenFalse(String name) {
         assertThat(SecretShapes.secretName(name)).as(name).isFalse();
     }

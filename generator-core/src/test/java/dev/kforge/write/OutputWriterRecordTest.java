@@ -5,13 +5,18 @@ import dev.kforge.emit.FileTree;
 import dev.kforge.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.kforge.testing.Generated.marked;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +84,39 @@ class OutputWriterRecordTest {
                 .hasMessageContaining(out + "/.kforge-generated:5: was edited after kforge wrote it")
                 .hasMessageContaining("git checkout -- " + out + "/.kforge-generated")
                 .hasMessageContaining("nothing was written");
+        assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).isEqualTo(before);
+    }
+
+    /** How the sweep damaged a record: binary junk, a record cut short, an empty file. */
+    static Stream<Arguments> damagedRecords() {
+        return Stream.of(
+                Arguments.of("binary junk",
+                        new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n'}, "is not UTF-8 text"),
+                Arguments.of("cut short", null, "the record was cut short or edited"),
+                Arguments.of("empty", new byte[0],
+                        "is not kforge's record of the files it generated"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damagedRecords")
+    void write_whenTheRecordIsDamaged_thenAProblemAtTheRecordNotAStackTraceAndNothingWritten(String how,
+            byte[] damaged, String expected) throws IOException {
+        // given
+        Path out = output();
+        byte[] whole = Files.readAllBytes(out.resolve(OutputWriter.MANIFEST));
+        Files.write(out.resolve(OutputWriter.MANIFEST), damaged != null ? damaged
+                : Arrays.copyOf(whole, whole.length / 2));
+        Map<String, String> before = Trees.files(out, StandardCharsets.ISO_8859_1, true);
+
+        // when / then
+        assertThatThrownBy(() -> writer.write(new FileTree().put("kustomize/base/kustomization.yaml",
+                marked("resources: []\n")), out))
+                .isInstanceOf(KforgeException.class)
+                .hasMessageContaining(out + "/.kforge-generated")
+                .hasMessageContaining(expected)
+                .hasMessageContaining("nothing was written")
+                .hasMessageNotContaining("\tat ")
+                .hasMessageNotContaining("Exception");
         assertThat(Trees.files(out, StandardCharsets.ISO_8859_1, true)).isEqualTo(before);
     }
 
