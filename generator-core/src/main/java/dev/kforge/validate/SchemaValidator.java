@@ -5,9 +5,7 @@ import dev.kforge.api.Problem;
 import dev.kforge.emit.FileTree;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +31,11 @@ public final class SchemaValidator {
     /** The Kubernetes versions whose schemas ship with kforge. */
     public static final List<String> KUBERNETES_VERSIONS = dev.kforge.api.Platform.KUBERNETES_VERSIONS;
 
-    private static final List<String> BUILT_IN_CRDS = List.of("cert-manager.yaml", "prometheus-operator.yaml",
-            "external-secrets.yaml", "argo-cd.yaml");
     private static final Map<String, K8sSchema> SCHEMAS = new ConcurrentHashMap<>();
-    private static volatile CustomResources builtInCrds;
+    private static final CustomResources BUILT_IN_CRDS = CustomResources.builtIn();
 
     private final K8sSchema schema;
-    /** {@code null}: only the built-in CRDs, loaded when first needed. */
+    /** The built-in CRDs, each loaded when first needed, and those added. */
     private final CustomResources crds;
 
     private SchemaValidator(K8sSchema schema, CustomResources crds) {
@@ -73,7 +69,7 @@ public final class SchemaValidator {
                 throw new UncheckedIOException(e);
             }
         });
-        return new SchemaValidator(s, null);
+        return new SchemaValidator(s, BUILT_IN_CRDS);
     }
 
     private static String normalize(String v) {
@@ -91,34 +87,6 @@ public final class SchemaValidator {
             }
         }
         return Integer.parseInt(parts[0]) + "." + Integer.parseInt(parts[1]);
-    }
-
-    private static CustomResources builtInCrds() {
-        CustomResources c = builtInCrds;
-        if (c == null) {
-            List<String> texts = new ArrayList<>();
-            for (String name : BUILT_IN_CRDS) {
-                try (InputStream in = SchemaValidator.class.getResourceAsStream("crds/" + name)) {
-                    if (in == null) {
-                        throw new IllegalStateException("missing built-in CRD resource " + name);
-                    }
-                    texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            List<Problem> problems = new ArrayList<>();
-            c = CustomResources.empty().plus(texts, BUILT_IN_CRDS, problems);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("built-in CRDs are broken: " + problems);
-            }
-            builtInCrds = c;
-        }
-        return c;
-    }
-
-    private CustomResources crds() {
-        return crds != null ? crds : builtInCrds();
     }
 
     /** The Kubernetes version validated against, {@code "1.32"}. */
@@ -143,7 +111,7 @@ public final class SchemaValidator {
             labels.add("crd[" + i + "]");
         }
         List<Problem> problems = new ArrayList<>();
-        CustomResources more = crds().plus(crdYamlTexts, labels, problems);
+        CustomResources more = crds.plus(crdYamlTexts, labels, problems);
         if (!problems.isEmpty()) {
             throw new KforgeException(problems.size() + " problem(s) in the CustomResourceDefinitions", problems);
         }
@@ -359,7 +327,7 @@ public final class SchemaValidator {
         if (def != null) {
             walk.object(m, def);
         } else {
-            Object crd = crds().schemaFor(apiVersion, kind);
+            Object crd = crds.schemaFor(apiVersion, kind);
             if (crd == null) {
                 out.add(problem(file, line, kind, name, "", unknownKind(kind, apiVersion)));
                 return;
@@ -384,6 +352,11 @@ public final class SchemaValidator {
                 + " in Kubernetes " + schema.kubernetesVersion;
         if (!servedBy.isEmpty()) {
             return base + "; " + kind + " is served as " + String.join(", ", servedBy);
+        }
+        java.util.SortedSet<String> custom = crds.apiVersionsOf(kind);
+        if (!custom.isEmpty()) {
+            return base + "; the CustomResourceDefinitions kforge knows define " + kind + " in "
+                    + String.join(", ", custom);
         }
         return base + "; is it a custom resource? add its CustomResourceDefinition";
     }
