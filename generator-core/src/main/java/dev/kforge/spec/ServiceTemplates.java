@@ -42,6 +42,10 @@ import java.util.stream.Stream;
  * filters, no {@code include}/{@code import}/{@code extends} (no file system), nothing that reaches the network or
  * the clock, at most {@value #MAX_OUTPUT} characters of output, no recursive macros, ranges of at most
  * {@value #MAX_RANGE}. An unknown variable is an error. Errors name the template file and its line.
+ *
+ * <p>jinjava is an optional dependency of generator-core: a library user who instantiates templates adds
+ * {@code com.hubspot.jinjava:jinjava} (the version in {@code dev.kforge.KforgeVersion#jinjavaCoordinates()}); without
+ * it this class cannot be loaded. A spec that uses a template without it gets a problem saying so.
  */
 public final class ServiceTemplates {
 

@@ -269,6 +269,12 @@ final class SpecMapper {
             if (f == null) {
                 continue;
             }
+            String noTemplates = TemplateEngine.missing();
+            if (noTemplates != null) {
+                cx.reportAt(f.path(), noTemplates);
+                failedInstances.add(tenant.id());
+                continue;
+            }
             int before = cx.count();
             boolean given = f.require("template", "one of " + templates().names())
                     & f.require("plan", "one of " + plans.keySet());

@@ -1,7 +1,5 @@
 package dev.kforge.validate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kforge.KforgeException;
 
 import java.io.IOException;
@@ -9,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,93 +164,5 @@ public final class ManifestFiles {
             }
         }
         return true;
-    }
-
-    /**
-     * The result as a JUnit XML report, which CI systems (GitLab, Jenkins, GitHub actions with a test reporter) show
-     * like test results: one test suite, one test case per file, a {@code <failure>} per error (type: the rule id,
-     * or {@code schema}); warnings and notes of a file go to its {@code <system-out>}.
-     */
-    public static String junit(Result result) {
-        Map<String, List<ValidationProblem>> byFile = new LinkedHashMap<>();
-        result.files().forEach(f -> byFile.put(f.toString(), new ArrayList<>()));
-        result.problems().forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
-        java.io.StringWriter text = new java.io.StringWriter();
-        try {
-            javax.xml.stream.XMLStreamWriter xml = javax.xml.stream.XMLOutputFactory.newFactory()
-                    .createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "kforge validate");
-            xml.writeAttribute("tests", Integer.toString(byFile.size()));
-            xml.writeAttribute("failures", Long.toString(result.errors()));
-            xml.writeAttribute("errors", "0");
-            for (Map.Entry<String, List<ValidationProblem>> file : byFile.entrySet()) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "kforge.validate");
-                xml.writeAttribute("name", file.getKey());
-                StringBuilder notes = new StringBuilder();
-                for (ValidationProblem p : file.getValue()) {
-                    if (p.severity() == Severity.ERROR) {
-                        xml.writeCharacters("\n    ");
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute("type", p.rule() == null ? "schema" : p.rule());
-                        xml.writeAttribute("message", p.toString());
-                        xml.writeCharacters(p.toString());
-                        xml.writeEndElement();
-                    } else {
-                        notes.append(p.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(p)
-                                .append('\n');
-                    }
-                }
-                if (notes.length() > 0) {
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters(notes.toString());
-                    xml.writeEndElement();
-                }
-                if (!file.getValue().isEmpty()) {
-                    xml.writeCharacters("\n  ");
-                }
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new IllegalStateException("writing XML into a string cannot fail", e);
-        }
-        return text + "\n";
-    }
-
-    /** The result as a JSON report for CI systems: summary counts and every problem with its fields. */
-    public static String json(Result result) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("files", result.files().size());
-        report.put("problems", result.problems().size());
-        report.put("errors", result.errors());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ValidationProblem p : result.problems()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("file", p.file());
-            item.put("line", p.line());
-            item.put("kind", p.kind());
-            item.put("name", p.name());
-            item.put("path", p.path());
-            item.put("message", p.message());
-            item.put("rule", p.rule());
-            item.put("severity", p.severity().name());
-            item.put("text", p.toString());
-            list.add(item);
-        }
-        report.put("results", list);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("a map of strings and numbers always serializes", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.kforge.maven;
 import dev.kforge.KforgeException;
 import dev.kforge.validate.ManifestFiles;
 import dev.kforge.validate.SchemaValidator;
+import dev.kforge.validate.ValidationReport;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -83,11 +84,7 @@ public class ValidateMojo extends AbstractMojo {
         try {
             SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
             if (crds != null && !crds.isBlank()) {
-                List<String> texts = new ArrayList<>();
-                for (Path crd : split(crds)) {
-                    texts.add(Files.readString(crd, StandardCharsets.UTF_8));
-                }
-                validator = validator.withCustomResourceDefinitions(texts);
+                validator = validator.withCustomResourceDefinitions(crdTexts(split(crds)));
             }
             ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
             result.problems().forEach(p -> {
@@ -106,22 +103,32 @@ public class ValidateMojo extends AbstractMojo {
             }
         } catch (KforgeException e) {
             throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoFailureException("cannot read a CRD file given in k8s.validate.crds: " + e.getMessage());
         }
     }
 
-    private void writeReport(ManifestFiles.Result result) throws IOException {
-        write(reportFile, ManifestFiles.json(result));
-        write(junitFile, ManifestFiles.junit(result));
+    private static List<String> crdTexts(List<Path> files) {
+        List<String> texts = new ArrayList<>();
+        for (Path crd : files) {
+            try {
+                texts.add(Files.readString(crd, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new KforgeException("cannot read the CRD file " + crd + " given in k8s.validate.crds ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
+        }
+        return texts;
     }
 
-    private void write(File file, String text) throws IOException {
+    private void writeReport(ManifestFiles.Result result) {
+        write(reportFile, ValidationReport.Format.JSON, result);
+        write(junitFile, ValidationReport.Format.JUNIT, result);
+    }
+
+    private void write(File file, ValidationReport.Format format, ManifestFiles.Result result) {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.toPath().toAbsolutePath().getParent());
-        Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+        ValidationReport.write(result, format, file.toPath());
         getLog().info("report: " + file);
     }
 
