@@ -3,7 +3,6 @@ package dev.kforge.validate;
 import dev.kforge.KforgeException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,31 +76,19 @@ public final class ManifestFiles {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new KforgeException("no file or directory at " + path + "; give existing paths, separated by "
-                        + "commas (k8s.validate.files)", List.of());
+                throw new KforgeException("no file or directory at " + path + "; name existing files and "
+                        + "directories", List.of());
             }
         }
+        // files are independent until the policy rules look at all of them: read and checked on every core
+        List<FileOutcome> outcomes = files.parallelStream().map(file -> check(validator, file, policy)).toList();
         List<ValidationProblem> problems = new ArrayList<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         List<PolicyRules.Source> sources = new ArrayList<>();
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                // a file far too large to be a manifest is not read into memory at all
-                if (Files.size(file) > MAX_BYTES) {
-                    problems.add(new ValidationProblem(file.toString(), 1, null, null, "", "is larger than "
-                            + MAX_BYTES + " bytes; kforge does not read manifests this large", null, Severity.ERROR));
-                    continue;
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
-            }
-            List<ValidationProblem> schema = validator.validate(file.toString(), bytes);
-            problems.addAll(schema);
-            if (policy && schema.isEmpty()) {
-                objects(new String(bytes, StandardCharsets.UTF_8), file.toString(), objects, sources);
-            }
+        for (FileOutcome outcome : outcomes) {
+            problems.addAll(outcome.problems());
+            objects.addAll(outcome.objects());
+            sources.addAll(outcome.sources());
         }
         if (policy) {
             problems.addAll(PolicyRules.check(objects, sources, true, List.of()));
@@ -109,19 +96,42 @@ public final class ManifestFiles {
         return new Result(files, problems);
     }
 
+    /** One file's schema problems and, for the policy rules, its objects with where each starts. */
+    private record FileOutcome(List<ValidationProblem> problems, List<Map<String, Object>> objects,
+                               List<PolicyRules.Source> sources) {
+    }
+
+    private static FileOutcome check(SchemaValidator validator, Path file, boolean policy) {
+        byte[] bytes;
+        try {
+            // a file far too large to be a manifest is not read into memory at all
+            if (Files.size(file) > MAX_BYTES) {
+                return new FileOutcome(List.of(new ValidationProblem(file.toString(), 1, null, null, "",
+                        "is larger than " + MAX_BYTES + " bytes; kforge does not read manifests this large", null,
+                        Severity.ERROR)), List.of(), List.of());
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
+        }
+        List<GoYaml.Document> documents = policy ? new ArrayList<>() : null;
+        List<ValidationProblem> schema = validator.validate(file.toString(), bytes, documents);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        List<PolicyRules.Source> sources = new ArrayList<>();
+        if (policy && schema.isEmpty()) {
+            objects(documents, file.toString(), objects, sources);
+        }
+        return new FileOutcome(schema, objects, sources);
+    }
+
     /**
-     * The objects of a file the schema check already accepted, read the way that check read them (so it is sane
-     * YAML of objects, and no limit can fail here that did not fail there), each with the line its document or
-     * {@code List} item starts on.
+     * The objects of the documents of a file the schema check accepted (so they are sane objects), each with the
+     * line its document or {@code List} item starts on.
      */
     @SuppressWarnings("unchecked")
-    private static void objects(String text, String file, List<Map<String, Object>> out,
+    private static void objects(List<GoYaml.Document> documents, String file, List<Map<String, Object>> out,
                                 List<PolicyRules.Source> sources) {
-        for (GoYaml.Chunk chunk : GoYaml.split(text)) {
-            if (chunk.text().isEmpty()) {
-                continue;
-            }
-            GoYaml.Document doc = GoYaml.read(chunk);
+        for (GoYaml.Document doc : documents) {
             if (!(doc.root instanceof Map<?, ?> map)) {
                 continue;
             }

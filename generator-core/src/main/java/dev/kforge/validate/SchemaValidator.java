@@ -110,6 +110,10 @@ public final class SchemaValidator {
         for (int i = 0; i < crdYamlTexts.size(); i++) {
             labels.add("crd[" + i + "]");
         }
+        return withCustomResourceDefinitions(crdYamlTexts, labels);
+    }
+
+    private SchemaValidator withCustomResourceDefinitions(List<String> crdYamlTexts, List<String> labels) {
         List<Problem> problems = new ArrayList<>();
         CustomResources more = crds.plus(crdYamlTexts, labels, problems);
         if (!problems.isEmpty()) {
@@ -118,8 +122,34 @@ public final class SchemaValidator {
         return new SchemaValidator(schema, more);
     }
 
+    /**
+     * This validator, also knowing the custom resources of the CustomResourceDefinitions in {@code files}; their
+     * problems are reported at the file and line.
+     *
+     * @throws KforgeException naming a file that cannot be read, or listing every CRD that cannot be used
+     */
+    public SchemaValidator withCustomResourceDefinitionFiles(List<java.nio.file.Path> files) {
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (java.nio.file.Path file : files) {
+            try {
+                texts.add(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+                labels.add(file.toString());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new KforgeException("cannot read the CustomResourceDefinition file " + file + " ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
+        }
+        return withCustomResourceDefinitions(texts, labels);
+    }
+
     /** Validates every document of a YAML text (a file's content); {@code fileName} labels the problems. */
     public List<ValidationProblem> validate(String fileName, String yamlText) {
+        return validate(fileName, yamlText, null);
+    }
+
+    /** Like {@link #validate(String, String)}, adding each document it read to {@code documents} when not null. */
+    private List<ValidationProblem> validate(String fileName, String yamlText, List<GoYaml.Document> documents) {
         List<ValidationProblem> out = new ArrayList<>();
         if (yamlText.length() > GoYaml.MAX_CHARS) {
             out.add(problem(fileName, 1, null, null, "", "is larger than " + GoYaml.MAX_CHARS
@@ -130,7 +160,11 @@ public final class SchemaValidator {
             if (chunk.text().isEmpty()) {
                 continue;
             }
-            document(GoYaml.read(chunk), fileName, out);
+            GoYaml.Document doc = GoYaml.read(chunk);
+            document(doc, fileName, out);
+            if (documents != null) {
+                documents.add(doc);
+            }
         }
         return out;
     }
@@ -156,11 +190,19 @@ public final class SchemaValidator {
      * {@code fileName} labels the problems.
      */
     public List<ValidationProblem> validate(String fileName, byte[] content) {
+        return validate(fileName, content, null);
+    }
+
+    /**
+     * Like {@link #validate(String, byte[])}, adding each document it read to {@code documents} when not null: what
+     * the policy rules then look at, without reading the file twice.
+     */
+    List<ValidationProblem> validate(String fileName, byte[] content, List<GoYaml.Document> documents) {
         dev.kforge.spec.Utf8Text decoded = dev.kforge.spec.Utf8Text.decode(content);
         if (decoded.text() == null) {
             return List.of(problem(fileName, decoded.line(), null, null, "", decoded.error()));
         }
-        return validate(fileName, decoded.text());
+        return validate(fileName, decoded.text(), documents);
     }
 
     /** Whether {@link #validate(FileTree)} checks the file at {@code path}. */

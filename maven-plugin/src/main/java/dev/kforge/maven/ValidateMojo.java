@@ -11,11 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,10 +78,18 @@ public class ValidateMojo extends AbstractMojo {
             return;
         }
         List<Path> paths = files == null || files.isBlank() ? List.of(outputDirectory.toPath()) : split(files);
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new MojoFailureException("There is no file or directory at " + path + ". Name existing files "
+                        + "and directories, separated by commas, with k8s.validate.files"
+                        + (files == null || files.isBlank() ? " (without it, kforge validates the output directory, "
+                        + "k8s.outputDirectory)" : "") + ".");
+            }
+        }
         try {
             SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
             if (crds != null && !crds.isBlank()) {
-                validator = validator.withCustomResourceDefinitions(crdTexts(split(crds)));
+                validator = validator.withCustomResourceDefinitionFiles(split(crds));
             }
             ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
             result.problems().forEach(p -> {
@@ -104,19 +109,6 @@ public class ValidateMojo extends AbstractMojo {
         } catch (KforgeException e) {
             throw new MojoFailureException(e.getMessage());
         }
-    }
-
-    private static List<String> crdTexts(List<Path> files) {
-        List<String> texts = new ArrayList<>();
-        for (Path crd : files) {
-            try {
-                texts.add(Files.readString(crd, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new KforgeException("cannot read the CRD file " + crd + " given in k8s.validate.crds ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-            }
-        }
-        return texts;
     }
 
     private void writeReport(ManifestFiles.Result result) {
