@@ -51,7 +51,6 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.outputDirectory", defaultValue = "${project.basedir}/deploy")
     protected File outputDirectory;
 
-    /** Skips every kforge goal. */
     /**
      * The version (and appVersion) of the generated Helm chart: the project's by default. Helm takes SemVer, and
      * leniently a Maven version such as {@code 1.0-SNAPSHOT}.
@@ -66,6 +65,7 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.kubernetesVersion")
     private String kubernetesVersion;
 
+    /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -102,6 +102,12 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
         }
         boolean hasClass = platformClass != null && !platformClass.isBlank();
         if (!hasClass && !specFile.isFile()) {
+            if ("pom".equals(project.getPackaging())) {
+                // a parent declaring the plugin for its modules: it has no platform of its own
+                getLog().info("kforge " + goal() + " skipped: " + project.getArtifactId() + " is a pom module "
+                        + "without a spec (" + shown(specFile.toPath()) + ")");
+                return;
+            }
             if (fromCommandLineInModuleWithoutKforge()) {
                 // mvn k8s:generate at the top of a multi-module build runs in every module, also in those
                 // that do not use kforge
@@ -186,6 +192,13 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             // reported with the class's own message by kforge
             getLog().debug(e);
         }
+    }
+
+    /** The parameters that decide what a goal generates, as {@code name=value}, for the up-to-date check. */
+    protected List<String> parameterValues() {
+        return List.of("specFile=" + specFile.getAbsolutePath(), "platformClass=" + platformClass,
+                "outputDirectory=" + outputDirectory.getAbsolutePath(), "chartVersion=" + chartVersion,
+                "kubernetesVersion=" + kubernetesVersion);
     }
 
     /** The model's source as the user named it. */

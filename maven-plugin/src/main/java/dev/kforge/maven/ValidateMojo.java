@@ -9,6 +9,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.List;
  * version (the verdicts of {@code kubeconform -strict}): the project's generated output directory, or any files and
  * directories given with {@code -Dk8s.validate.files=PATH[,PATH…]} — also with no project at all, e.g. in a GitOps
  * repository of hand-written YAML: {@code mvn dev.kforge:kforge-maven-plugin:validate -Dk8s.validate.files=apps}.
- * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, a JSON report is written, and the
- * build fails when any problem is an error.
+ * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, JSON, JUnit XML and SARIF reports
+ * are written under {@code target/}, and the build fails when any problem is an error.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
@@ -47,17 +48,34 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.validate.policy", defaultValue = "true")
     private boolean policy;
 
-    /** Where the JSON report goes, for CI systems to show. */
-    @Parameter(property = "k8s.validate.reportFile", defaultValue = "${project.build.directory}/kforge-validation.json")
+    /**
+     * Where the JSON report goes, for CI systems to show; default {@code target/kforge-validation.json} (the
+     * project's build directory, or {@code target/} of the current folder without a project).
+     */
+    @Parameter(property = "k8s.validate.reportFile")
     private File reportFile;
 
-    /** Where the JUnit XML report goes: one test case per file, a failure per error. */
-    @Parameter(property = "k8s.validate.junitFile", defaultValue = "${project.build.directory}/kforge-validation.xml")
+    /**
+     * Where the JUnit XML report goes (one test case per file, a failure per error); default
+     * {@code target/kforge-validation.xml}.
+     */
+    @Parameter(property = "k8s.validate.junitFile")
     private File junitFile;
+
+    /**
+     * Where the SARIF report goes (for code scanning, e.g. GitHub's: each problem on its line); default
+     * {@code target/kforge-validation.sarif}.
+     */
+    @Parameter(property = "k8s.validate.sarifFile")
+    private File sarifFile;
 
     /** The project's folder (the current folder without a project); relative paths are resolved against it. */
     @Parameter(defaultValue = "${basedir}", readonly = true)
     private File basedir;
+
+    /** The project, or Maven's stand-in for none (it has no POM file). */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
 
     /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
@@ -112,8 +130,23 @@ public class ValidateMojo extends AbstractMojo {
     }
 
     private void writeReport(ManifestFiles.Result result) {
-        write(reportFile, ValidationReport.Format.JSON, result);
-        write(junitFile, ValidationReport.Format.JUNIT, result);
+        write(orDefault(reportFile, "kforge-validation.json"), ValidationReport.Format.JSON, result);
+        write(orDefault(junitFile, "kforge-validation.xml"), ValidationReport.Format.JUNIT, result);
+        write(orDefault(sarifFile, "kforge-validation.sarif"), ValidationReport.Format.SARIF, result);
+    }
+
+    /**
+     * {@code file}, or {@code name} in the build directory: the project's, or {@code target/} of the current folder
+     * when there is no project (Maven's stand-in project would name a folder literally called
+     * {@code ${project.basedir}}).
+     */
+    private File orDefault(File file, String name) {
+        if (file != null) {
+            return file;
+        }
+        boolean standalone = project == null || project.getFile() == null;
+        File build = standalone ? new File(basedir, "target") : new File(project.getBuild().getDirectory());
+        return new File(build, name);
     }
 
     private void write(File file, ValidationReport.Format format, ManifestFiles.Result result) {
