@@ -10,6 +10,9 @@ runs.each { run ->
 assert runs[0].contains('kforge generate: model from src/main/kforge/platform.yaml, output in deploy')
 assert runs[0].contains('kforge generate: model from class com.example.admin.AdminPlatform, output in deploy')
 assert runs[1].findAll(/\[INFO\] deploy is up to date/).size() == 2
+// the parent declares the plugin for every module: as a pom module without a spec it is skipped, in one line
+assert runs[0].contains('[INFO] kforge generate skipped: multi-module is a pom module without a spec (src/main/kforge/platform.yaml)')
+assert runs[1].contains('[INFO] kforge verify skipped: multi-module is a pom module without a spec')
 
 def shop = new File(basedir, 'shop-platform/deploy/kustomize/base/orders/deployment.yaml').text
 assert shop.contains('image: example/orders:2.0.1')

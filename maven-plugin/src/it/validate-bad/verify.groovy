@@ -9,4 +9,8 @@ assert junit.@tests == '1'
 assert junit.@failures == '1'
 assert junit.testcase.failure.@type == 'schema'
 assert junit.testcase.failure.@message.text().contains('settings.yaml:4')
+assert new File(basedir, 'target/kforge-validation.sarif').text.contains('"ruleId" : "schema"')
+// the second run: what failed is the report, not a CRD or a manifest
+assert log =~ /cannot write the json report \S*manifests\/settings\.yaml\/report\.json \(FileAlreadyExistsException/
+assert !log.contains('CRD file')
 return true

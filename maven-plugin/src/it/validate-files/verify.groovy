@@ -2,6 +2,8 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('kforge validate (Kubernetes 1.31): 1 file(s) validated, 0 problem(s), 0 error(s)')
 assert new File(basedir, 'target/kforge-validation.json').text.contains('"files" : 1')
+assert new File(basedir, 'target/kforge-validation.xml').isFile()
+assert new File(basedir, 'target/kforge-validation.sarif').isFile()
 
 // with no project at all (a GitOps repository without a pom): the same goal in a folder that has no pom.xml
 def dir = new File(basedir, 'standalone')
@@ -21,4 +23,8 @@ def output = process.inputStream.text
 process.waitFor()
 assert process.exitValue() == 0 : output
 assert output.contains('1 file(s) validated, 0 problem(s), 0 error(s)') : output
+// the reports go to target/ of the current folder, never to a folder named after an unresolved expression
+assert new File(dir, 'target/kforge-validation.json').isFile() : output
+assert new File(dir, 'target/kforge-validation.sarif').text.contains('"version" : "2.1.0"')
+assert !dir.list().any { it.contains('${') } : dir.list()
 return true

@@ -447,27 +447,85 @@ public final class Kforge {
     }
 
     private static Generated generated(GenerateRequest request) {
-        if (!HelmEmitter.validVersion(request.chartVersion())) {
-            throw new KforgeException("'" + request.chartVersion() + "' is not a Helm chart version; use a version "
-                    + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
-        }
+        checkChartVersion(request.chartVersion());
         Model model = located(request);
-        Platform platform = model.platform();
-        if (request.kubernetesVersion() != null) {
-            if (!Platform.KUBERNETES_VERSIONS.contains(request.kubernetesVersion())) {
+        try {
+            return generated(model.platform(), request.chartVersion(), request.kubernetesVersion());
+        } catch (ModelException e) {
+            throw problems(request, model.spec(), e);
+        }
+    }
+
+    /**
+     * Generates {@code platform} in memory, checks every object against the schemas and applies the policy gate:
+     * what every route to the disk shares.
+     *
+     * @throws ModelException with the policy's failing findings
+     */
+    private static Generated generated(Platform model, String chartVersion, String kubernetesVersion) {
+        checkChartVersion(chartVersion);
+        Platform platform = model;
+        if (kubernetesVersion != null) {
+            if (!Platform.KUBERNETES_VERSIONS.contains(kubernetesVersion)) {
                 throw new KforgeException("kforge cannot target Kubernetes '"
-                        + dev.kforge.api.Checks.printable(request.kubernetesVersion()) + "' (k8s.kubernetesVersion); choose one of "
+                        + dev.kforge.api.Checks.printable(kubernetesVersion) + "' (k8s.kubernetesVersion); choose one of "
                         + String.join(", ", Platform.KUBERNETES_VERSIONS) + ", or leave it out to use the model's "
                         + platform.kubernetesVersion(), List.of());
             }
-            platform = platform.withKubernetesVersion(request.kubernetesVersion());
+            platform = platform.withKubernetesVersion(kubernetesVersion);
         }
+        Generation generation = generation(platform, EnvironmentProfiles.builtIn(), chartVersion);
+        validate(platform, generation.tree());
+        return new Generated(platform.name(), generation, policy(platform, generation));
+    }
+
+    /**
+     * Generates an in-memory {@code platform} into {@code outputDirectory} as {@link #generate(GenerateRequest)}
+     * does for a spec file or platform class: with the built-in environment profiles, the schema check and the same
+     * policy gate (an environment's findings at or above the severity that fails it stop the run), then the safe
+     * writer. Nothing is written when anything fails.
+     *
+     * @param chartVersion the Helm chart's version and appVersion (the project's version)
+     * @throws KforgeException with every failing policy finding (located at the model path), when the chart version
+     *                         is not one Helm takes, or when the output directory cannot be written
+     */
+    public static GenerateReport generate(Platform platform, Path outputDirectory, String chartVersion) {
+        Generated generated = inMemory(platform, chartVersion);
+        WriteResult written = new OutputWriter().write(generated.generation().tree(), outputDirectory);
+        return new GenerateReport(generated.platform(), generated.generation().counts(), written,
+                generated.policyLines());
+    }
+
+    /**
+     * Compares what an in-memory {@code platform} generates with {@code outputDirectory}, as
+     * {@link #verify(GenerateRequest)} does, after the same schema check and policy gate as
+     * {@link #generate(Platform, Path, String)}. Nothing is written.
+     *
+     * @throws KforgeException like {@link #generate(Platform, Path, String)}, or when the output directory cannot be
+     *                         read
+     */
+    public static VerifyReport verify(Platform platform, Path outputDirectory, String chartVersion) {
+        Generated generated = inMemory(platform, chartVersion);
+        FileTree tree = generated.generation().tree();
+        List<FileDrift> drift = new OutputWriter().compare(tree, outputDirectory);
+        return new VerifyReport(generated.platform(), generated.generation().counts(), tree.size(), drift);
+    }
+
+    private static void checkChartVersion(String chartVersion) {
+        if (!HelmEmitter.validVersion(chartVersion)) {
+            throw new KforgeException("'" + chartVersion + "' is not a Helm chart version; use a version "
+                    + "like 1.4.0 or 1.4.0-SNAPSHOT", List.of());
+        }
+    }
+
+    private static Generated inMemory(Platform platform, String chartVersion) {
         try {
-            Generation generation = generation(platform, EnvironmentProfiles.builtIn(), request.chartVersion());
-            validate(platform, generation.tree());
-            return new Generated(platform.name(), generation, policy(platform, generation));
+            return generated(platform, chartVersion, null);
         } catch (ModelException e) {
-            throw problems(request, model.spec(), e);
+            int count = e.problems().size();
+            throw new KforgeException(count + (count == 1 ? " problem in " : " problems in ") + "platform "
+                    + platform.name() + "; fix " + (count == 1 ? "it" : "them") + " and run again, nothing was "
+                    + "written", e.problems());
         }
     }
 

@@ -44,4 +44,35 @@ public record VerifyReport(String platform, Map<String, Map<String, Integer>> ob
                 + (count(FileDrift.Kind.INTERRUPTED) > 0 ? "; a run writing it was interrupted" : ""));
         return lines;
     }
+
+    /**
+     * The drift as a build tool reports it: {@code dir is not what kforge generates from <model>: N files differ.},
+     * a line per file ({@code changed: deploy/...}), then each file's unified diff. Empty when up to date.
+     *
+     * @param directory the output directory as the user knows it ({@code deploy})
+     * @param model     where the model comes from, as the user knows it ({@code src/main/kforge/platform.yaml})
+     */
+    public String driftListing(String directory, String model) {
+        if (drift.isEmpty()) {
+            return "";
+        }
+        StringBuilder message = new StringBuilder(directory).append(" is not what kforge generates from ")
+                .append(model).append(": ").append(drift.size())
+                .append(drift.size() == 1 ? " file differs" : " files differ").append('.');
+        int width = "missing".length();
+        for (FileDrift d : drift) {
+            String word = d.kind().word() + ":";
+            // an interrupted run's leftovers are beside the output directory, not in it
+            String where = d.kind() == FileDrift.Kind.INTERRUPTED
+                    ? java.nio.file.Path.of(directory).resolveSibling(d.path()).toString().replace('\\', '/')
+                    : directory + "/" + d.path();
+            message.append("\n  ").append(word).append(" ".repeat(Math.max(1, width + 2 - word.length())))
+                    .append(where);
+        }
+        message.append('\n');
+        for (FileDrift d : drift) {
+            message.append('\n').append(d.diff());
+        }
+        return message.toString();
+    }
 }

@@ -36,12 +36,14 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Custom resources: kubeconform finds their schemas only where it is told. {@code --crd-schemas DIR} takes the
  * files that kubeconform's own {@code scripts/openapi2jsonschema.py} writes from CRDs with
- * {@code FILENAME_FORMAT='{fullgroup}-{kind}_{version}'} (for instance from kforge's built-in CRDs in
- * {@code generator-core/src/main/resources/dev/kforge/validate/crds/}).
+ * {@code FILENAME_FORMAT='{fullgroup}-{kind}_{version}'} (for instance from the upstream CRDs kforge's built-in
+ * schemas are derived from, {@code generator-core/src/main/crds/}), repaired by {@code src/main/scripts/
+ * repair-crd-schemas.py} where the script writes a schema kubeconform cannot compile.
  *
- * <p>Arguments: {@code --kubeconform BIN [--version 1.32] [--crd-schemas DIR] [--mutants N] [--seed S] PATH...}: the
- * YAML files of the paths (directories are searched), plus N random mutations of them (values of other types, nulls,
- * lines deleted, duplicated, re-indented, keys misspelt or added, other kinds and apiVersions) written to
+ * <p>Arguments: {@code --kubeconform BIN [--version 1.32] [--crd-schemas DIR] [--mutants N] [--one-defect] [--seed S]
+ * PATH...}: the YAML files of the paths (directories are searched), plus N random mutations of them (values of other
+ * types, nulls, lines deleted, duplicated, re-indented, keys misspelt or added, other kinds and apiVersions; one or
+ * two each, exactly one with {@code --one-defect}) written to
  * {@code target/parity/mutants/}. Exits 1 when a verdict differs.
  */
 public final class KubeconformParity {
@@ -56,14 +58,21 @@ public final class KubeconformParity {
         "!!omap [a: 1]", "&anchor value", "*undefined", "{a}", "[a: b]", "[a, {b: c}]", "{a: [1, 2]}", "{? a}",
         "value # comment", "value#no-comment", "'it''s'", "\"\\u00e9\\t\"", "\"multi\n  line\"", ">-\n  folded\n  text",
         "|+\n  keep\n", "plain\n  continued", "- in-value", "a: b", "a:b", "@at", "`tick", "%pct", "'", "\"", "[", "{",
-        "]", "}", "- ", "? x", "|\n\tx", "\tx", "x\t", "\u00a0x", "\ufeffx", "\u2028"};
+        "]", "}", "- ", "? x", "|\n\tx", "\tx", "x\t", "\u00a0x", "\ufeffx", "\u2028",
+        // values custom resources' enums, patterns and formats look at
+        "Owner", "ClusterIssuer", "SecretStore", "ECDSA", "server auth", "30s", "1h", "5m0s", "v2", "Always", "http",
+        "https://example.com", "not a url", "2024-01-01T00:00:00Z", "*"};
     private static final String[] SYNTAX = {"...", "--- # comment", "--- |", "%YAML 1.1", "%YAML 1.2", "%TAG ! tag:x,2000:",
         "# comment", "", "  ", "\t", "--- !!map", "--- {}", "--- []", "--- null", "--- ~", "---x", "--- a: b", "\ufeff",
         "\r", "- x", "? complex", ": value", "&a", "*a", "!!str", "<<: {}", "<<: [{}, {a: b}]"};
     private static final String[] KEYS = {"unknownField", "labels", "name", "spec", "replicas", "x", "Name", "status"};
-    private static final String[] KINDS = {"Deployment", "deployment", "Service", "List", "Foo", "Pod", "ConfigMap"};
+    private static final String[] KINDS = {"Deployment", "deployment", "Service", "List", "Foo", "Pod", "ConfigMap",
+        "Certificate", "certificate", "ClusterIssuer", "ExternalSecret", "SecretStore", "ServiceMonitor", "PodMonitor",
+        "PrometheusRule", "Application", "ApplicationSet", "appproject"};
     private static final String[] API_VERSIONS = {"v1", "apps/v1", "apps/v1beta1", "batch/v1", "v2", "",
-        "networking.k8s.io/v1", "policy/v1", "autoscaling/v2", "example.com/v1"};
+        "networking.k8s.io/v1", "policy/v1", "autoscaling/v2", "example.com/v1", "cert-manager.io/v1",
+        "cert-manager.io/v1alpha2", "external-secrets.io/v1", "external-secrets.io/v1beta1", "monitoring.coreos.com/v1",
+        "argoproj.io/v1alpha1", "argoproj.io/v1", "Cert-Manager.io/v1"};
 
     private KubeconformParity() {
     }
@@ -74,6 +83,7 @@ public final class KubeconformParity {
         String version = SchemaValidator.DEFAULT_KUBERNETES_VERSION;
         int mutants = 0;
         long seed = 1;
+        boolean oneDefect = false;
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -81,13 +91,14 @@ public final class KubeconformParity {
                 case "--version" -> version = args[++i];
                 case "--mutants" -> mutants = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--one-defect" -> oneDefect = true;
                 case "--crd-schemas" -> crdSchemas.add(Path.of(args[++i]).toAbsolutePath()
                         + "/{{ .Group }}-{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json");
                 default -> inputs.add(Path.of(args[i]));
             }
         }
         if (kubeconform == null || inputs.isEmpty()) {
-            System.err.println("usage: KubeconformParity --kubeconform BIN [--version 1.32] [--mutants N] [--seed S] "
+            System.err.println("usage: KubeconformParity --kubeconform BIN [--version 1.32] [--crd-schemas DIR] [--mutants N] [--one-defect] [--seed S] "
                     + "PATH...");
             System.exit(2);
         }
@@ -104,7 +115,7 @@ public final class KubeconformParity {
             }
         }
         if (mutants > 0) {
-            files.addAll(mutate(files, mutants, seed, work.resolve("mutants")));
+            files.addAll(mutate(files, mutants, seed, oneDefect, work.resolve("mutants")));
         }
 
         long t0 = System.nanoTime();
@@ -262,7 +273,7 @@ public final class KubeconformParity {
 
     // -- mutations
 
-    private static List<Path> mutate(List<Path> inputs, int count, long seed, Path dir) throws IOException {
+    private static List<Path> mutate(List<Path> inputs, int count, long seed, boolean oneDefect, Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
@@ -277,7 +288,7 @@ public final class KubeconformParity {
         for (int i = 0; i < count; i++) {
             Random random = new Random(seed * 1_000_003L + i);
             List<String> lines = new ArrayList<>(texts.get(random.nextInt(texts.size())));
-            int steps = 1 + random.nextInt(2);
+            int steps = oneDefect ? 1 : 1 + random.nextInt(2);
             for (int s = 0; s < steps && !lines.isEmpty(); s++) {
                 mutateOnce(lines, random);
             }

@@ -41,6 +41,10 @@ import java.util.stream.Stream;
  * data ({@link TemplateParams}): one line of text each, and none may change the structure of the YAML the
  * template writes. What it renders is read as one service in the spec's format: a Kubernetes manifest, a list or
  * several documents are problems. An unknown variable is an error. Errors name the template file and its line.
+ *
+ * <p>jinjava is an optional dependency of generator-core: a library user who instantiates templates adds
+ * {@code com.hubspot.jinjava:jinjava} (the version in {@code dev.kforge.KforgeVersion#jinjavaCoordinates()}); without
+ * it this class cannot be loaded. A spec that uses a template without it gets a problem saying so.
  */
 public final class ServiceTemplates {
 

@@ -271,6 +271,12 @@ final class SpecMapper {
             if (f == null) {
                 continue;
             }
+            String noTemplates = TemplateEngine.missing();
+            if (noTemplates != null) {
+                cx.reportAt(f.path(), noTemplates);
+                failedInstances.add(tenant.id());
+                continue;
+            }
             String same = sameServiceName(titles, title);
             if (same != null) {
                 cx.reportAt(f.path(), "becomes the service name '" + ServiceTemplates.serviceName(title)

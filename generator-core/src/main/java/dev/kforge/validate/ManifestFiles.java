@@ -1,15 +1,11 @@
 package dev.kforge.validate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kforge.KforgeException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,31 +76,19 @@ public final class ManifestFiles {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new KforgeException("no file or directory at " + path + "; give existing paths, separated by "
-                        + "commas (k8s.validate.files)", List.of());
+                throw new KforgeException("no file or directory at " + path + "; name existing files and "
+                        + "directories", List.of());
             }
         }
+        // files are independent until the policy rules look at all of them: read and checked on every core
+        List<FileOutcome> outcomes = files.parallelStream().map(file -> check(validator, file, policy)).toList();
         List<ValidationProblem> problems = new ArrayList<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         List<PolicyRules.Source> sources = new ArrayList<>();
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                // a file far too large to be a manifest is not read into memory at all
-                if (Files.size(file) > MAX_BYTES) {
-                    problems.add(new ValidationProblem(file.toString(), 1, null, null, "", "is larger than "
-                            + MAX_BYTES + " bytes; kforge does not read manifests this large", null, Severity.ERROR));
-                    continue;
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
-            }
-            List<ValidationProblem> schema = validator.validate(file.toString(), bytes);
-            problems.addAll(schema);
-            if (policy && schema.isEmpty()) {
-                objects(new String(bytes, StandardCharsets.UTF_8), file.toString(), objects, sources);
-            }
+        for (FileOutcome outcome : outcomes) {
+            problems.addAll(outcome.problems());
+            objects.addAll(outcome.objects());
+            sources.addAll(outcome.sources());
         }
         if (policy) {
             problems.addAll(PolicyRules.check(objects, sources, true, List.of()));
@@ -112,19 +96,42 @@ public final class ManifestFiles {
         return new Result(files, problems);
     }
 
+    /** One file's schema problems and, for the policy rules, its objects with where each starts. */
+    private record FileOutcome(List<ValidationProblem> problems, List<Map<String, Object>> objects,
+                               List<PolicyRules.Source> sources) {
+    }
+
+    private static FileOutcome check(SchemaValidator validator, Path file, boolean policy) {
+        byte[] bytes;
+        try {
+            // a file far too large to be a manifest is not read into memory at all
+            if (Files.size(file) > MAX_BYTES) {
+                return new FileOutcome(List.of(new ValidationProblem(file.toString(), 1, null, null, "",
+                        "is larger than " + MAX_BYTES + " bytes; kforge does not read manifests this large", null,
+                        Severity.ERROR)), List.of(), List.of());
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KforgeException("cannot read " + file + " (" + e.getMessage() + ")", e);
+        }
+        List<GoYaml.Document> documents = policy ? new ArrayList<>() : null;
+        List<ValidationProblem> schema = validator.validate(file.toString(), bytes, documents);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        List<PolicyRules.Source> sources = new ArrayList<>();
+        if (policy && schema.isEmpty()) {
+            objects(documents, file.toString(), objects, sources);
+        }
+        return new FileOutcome(schema, objects, sources);
+    }
+
     /**
-     * The objects of a file the schema check already accepted, read the way that check read them (so it is sane
-     * YAML of objects, and no limit can fail here that did not fail there), each with the line its document or
-     * {@code List} item starts on.
+     * The objects of the documents of a file the schema check accepted (so they are sane objects), each with the
+     * line its document or {@code List} item starts on.
      */
     @SuppressWarnings("unchecked")
-    private static void objects(String text, String file, List<Map<String, Object>> out,
+    private static void objects(List<GoYaml.Document> documents, String file, List<Map<String, Object>> out,
                                 List<PolicyRules.Source> sources) {
-        for (GoYaml.Chunk chunk : GoYaml.split(text)) {
-            if (chunk.text().isEmpty()) {
-                continue;
-            }
-            GoYaml.Document doc = GoYaml.read(chunk);
+        for (GoYaml.Document doc : documents) {
             if (!(doc.root instanceof Map<?, ?> map)) {
                 continue;
             }
@@ -167,93 +174,5 @@ public final class ManifestFiles {
             }
         }
         return true;
-    }
-
-    /**
-     * The result as a JUnit XML report, which CI systems (GitLab, Jenkins, GitHub actions with a test reporter) show
-     * like test results: one test suite, one test case per file, a {@code <failure>} per error (type: the rule id,
-     * or {@code schema}); warnings and notes of a file go to its {@code <system-out>}.
-     */
-    public static String junit(Result result) {
-        Map<String, List<ValidationProblem>> byFile = new LinkedHashMap<>();
-        result.files().forEach(f -> byFile.put(f.toString(), new ArrayList<>()));
-        result.problems().forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
-        java.io.StringWriter text = new java.io.StringWriter();
-        try {
-            javax.xml.stream.XMLStreamWriter xml = javax.xml.stream.XMLOutputFactory.newFactory()
-                    .createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "kforge validate");
-            xml.writeAttribute("tests", Integer.toString(byFile.size()));
-            xml.writeAttribute("failures", Long.toString(result.errors()));
-            xml.writeAttribute("errors", "0");
-            for (Map.Entry<String, List<ValidationProblem>> file : byFile.entrySet()) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "kforge.validate");
-                xml.writeAttribute("name", file.getKey());
-                StringBuilder notes = new StringBuilder();
-                for (ValidationProblem p : file.getValue()) {
-                    if (p.severity() == Severity.ERROR) {
-                        xml.writeCharacters("\n    ");
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute("type", p.rule() == null ? "schema" : p.rule());
-                        xml.writeAttribute("message", p.toString());
-                        xml.writeCharacters(p.toString());
-                        xml.writeEndElement();
-                    } else {
-                        notes.append(p.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(p)
-                                .append('\n');
-                    }
-                }
-                if (notes.length() > 0) {
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters(notes.toString());
-                    xml.writeEndElement();
-                }
-                if (!file.getValue().isEmpty()) {
-                    xml.writeCharacters("\n  ");
-                }
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new IllegalStateException("writing XML into a string cannot fail", e);
-        }
-        return text + "\n";
-    }
-
-    /** The result as a JSON report for CI systems: summary counts and every problem with its fields. */
-    public static String json(Result result) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("files", result.files().size());
-        report.put("problems", result.problems().size());
-        report.put("errors", result.errors());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ValidationProblem p : result.problems()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("file", p.file());
-            item.put("line", p.line());
-            item.put("kind", p.kind());
-            item.put("name", p.name());
-            item.put("path", p.path());
-            item.put("message", p.message());
-            item.put("rule", p.rule());
-            item.put("severity", p.severity().name());
-            item.put("text", p.toString());
-            list.add(item);
-        }
-        report.put("results", list);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("a map of strings and numbers always serializes", e);
-        }
     }
 }

@@ -5,9 +5,7 @@ import dev.kforge.api.Problem;
 import dev.kforge.emit.FileTree;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +31,11 @@ public final class SchemaValidator {
     /** The Kubernetes versions whose schemas ship with kforge. */
     public static final List<String> KUBERNETES_VERSIONS = dev.kforge.api.Platform.KUBERNETES_VERSIONS;
 
-    private static final List<String> BUILT_IN_CRDS = List.of("cert-manager.yaml", "prometheus-operator.yaml",
-            "external-secrets.yaml", "argo-cd.yaml");
     private static final Map<String, K8sSchema> SCHEMAS = new ConcurrentHashMap<>();
-    private static volatile CustomResources builtInCrds;
+    private static final CustomResources BUILT_IN_CRDS = CustomResources.builtIn();
 
     private final K8sSchema schema;
-    /** {@code null}: only the built-in CRDs, loaded when first needed. */
+    /** The built-in CRDs, each loaded when first needed, and those added. */
     private final CustomResources crds;
 
     private SchemaValidator(K8sSchema schema, CustomResources crds) {
@@ -73,7 +69,7 @@ public final class SchemaValidator {
                 throw new UncheckedIOException(e);
             }
         });
-        return new SchemaValidator(s, null);
+        return new SchemaValidator(s, BUILT_IN_CRDS);
     }
 
     private static String normalize(String v) {
@@ -91,34 +87,6 @@ public final class SchemaValidator {
             }
         }
         return Integer.parseInt(parts[0]) + "." + Integer.parseInt(parts[1]);
-    }
-
-    private static CustomResources builtInCrds() {
-        CustomResources c = builtInCrds;
-        if (c == null) {
-            List<String> texts = new ArrayList<>();
-            for (String name : BUILT_IN_CRDS) {
-                try (InputStream in = SchemaValidator.class.getResourceAsStream("crds/" + name)) {
-                    if (in == null) {
-                        throw new IllegalStateException("missing built-in CRD resource " + name);
-                    }
-                    texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            List<Problem> problems = new ArrayList<>();
-            c = CustomResources.empty().plus(texts, BUILT_IN_CRDS, problems);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("built-in CRDs are broken: " + problems);
-            }
-            builtInCrds = c;
-        }
-        return c;
-    }
-
-    private CustomResources crds() {
-        return crds != null ? crds : builtInCrds();
     }
 
     /** The Kubernetes version validated against, {@code "1.32"}. */
@@ -142,16 +110,46 @@ public final class SchemaValidator {
         for (int i = 0; i < crdYamlTexts.size(); i++) {
             labels.add("crd[" + i + "]");
         }
+        return withCustomResourceDefinitions(crdYamlTexts, labels);
+    }
+
+    private SchemaValidator withCustomResourceDefinitions(List<String> crdYamlTexts, List<String> labels) {
         List<Problem> problems = new ArrayList<>();
-        CustomResources more = crds().plus(crdYamlTexts, labels, problems);
+        CustomResources more = crds.plus(crdYamlTexts, labels, problems);
         if (!problems.isEmpty()) {
             throw new KforgeException(problems.size() + " problem(s) in the CustomResourceDefinitions", problems);
         }
         return new SchemaValidator(schema, more);
     }
 
+    /**
+     * This validator, also knowing the custom resources of the CustomResourceDefinitions in {@code files}; their
+     * problems are reported at the file and line.
+     *
+     * @throws KforgeException naming a file that cannot be read, or listing every CRD that cannot be used
+     */
+    public SchemaValidator withCustomResourceDefinitionFiles(List<java.nio.file.Path> files) {
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (java.nio.file.Path file : files) {
+            try {
+                texts.add(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+                labels.add(file.toString());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new KforgeException("cannot read the CustomResourceDefinition file " + file + " ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
+        }
+        return withCustomResourceDefinitions(texts, labels);
+    }
+
     /** Validates every document of a YAML text (a file's content); {@code fileName} labels the problems. */
     public List<ValidationProblem> validate(String fileName, String yamlText) {
+        return validate(fileName, yamlText, null);
+    }
+
+    /** Like {@link #validate(String, String)}, adding each document it read to {@code documents} when not null. */
+    private List<ValidationProblem> validate(String fileName, String yamlText, List<GoYaml.Document> documents) {
         List<ValidationProblem> out = new ArrayList<>();
         if (yamlText.length() > GoYaml.MAX_CHARS) {
             out.add(problem(fileName, 1, null, null, "", "is larger than " + GoYaml.MAX_CHARS
@@ -162,7 +160,11 @@ public final class SchemaValidator {
             if (chunk.text().isEmpty()) {
                 continue;
             }
-            document(GoYaml.read(chunk), fileName, out);
+            GoYaml.Document doc = GoYaml.read(chunk);
+            document(doc, fileName, out);
+            if (documents != null) {
+                documents.add(doc);
+            }
         }
         return out;
     }
@@ -188,11 +190,19 @@ public final class SchemaValidator {
      * {@code fileName} labels the problems.
      */
     public List<ValidationProblem> validate(String fileName, byte[] content) {
+        return validate(fileName, content, null);
+    }
+
+    /**
+     * Like {@link #validate(String, byte[])}, adding each document it read to {@code documents} when not null: what
+     * the policy rules then look at, without reading the file twice.
+     */
+    List<ValidationProblem> validate(String fileName, byte[] content, List<GoYaml.Document> documents) {
         dev.kforge.spec.Utf8Text decoded = dev.kforge.spec.Utf8Text.decode(content);
         if (decoded.text() == null) {
             return List.of(problem(fileName, decoded.line(), null, null, "", decoded.error()));
         }
-        return validate(fileName, decoded.text());
+        return validate(fileName, decoded.text(), documents);
     }
 
     /** Whether {@link #validate(FileTree)} checks the file at {@code path}. */
@@ -359,7 +369,7 @@ public final class SchemaValidator {
         if (def != null) {
             walk.object(m, def);
         } else {
-            Object crd = crds().schemaFor(apiVersion, kind);
+            Object crd = crds.schemaFor(apiVersion, kind);
             if (crd == null) {
                 out.add(problem(file, line, kind, name, "", unknownKind(kind, apiVersion)));
                 return;
@@ -384,6 +394,11 @@ public final class SchemaValidator {
                 + " in Kubernetes " + schema.kubernetesVersion;
         if (!servedBy.isEmpty()) {
             return base + "; " + kind + " is served as " + String.join(", ", servedBy);
+        }
+        java.util.SortedSet<String> custom = crds.apiVersionsOf(kind);
+        if (!custom.isEmpty()) {
+            return base + "; the CustomResourceDefinitions kforge knows define " + kind + " in "
+                    + String.join(", ", custom);
         }
         return base + "; is it a custom resource? add its CustomResourceDefinition";
     }

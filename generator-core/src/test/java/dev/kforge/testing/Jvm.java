@@ -22,11 +22,17 @@ public final class Jvm {
      */
     public static Process start(Path java, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException {
+        return start(java, System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+    }
+
+    /** Like {@link #start(Path, List, Class, String...)}, on the given class path. */
+    public static Process start(Path java, String classPath, List<String> jvmOptions, Class<?> mainClass,
+                                String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -121,12 +121,12 @@ class HostileManifestFilesTest {
         assertThat(result.files()).hasSize(8);
 
         // and the reports for CI are complete and well-formed: one JUnit test case per file
-        String junit = ManifestFiles.junit(result);
+        String junit = ValidationReport.render(result, ValidationReport.Format.JUNIT);
         var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8)));
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(8);
         assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(9);
-        assertThat(ManifestFiles.json(result)).contains("\"files\" : 8", "\"errors\" : 9");
+        assertThat(ValidationReport.render(result, ValidationReport.Format.JSON)).contains("\"files\" : 8", "\"errors\" : 9");
     }
 
     @Test

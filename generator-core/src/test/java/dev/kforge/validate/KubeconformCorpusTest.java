@@ -84,7 +84,7 @@ class KubeconformCorpusTest {
     }
 
     @Test
-    void corpus_whenCounted_thenAtLeastSixtyCasesAcrossTheKinds() throws Exception {
+    void corpus_whenCounted_thenAtLeastSixtyCasesAcrossTheKindsAndCustomResources() throws Exception {
         // given
         List<Verdict> all = verdicts().map(a -> (Verdict) a.get()[0]).toList();
         // then
@@ -92,7 +92,10 @@ class KubeconformCorpusTest {
         assertThat(all.stream().filter(Verdict::valid)).hasSizeGreaterThanOrEqualTo(20);
         assertThat(all.stream().filter(v -> !v.valid())).hasSizeGreaterThanOrEqualTo(20);
         for (String kind : List.of("deployment", "service", "hpa", "pdb", "cronjob", "statefulset", "ingress",
-                "networkpolicy", "resourcequota", "role", "configmap")) {
+                "networkpolicy", "resourcequota", "role", "configmap",
+                // custom resources, against the schemas derived from the upstream CRDs
+                "certificate", "issuer", "clusterissuer", "externalsecret", "secretstore", "clustersecretstore",
+                "servicemonitor", "podmonitor", "prometheusrule", "application-", "applicationset", "appproject")) {
             assertThat(all.stream().filter(v -> v.file().startsWith(kind) && v.valid())).as(kind).isNotEmpty();
             assertThat(all.stream().filter(v -> v.file().startsWith(kind) && !v.valid())).as(kind).isNotEmpty();
         }

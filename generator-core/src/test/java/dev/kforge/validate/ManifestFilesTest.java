@@ -57,7 +57,7 @@ class ManifestFilesTest {
             assertThat(p.kind()).isEqualTo("ConfigMap");
         });
         assertThat(result.summary()).isEqualTo("2 file(s) validated, 1 problem(s), 1 error(s)");
-        String json = ManifestFiles.json(result);
+        String json = ValidationReport.render(result, ValidationReport.Format.JSON);
         assertThat(json).contains("\"files\" : 2", "\"errors\" : 1", "\"kind\" : \"ConfigMap\"", "\"line\" : 4");
     }
 
@@ -66,7 +66,7 @@ class ManifestFilesTest {
         assertThatThrownBy(() -> ManifestFiles.validate(SchemaValidator.forVersion("1.32"),
                 List.of(dir.resolve("missing"))))
                 .isInstanceOf(KforgeException.class)
-                .hasMessageContaining("no file or directory at ").hasMessageContaining("k8s.validate.files");
+                .hasMessageContaining("no file or directory at ").hasMessageContaining("name existing files and directories");
     }
 
     @Test
@@ -142,7 +142,7 @@ class ManifestFilesTest {
                 """);
         ManifestFiles.Result result = ManifestFiles.validate(SchemaValidator.forVersion("1.32"), List.of(dir));
         // when
-        String xml = ManifestFiles.junit(result);
+        String xml = ValidationReport.render(result, ValidationReport.Format.JUNIT);
         // then: well-formed, with the counts and the located failure, special characters escaped
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -51,7 +51,6 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.outputDirectory", defaultValue = "${project.basedir}/deploy")
     protected File outputDirectory;
 
-    /** Skips every kforge goal. */
     /**
      * The version (and appVersion) of the generated Helm chart: the project's by default. Helm takes SemVer, and
      * leniently a Maven version such as {@code 1.0-SNAPSHOT}.
@@ -74,6 +73,7 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
     @Parameter(property = "k8s.allowedDirectories")
     private List<File> allowedDirectories;
 
+    /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -110,6 +110,12 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
         }
         boolean hasClass = platformClass != null && !platformClass.isBlank();
         if (!hasClass && !specFile.isFile()) {
+            if ("pom".equals(project.getPackaging())) {
+                // a parent declaring the plugin for its modules: it has no platform of its own
+                getLog().info("kforge " + goal() + " skipped: " + project.getArtifactId() + " is a pom module "
+                        + "without a spec (" + shown(specFile.toPath()) + ")");
+                return;
+            }
             if (fromCommandLineInModuleWithoutKforge()) {
                 // mvn k8s:generate at the top of a multi-module build runs in every module, also in those
                 // that do not use kforge
@@ -134,7 +140,7 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             request = kubernetesVersion == null || kubernetesVersion.isBlank() ? request
                     : request.withKubernetesVersion(kubernetesVersion.strip());
             request = request.withProject(project.getBasedir() == null ? null : project.getBasedir().toPath(),
-                    allowedDirectories == null ? List.of() : allowedDirectories.stream().map(File::toPath).toList());
+                    allowedDirectories());
             if (hasClass) {
                 checkClassIsThere(classPath);
             }
@@ -202,6 +208,19 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
             // reported with the class's own message by kforge
             getLog().debug(e);
         }
+    }
+
+    /** The parameters that decide what a goal generates, as {@code name=value}, for the up-to-date check. */
+    protected List<String> parameterValues() {
+        return List.of("specFile=" + specFile.getAbsolutePath(), "platformClass=" + platformClass,
+                "outputDirectory=" + outputDirectory.getAbsolutePath(), "chartVersion=" + chartVersion,
+                "kubernetesVersion=" + kubernetesVersion, "allowedDirectories=" + allowedDirectories());
+    }
+
+    /** The folders outside the project whose files the spec may name, as configured. */
+    protected List<Path> allowedDirectories() {
+        return allowedDirectories == null ? List.of()
+                : allowedDirectories.stream().map(f -> f.toPath().toAbsolutePath()).toList();
     }
 
     /** The model's source as the user named it. */

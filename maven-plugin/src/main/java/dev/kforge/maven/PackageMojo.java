@@ -1,6 +1,7 @@
 package dev.kforge.maven;
 
 import com.marcnuri.helm.Helm;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -56,6 +57,10 @@ public class PackageMojo extends AbstractMojo {
     /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
     private boolean skip;
+
+    /** The build, to honour offline mode ({@code -o}): then no chart dependency is fetched from the network. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** Skips this goal only. */
     @Parameter(property = "k8s.package.skip", defaultValue = "false")
@@ -117,6 +122,13 @@ public class PackageMojo extends AbstractMojo {
         }
         Map<?, ?> meta = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(chartYaml);
         boolean hasDependencies = meta.get("dependencies") instanceof List<?> list && !list.isEmpty();
+        List<String> remote = remoteRepositories(meta);
+        if (hasDependencies && dependencyUpdate && session != null && session.isOffline() && !remote.isEmpty()) {
+            throw new MojoFailureException("Maven runs offline (-o) and the chart " + chart.getFileName()
+                    + " depends on charts from " + String.join(", ", remote) + ", which kforge fetches only "
+                    + "online; nothing was packaged. Run k8s:package without -o (or package a chart whose "
+                    + "dependencies are file:// folders).");
+        }
         Path tgz = packageDirectory.toPath().resolve(meta.get("name") + "-" + meta.get("version") + ".tgz");
         try {
             if (hasDependencies && dependencyUpdate) {
@@ -135,6 +147,15 @@ public class PackageMojo extends AbstractMojo {
             throw new MojoFailureException("Helm reported no problem but wrote no " + tgz);
         }
         getLog().info("Helm chart packaged: " + tgz);
+    }
+
+    /** The repositories of the chart's dependencies that are not local folders ({@code file://}). */
+    private static List<String> remoteRepositories(Map<?, ?> meta) {
+        if (!(meta.get("dependencies") instanceof List<?> dependencies)) {
+            return List.of();
+        }
+        return dependencies.stream().filter(d -> d instanceof Map<?, ?>).map(d -> ((Map<?, ?>) d).get("repository"))
+                .map(String::valueOf).filter(r -> !r.startsWith("file://")).distinct().sorted().toList();
     }
 
     private static void copy(Path from, Path to) throws IOException {

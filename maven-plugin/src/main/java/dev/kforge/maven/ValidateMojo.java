@@ -4,15 +4,15 @@ import dev.kforge.KforgeException;
 import dev.kforge.spec.ProjectFiles;
 import dev.kforge.validate.ManifestFiles;
 import dev.kforge.validate.SchemaValidator;
+import dev.kforge.validate.ValidationReport;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ import java.util.List;
  * version (the verdicts of {@code kubeconform -strict}): the project's generated output directory, or any files and
  * directories given with {@code -Dk8s.validate.files=PATH[,PATH…]} — also with no project at all, e.g. in a GitOps
  * repository of hand-written YAML: {@code mvn dev.kforge:kforge-maven-plugin:validate -Dk8s.validate.files=apps}.
- * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, a JSON report is written, and the
- * build fails when any problem is an error.
+ * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, JSON, JUnit XML and SARIF reports
+ * are written under {@code target/}, and the build fails when any problem is an error.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
@@ -57,17 +57,34 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.validate.policy", defaultValue = "true")
     private boolean policy;
 
-    /** Where the JSON report goes, for CI systems to show. */
-    @Parameter(property = "k8s.validate.reportFile", defaultValue = "${project.build.directory}/kforge-validation.json")
+    /**
+     * Where the JSON report goes, for CI systems to show; default {@code target/kforge-validation.json} (the
+     * project's build directory, or {@code target/} of the current folder without a project).
+     */
+    @Parameter(property = "k8s.validate.reportFile")
     private File reportFile;
 
-    /** Where the JUnit XML report goes: one test case per file, a failure per error. */
-    @Parameter(property = "k8s.validate.junitFile", defaultValue = "${project.build.directory}/kforge-validation.xml")
+    /**
+     * Where the JUnit XML report goes (one test case per file, a failure per error); default
+     * {@code target/kforge-validation.xml}.
+     */
+    @Parameter(property = "k8s.validate.junitFile")
     private File junitFile;
+
+    /**
+     * Where the SARIF report goes (for code scanning, e.g. GitHub's: each problem on its line); default
+     * {@code target/kforge-validation.sarif}.
+     */
+    @Parameter(property = "k8s.validate.sarifFile")
+    private File sarifFile;
 
     /** The project's folder (the current folder without a project); relative paths are resolved against it. */
     @Parameter(defaultValue = "${basedir}", readonly = true)
     private File basedir;
+
+    /** The project, or Maven's stand-in for none (it has no POM file). */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
 
     /** Skips every kforge goal. */
     @Parameter(property = "k8s.skip", defaultValue = "false")
@@ -88,10 +105,18 @@ public class ValidateMojo extends AbstractMojo {
             return;
         }
         List<Path> paths = files == null || files.isBlank() ? List.of(outputDirectory.toPath()) : split(files);
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new MojoFailureException("There is no file or directory at " + path + ". Name existing files "
+                        + "and directories, separated by commas, with k8s.validate.files"
+                        + (files == null || files.isBlank() ? " (without it, kforge validates the output directory, "
+                        + "k8s.outputDirectory)" : "") + ".");
+            }
+        }
         try {
             SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
             if (crds != null && !crds.isBlank()) {
-                validator = validator.withCustomResourceDefinitions(readCrds());
+                validator = validator.withCustomResourceDefinitionFiles(crdFiles());
             }
             ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
             result.problems().forEach(p -> {
@@ -110,44 +135,55 @@ public class ValidateMojo extends AbstractMojo {
             }
         } catch (KforgeException e) {
             throw new MojoFailureException(e.getMessage());
-        } catch (IOException e) {
-            throw new MojoFailureException("cannot read a CRD file given in k8s.validate.crds: " + e.getMessage());
         }
     }
 
-    /** The CRD files given, read through the project's boundary: inside the project or an allowed folder. */
-    private List<String> readCrds() throws MojoFailureException, IOException {
+    /** The CRD files given, checked against the project's boundary: inside the project or an allowed folder. */
+    private List<Path> crdFiles() throws MojoFailureException {
         Path base = basedir == null ? Path.of("").toAbsolutePath() : basedir.toPath();
         ProjectFiles boundary = ProjectFiles.of(base, allowedDirectories == null ? List.of()
                 : allowedDirectories.stream().map(File::toPath).toList());
-        List<String> texts = new ArrayList<>();
+        List<Path> checked = new ArrayList<>();
         for (String given : Arrays.stream(crds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
             Path crd = base.resolve(given).normalize();
             String refused = boundary.refusal(base, crd, given);
             if (refused != null) {
                 throw new MojoFailureException("k8s.validate.crds: " + refused);
             }
-            byte[] bytes = Files.isRegularFile(crd) ? boundary.read(crd, 32L * 1024 * 1024) : null;
-            if (bytes == null) {
+            if (!Files.isRegularFile(crd) || crd.toFile().length() > 32L * 1024 * 1024) {
                 throw new MojoFailureException("k8s.validate.crds: " + crd + " is " + (Files.isRegularFile(crd)
                         ? "larger than 32 MiB" : "not a file") + "; name CustomResourceDefinition files");
             }
-            texts.add(new String(bytes, StandardCharsets.UTF_8));
+            checked.add(crd);
         }
-        return texts;
+        return checked;
     }
 
-    private void writeReport(ManifestFiles.Result result) throws IOException {
-        write(reportFile, ManifestFiles.json(result));
-        write(junitFile, ManifestFiles.junit(result));
+    private void writeReport(ManifestFiles.Result result) {
+        write(orDefault(reportFile, "kforge-validation.json"), ValidationReport.Format.JSON, result);
+        write(orDefault(junitFile, "kforge-validation.xml"), ValidationReport.Format.JUNIT, result);
+        write(orDefault(sarifFile, "kforge-validation.sarif"), ValidationReport.Format.SARIF, result);
     }
 
-    private void write(File file, String text) throws IOException {
+    /**
+     * {@code file}, or {@code name} in the build directory: the project's, or {@code target/} of the current folder
+     * when there is no project (Maven's stand-in project would name a folder literally called
+     * {@code ${project.basedir}}).
+     */
+    private File orDefault(File file, String name) {
+        if (file != null) {
+            return file;
+        }
+        boolean standalone = project == null || project.getFile() == null;
+        File build = standalone ? new File(basedir, "target") : new File(project.getBuild().getDirectory());
+        return new File(build, name);
+    }
+
+    private void write(File file, ValidationReport.Format format, ManifestFiles.Result result) {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.toPath().toAbsolutePath().getParent());
-        Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+        ValidationReport.write(result, format, file.toPath());
         getLog().info("report: " + file);
     }
 

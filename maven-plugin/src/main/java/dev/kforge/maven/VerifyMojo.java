@@ -3,7 +3,6 @@ package dev.kforge.maven;
 import dev.kforge.GenerateRequest;
 import dev.kforge.Kforge;
 import dev.kforge.VerifyReport;
-import dev.kforge.write.FileDrift;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -51,22 +50,7 @@ public class VerifyMojo extends AbstractKforgeMojo {
             return;
         }
         String dir = shown(outputDirectory.toPath());
-        StringBuilder message = new StringBuilder(dir).append(" is not what kforge generates from ")
-                .append(describeModel()).append(": ").append(report.drift().size())
-                .append(report.drift().size() == 1 ? " file differs" : " files differ").append('.');
-        int width = "missing".length();
-        for (FileDrift d : report.drift()) {
-            String word = d.kind().word() + ":";
-            // an interrupted run's leftovers are beside the output directory, not in it
-            String where = d.kind() == FileDrift.Kind.INTERRUPTED
-                    ? shown(outputDirectory.toPath().toAbsolutePath().resolveSibling(d.path())) : dir + "/" + d.path();
-            message.append("\n  ").append(word).append(" ".repeat(Math.max(1, width + 2 - word.length())))
-                    .append(where);
-        }
-        message.append('\n');
-        for (FileDrift d : report.drift()) {
-            message.append('\n').append(d.diff());
-        }
+        StringBuilder message = new StringBuilder(report.driftListing(dir, describeModel()));
         message.append("\nRun ").append(regenerateCommand()).append(" and commit ").append(dir).append("/.");
         throw new MojoFailureException(message.toString());
     }

@@ -1,0 +1,99 @@
+package dev.kforge.cli;
+
+import dev.kforge.KforgeException;
+import dev.kforge.KforgeVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code java -jar kforge.jar}: kforge without Maven. Subcommands {@code validate}, {@code generate} and
+ * {@code verify}, with the Maven plugin's parameters as options. Exit codes: 0 when clean, 1 when there are problems
+ * (invalid manifests, a model with problems, drift, a file that cannot be written), 2 for a usage error.
+ */
+@Command(name = "kforge", mixinStandardHelpOptions = true, versionProvider = KforgeCli.Version.class,
+        description = "Validates Kubernetes manifests offline with kubeconform -strict's verdicts, and generates "
+                + "and verifies a kforge platform's Kustomize and Helm output.",
+        subcommands = {ValidateCommand.class, GenerateCommand.class, VerifyCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 clean, 1 problems found, 2 usage error.",
+            "Documentation: https://kforge.dev"})
+public final class KforgeCli implements Runnable {
+
+    /** Exit code of a run that found nothing wrong. */
+    public static final int CLEAN = 0;
+    /** Exit code of a run that found problems (or could not do its work). */
+    public static final int PROBLEMS = 1;
+    /** Exit code of a command line that does not make sense. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private KforgeCli() {
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, generate or verify");
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new KforgeCli())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, args1) -> {
+                    CommandLine commandLine = e.getCommandLine();
+                    commandLine.getErr().println(e.getMessage());
+                    commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName()
+                            + " --help' for the options.");
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof KforgeException k) {
+                        commandLine.getErr().println(k.getMessage());
+                        return PROBLEMS;
+                    }
+                    if (e instanceof UsageException u) {
+                        commandLine.getErr().println(u.getMessage());
+                        commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName()
+                                + " --help' for the options.");
+                        return USAGE;
+                    }
+                    throw e;
+                });
+        return cli.execute(args);
+    }
+
+    /** An argument that names something that does not exist or cannot be used: a usage error, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code kforge 0.1.0}, with the Java runtime it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kforge " + KforgeVersion.version(), "Java " + System.getProperty("java.version")
+                    + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

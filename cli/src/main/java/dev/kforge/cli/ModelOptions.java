@@ -1,0 +1,93 @@
+package dev.kforge.cli;
+
+import dev.kforge.GenerateRequest;
+import dev.kforge.emit.HelmEmitter;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the model comes from and where its output lives: the options of {@code generate} and {@code verify}, named
+ * like the Maven plugin's parameters ({@code specFile} is {@code --spec-file}).
+ */
+final class ModelOptions {
+
+    @Option(names = "--spec-file", paramLabel = "FILE", defaultValue = "src/main/kforge/platform.yaml",
+            description = "The YAML spec file describing the platform (default: ${DEFAULT-VALUE}). Not read when "
+                    + "--platform-class is given.")
+    Path specFile;
+
+    @Option(names = "--platform-class", paramLabel = "CLASS",
+            description = "A class implementing dev.kforge.api.PlatformDefinition, loaded from --class-path; the "
+                    + "model comes from it instead of the spec file.")
+    String platformClass;
+
+    @Option(names = "--class-path", paramLabel = "PATH", split = "[:;]", splitSynopsisLabel = ":",
+            description = "Where --platform-class and the manifests a spec names as fromManifests.resource are "
+                    + "found: folders and jars, separated by ':'.")
+    List<Path> classPath = new ArrayList<>();
+
+    @Option(names = {"-o", "--output-directory"}, paramLabel = "DIR", defaultValue = "deploy",
+            description = "The directory the generated files are written to (default: ${DEFAULT-VALUE}).")
+    Path outputDirectory;
+
+    @Option(names = "--chart-version", paramLabel = "VERSION", defaultValue = HelmEmitter.DEFAULT_VERSION,
+            description = "The version (and appVersion) of the generated Helm chart (default: ${DEFAULT-VALUE}).")
+    String chartVersion;
+
+    @Option(names = "--kubernetes-version", paramLabel = "VERSION",
+            description = "The Kubernetes version to target and validate against (1.30 to 1.33) instead of the "
+                    + "model's kubernetesVersion.")
+    String kubernetesVersion;
+
+    /** The request these options describe; the class loader stays open for the life of the process. */
+    GenerateRequest request() {
+        ClassLoader loader = classLoader();
+        GenerateRequest request;
+        if (platformClass != null && !platformClass.isBlank()) {
+            request = GenerateRequest.fromClass(platformClass, loader, outputDirectory);
+        } else {
+            if (!Files.isRegularFile(specFile)) {
+                throw new KforgeCli.UsageException("There is no kforge spec file at " + specFile + ". Name yours "
+                        + "with --spec-file, or a class implementing dev.kforge.api.PlatformDefinition with "
+                        + "--platform-class and --class-path.");
+            }
+            request = GenerateRequest.fromSpec(specFile, loader, outputDirectory);
+        }
+        request = request.withChartVersion(chartVersion);
+        return kubernetesVersion == null || kubernetesVersion.isBlank() ? request
+                : request.withKubernetesVersion(kubernetesVersion.strip());
+    }
+
+    /** Where the model comes from, as the user named it. */
+    String model() {
+        return platformClass != null && !platformClass.isBlank() ? "class " + platformClass.strip()
+                : specFile.toString();
+    }
+
+    private ClassLoader classLoader() {
+        if (classPath.isEmpty()) {
+            return null;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classPath) {
+            if (!Files.exists(entry)) {
+                throw new KforgeCli.UsageException("--class-path names " + entry + ", which does not exist; give "
+                        + "folders and jars separated by '" + File.pathSeparator + "'");
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new KforgeCli.UsageException("--class-path names " + entry + ", which is not a path");
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), ModelOptions.class.getClassLoader());
+    }
+}

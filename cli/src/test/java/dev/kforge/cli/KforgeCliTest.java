@@ -1,0 +1,217 @@
+package dev.kforge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, run in process: what it prints and the exit code it returns. */
+class KforgeCliTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String VALID = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop}
+            data: {mode: fast}
+            """;
+
+    private static final String SPEC = """
+            platform: {name: shop}
+            services:
+              web:
+                kind: web-service
+                image: web:1.0.0
+                ports: {http: 8080}
+                replicas: 2
+                probes: {liveness: {path: /health}, readiness: {path: /ready}}
+                resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
+                disruptionBudget: {minAvailable: "1"}
+            environments:
+              dev: {profile: dev}
+            """;
+
+    /** The outcome of one run. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KforgeCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validate_whenEveryManifestIsValid_thenExitZeroAndTheSummary() throws Exception {
+        // given
+        Files.writeString(dir.resolve("settings.yaml"), VALID);
+        // when
+        Run run = run("validate", "--no-policy", dir.toString());
+        // then
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo("1 file(s) validated, 0 problem(s), 0 error(s)\n");
+    }
+
+    @Test
+    void validate_whenAManifestIsInvalid_thenExitOneAndTheProblemWithItsLine() throws Exception {
+        // given
+        Path file = Files.writeString(dir.resolve("settings.yaml"), VALID.replace("data: {mode: fast}",
+                "data: {mode: 1}"));
+        // when
+        Run run = run("validate", "--no-policy", file.toString());
+        // then
+        assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(run.out()).startsWith(file + ":4: ConfigMap/settings: .data.mode: ")
+                .endsWith("1 file(s) validated, 1 problem(s), 1 error(s)\n");
+    }
+
+    @Test
+    void validate_whenSarifToAFile_thenTheReportThereAndTheSummaryOnStandardError() throws Exception {
+        // given
+        Files.writeString(dir.resolve("settings.yaml"), VALID.replace("kind: ConfigMap", "kind: ConfigMapp"));
+        Path report = dir.resolve("reports/kforge.sarif");
+        // when
+        Run run = run("validate", "--format", "SARIF", "--report", report.toString(), dir.resolve("settings.yaml")
+                .toString());
+        // then
+        assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("1 file(s) validated, 1 problem(s), 1 error(s); report: " + report + "\n");
+        JsonNode sarif = new ObjectMapper().readTree(report.toFile());
+        assertThat(sarif.at("/runs/0/results/0/message/text").asText()).contains("no schema for kind ConfigMapp");
+    }
+
+    @Test
+    void validate_whenCustomResourceOfTheUserWithItsCrd_thenCheckedAgainstIt() throws Exception {
+        // given
+        Path crd = Files.writeString(dir.resolve("crd.yaml"), """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec:
+                  group: example.com
+                  names: {kind: Widget, plural: widgets}
+                  scope: Namespaced
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec: {type: object, properties: {size: {type: integer}}}
+                """);
+        Path widget = Files.writeString(dir.resolve("widget.yml"), """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                spec: {size: large}
+                """);
+        // when
+        Run run = run("validate", "--no-policy", "--crds", crd.toString(), widget.toString());
+        // then
+        assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(run.out()).contains(widget + ":4: Widget/w: .spec.size: expected integer");
+    }
+
+    @Test
+    void validate_whenPathDoesNotExistOrOptionIsWrong_thenExitTwoWithWhatToDo() {
+        // when
+        Run missing = run("validate", dir.resolve("nothing").toString());
+        Run format = run("validate", "--format", "yaml", dir.toString());
+        Run version = run("validate", "--kubernetes-version", "1.12", dir.toString());
+        Run noCommand = run();
+        // then
+        assertThat(missing.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(missing.err()).startsWith("There is no file or directory at " + dir.resolve("nothing"))
+                .contains("Try 'kforge validate --help'");
+        assertThat(format.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(format.err()).startsWith("Invalid value for option '--format'");
+        assertThat(version.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(version.err()).contains("kforge has no schemas for Kubernetes version '1.12'");
+        assertThat(noCommand.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(noCommand.err()).startsWith("name a command: validate, generate or verify");
+    }
+
+    @Test
+    void generateThenVerify_whenSpecGiven_thenWrittenThenUpToDateThenDriftAfterAHandEdit() throws Exception {
+        // given
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), SPEC);
+        Path deploy = dir.resolve("deploy");
+        String[] model = {"--spec-file", spec.toString(), "--output-directory", deploy.toString(),
+            "--chart-version", "2.0.0"};
+        // when
+        Run generate = run(concat("generate", model));
+        Run clean = run(concat("verify", model));
+        Files.writeString(deploy.resolve("kustomize/base/web/service.yaml"), "# edited\n");
+        Run drift = run(concat("verify", model));
+        // then
+        assertThat(generate.code()).isZero();
+        assertThat(generate.out()).contains("dev: ").contains("files: ").contains(" written, 0 unchanged, 0 removed");
+        assertThat(Files.readString(deploy.resolve("helm/shop/Chart.yaml"))).contains("version: 2.0.0");
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).endsWith(deploy + " is up to date\n");
+        assertThat(drift.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(drift.err()).startsWith(deploy + " is not what kforge generates from " + spec
+                + ": 1 file differs.").contains("changed: " + deploy + "/kustomize/base/web/service.yaml")
+                .contains("Run `kforge generate` with the same options");
+    }
+
+    @Test
+    void generate_whenSpecHasProblems_thenExitOneListingThemAndNothingWritten() throws Exception {
+        // given
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), SPEC.replace("replicas: 2", "replicas: -2"));
+        // when
+        Run run = run("generate", "--spec-file", spec.toString(), "-o", dir.resolve("deploy").toString());
+        // then
+        assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(run.err()).contains("platform.yaml:7: services.web.replicas");
+        assertThat(dir.resolve("deploy")).doesNotExist();
+    }
+
+    @Test
+    void generate_whenNoSpecFile_thenExitTwoSayingHowToNameOne() {
+        // when
+        Run run = run("generate", "--spec-file", dir.resolve("missing.yaml").toString());
+        // then
+        assertThat(run.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(run.err()).startsWith("There is no kforge spec file at " + dir.resolve("missing.yaml"));
+    }
+
+    @Test
+    void version_whenAsked_thenKforgesVersionAndTheJava() {
+        // when
+        Run run = run("--version");
+        // then
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("kforge 0.").contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void help_whenAsked_thenEveryCommandAndTheExitCodes() {
+        // when
+        Run run = run("--help");
+        // then
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("validate", "generate", "verify", "Exit codes: 0 clean, 1 problems found, "
+                + "2 usage error.");
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+}
