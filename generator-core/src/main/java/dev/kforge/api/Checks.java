@@ -18,8 +18,12 @@ public final class Checks {
     private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern CPU = Pattern.compile("[0-9]+(\\.[0-9]{1,3})?m?");
-    private static final Pattern MEMORY = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
+    /** The form of a CPU quantity the model takes, as a regular expression of the whole text. */
+    public static final String CPU_FORM = "[0-9]+(\\.[0-9]{1,3})?m?";
+    /** The form of a memory or storage quantity the model takes, as a regular expression of the whole text. */
+    public static final String MEMORY_FORM = "[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?";
+    private static final Pattern CPU = Pattern.compile(CPU_FORM);
+    private static final Pattern MEMORY = Pattern.compile(MEMORY_FORM);
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern LABEL_KEY =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"

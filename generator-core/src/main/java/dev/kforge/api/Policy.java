@@ -16,6 +16,8 @@ public record Policy(List<Suppression> suppressions, Map<String, String> failOn)
 
     /** No suppressions, default severities. */
     public static final Policy DEFAULT = new Policy(List.of(), Map.of());
+    /** The severities an environment may fail on; {@code none} fails on nothing. */
+    public static final List<String> LEVELS = List.of("error", "warning", "none");
 
     /**
      * One rule turned off for one service.
@@ -37,7 +39,7 @@ public record Policy(List<Suppression> suppressions, Map<String, String> failOn)
         suppressions = Copies.list(suppressions);
         failOn = Copies.map(failOn);
         Checks c = new Checks();
-        failOn.forEach((env, level) -> c.require(List.of("error", "warning", "none").contains(level),
+        failOn.forEach((env, level) -> c.require(LEVELS.contains(level),
                 "failOn." + env, "'" + Checks.printable(String.valueOf(level)) + "' is not error, warning or none"));
         c.done();
     }

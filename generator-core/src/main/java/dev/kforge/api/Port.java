@@ -9,6 +9,9 @@ package dev.kforge.api;
  */
 public record Port(String name, int port, String protocol) {
 
+    /** The protocols a port may have. */
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("TCP", "UDP", "SCTP");
+
     public Port {
         protocol = protocol == null ? "TCP" : protocol;
         Checks c = new Checks().dnsLabel(name, "name", 15);
@@ -16,7 +19,7 @@ public record Port(String name, int port, String protocol) {
             c.fail("name", "'" + name + "' is not a valid port name; use at least one letter and no '--'");
         }
         c.port(port, "port")
-                .require(protocol.equals("TCP") || protocol.equals("UDP") || protocol.equals("SCTP"), "protocol",
+                .require(PROTOCOLS.contains(protocol), "protocol",
                         "'" + protocol + "' is not TCP, UDP or SCTP")
                 .done();
     }

@@ -77,84 +77,60 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class SpecMapper {
 
-    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "secrets", "services",
-            "environments", "tenancy", "tenants", "policy", "plans");
-    static final List<String> PLAN = List.of("cpu", "memory", "storage");
-    static final List<String> INSTANCE = List.of("template", "plan", "params");
-    static final List<String> SECRET = List.of("store", "refreshInterval", "data");
-    static final List<String> SECRET_STORE = List.of("name", "kind");
-    static final List<String> SECRET_DATA = List.of("remoteKey", "property");
-    static final List<String> POLICY = List.of("suppress", "failOn");
-    static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
-            "argoNamespace");
-    static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
-            "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
-    static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
-            "requestsStorage", "pods", "persistentVolumeClaims");
-    static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
-            "extended");
-    static final List<String> TIER = List.of("resources", "storage", "minReplicas", "maxReplicas", "quota",
-            "monthlyPrice");
-    static final List<String> BACKING = List.of("ports", "selector", "namespace", "chart");
-    static final List<String> CHART = List.of("repository", "name", "version", "values", "environments");
-    static final List<String> SERVICE = List.of("kind", "image", "command", "args", "ports", "env", "config",
-            "probes", "resources", "tier", "replicas", "autoscaling", "disruptionBudget", "security", "rbac",
-            "initContainers", "volumes", "storage", "scheduling", "ingress", "metrics", "dependsOn", "egress",
-            "schedule", "podAnnotations", "fromManifests");
-    static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
-            "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota", "secretStore",
-            "remoteKeyPrefix");
+    // the keys allowed at each place, from the one description of the spec (which the JSON Schema comes from too)
+    static final List<String> TOP = SpecFormat.SPEC.names();
+    static final List<String> PLAN = SpecFormat.PLAN.names();
+    static final List<String> INSTANCE = SpecFormat.INSTANCE.names();
+    static final List<String> SECRET = SpecFormat.SECRET.names();
+    static final List<String> SECRET_STORE = SpecFormat.SECRET_STORE.names();
+    static final List<String> SECRET_DATA = SpecFormat.SECRET_DATA.names();
+    static final List<String> POLICY = SpecFormat.POLICY.names();
+    static final List<String> TENANCY = SpecFormat.TENANCY.names();
+    static final List<String> PLATFORM = SpecFormat.PLATFORM.names();
+    static final List<String> QUOTA = SpecFormat.QUOTA.names();
+    static final List<String> RESOURCES = SpecFormat.RESOURCES.names();
+    static final List<String> TIER = SpecFormat.TIER.names();
+    static final List<String> BACKING = SpecFormat.BACKING.names();
+    static final List<String> CHART = SpecFormat.CHART.names();
+    static final List<String> SERVICE = SpecFormat.SERVICE.names();
+    static final List<String> ENVIRONMENT = SpecFormat.ENVIRONMENT.names();
     /** A profile is an environment body that cannot name another profile: profiles do not chain. */
-    static final List<String> PROFILE = ENVIRONMENT.subList(1, ENVIRONMENT.size());
-    static final List<String> OVERRIDE = List.of("replicas", "minReplicas", "maxReplicas", "resources", "imageTag",
-            "env", "suspend", "rateLimitRps");
+    static final List<String> PROFILE = SpecFormat.PROFILE.names();
+    static final List<String> OVERRIDE = SpecFormat.OVERRIDE.names();
 
-    private static final List<String> PORT = List.of("port", "protocol");
-    private static final List<String> FROM_MANIFESTS = List.of("resource", "file", "name");
-    private static final List<String> ENV_SOURCE = List.of("configMap", "secret", "key", "fieldPath");
-    private static final List<String> CONFIG = List.of("literals", "files", "fromFiles", "mountPath");
+    private static final List<String> PORT = SpecFormat.PORT.names();
+    private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
+    private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
+    private static final List<String> CONFIG = SpecFormat.CONFIG.names();
     /** A ConfigMap holds at most 1 MiB; a larger file could never be applied. */
     private static final long MAX_CONFIG_FILE = 1024 * 1024;
-    private static final List<String> PROBES = List.of("liveness", "readiness", "startup");
-    private static final List<String> PROBE = List.of("path", "port", "command", "initialDelaySeconds",
-            "periodSeconds", "timeoutSeconds", "failureThreshold");
-    private static final List<String> AUTOSCALING = List.of("minReplicas", "maxReplicas", "cpuUtilization",
-            "memoryUtilization", "podMetrics", "scaleUp", "scaleDown");
-    private static final List<String> POD_METRIC = List.of("name", "averageValue");
-    private static final List<String> SCALING_RULES = List.of("stabilizationWindowSeconds", "selectPolicy",
-            "policies");
-    private static final List<String> SCALING_POLICY = List.of("type", "value", "periodSeconds");
-    private static final List<String> DISRUPTION = List.of("minAvailable", "maxUnavailable");
-    private static final List<String> SECURITY = List.of("runAsUser", "runAsGroup", "fsGroup",
-            "readOnlyRootFilesystem");
-    private static final List<String> RBAC = List.of("apiGroups", "resources", "verbs", "resourceNames");
-    private static final List<String> INIT = List.of("waitFor", "name", "image", "command");
-    private static final List<String> VOLUME = List.of("name", "mountPath", "emptyDir", "sizeLimit", "configMap",
-            "secret");
-    private static final List<String> STORAGE = List.of("size", "storageClass", "mountPath", "accessMode");
-    private static final List<String> SCHEDULING = List.of("nodeSelector", "tolerations", "antiAffinity",
-            "topologySpread");
-    private static final List<String> TOLERATION = List.of("key", "operator", "value", "effect");
-    private static final List<String> SPREAD = List.of("topologyKey", "maxSkew", "whenUnsatisfiable");
-    private static final List<String> INGRESS = List.of("className", "rules", "tls", "annotations", "rateLimitRps",
-            "corsOrigins", "websockets", "stickySessions", "maxBodySize");
-    private static final List<String> RULE = List.of("host", "paths");
-    private static final List<String> PATH = List.of("path", "pathType", "service", "port");
-    private static final List<String> METRICS = List.of("port", "path", "interval");
-    private static final List<String> EGRESS = List.of("cidr", "ports");
-    private static final List<String> SCHEDULE = List.of("cron", "timeZone", "concurrencyPolicy",
-            "startingDeadlineSeconds", "activeDeadlineSeconds", "backoffLimit", "successfulJobsHistoryLimit",
-            "failedJobsHistoryLimit", "suspend");
+    private static final List<String> PROBES = SpecFormat.PROBES.names();
+    private static final List<String> PROBE = SpecFormat.PROBE.names();
+    private static final List<String> AUTOSCALING = SpecFormat.AUTOSCALING.names();
+    private static final List<String> POD_METRIC = SpecFormat.POD_METRIC.names();
+    private static final List<String> SCALING_RULES = SpecFormat.SCALING_RULES.names();
+    private static final List<String> SCALING_POLICY = SpecFormat.SCALING_POLICY.names();
+    private static final List<String> DISRUPTION = SpecFormat.DISRUPTION.names();
+    private static final List<String> SECURITY = SpecFormat.SECURITY.names();
+    private static final List<String> RBAC = SpecFormat.RBAC.names();
+    private static final List<String> INIT = SpecFormat.INIT.names();
+    private static final List<String> VOLUME = SpecFormat.VOLUME.names();
+    private static final List<String> STORAGE = SpecFormat.STORAGE.names();
+    private static final List<String> SCHEDULING = SpecFormat.SCHEDULING.names();
+    private static final List<String> TOLERATION = SpecFormat.TOLERATION.names();
+    private static final List<String> SPREAD = SpecFormat.SPREAD.names();
+    private static final List<String> INGRESS = SpecFormat.INGRESS.names();
+    private static final List<String> RULE = SpecFormat.RULE.names();
+    private static final List<String> PATH = SpecFormat.PATH.names();
+    private static final List<String> METRICS = SpecFormat.METRICS.names();
+    private static final List<String> EGRESS = SpecFormat.EGRESS.names();
+    private static final List<String> SCHEDULE = SpecFormat.SCHEDULE.names();
 
-    static final Map<String, ServiceKind> KINDS = ordered(
-            "web-service", ServiceKind.WEB_SERVICE, "worker", ServiceKind.WORKER,
-            "stateful-service", ServiceKind.STATEFUL_SERVICE, "scheduled-job", ServiceKind.SCHEDULED_JOB);
-    static final Map<String, PodSecurityLevel> POD_SECURITY = ordered(
-            "privileged", PodSecurityLevel.PRIVILEGED, "baseline", PodSecurityLevel.BASELINE,
-            "restricted", PodSecurityLevel.RESTRICTED);
-    static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = ordered(
-            "none", Scheduling.AntiAffinity.NONE, "preferred", Scheduling.AntiAffinity.PREFERRED,
-            "required", Scheduling.AntiAffinity.REQUIRED);
+    static final Map<String, ServiceKind> KINDS = words(ServiceKind.values(), ServiceKind::id);
+    static final Map<String, PodSecurityLevel> POD_SECURITY = words(PodSecurityLevel.values(),
+            PodSecurityLevel::label);
+    static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = words(Scheduling.AntiAffinity.values(),
+            a -> a.name().toLowerCase(java.util.Locale.ROOT));
 
     private static final Resources STUB_RESOURCES = new Resources("1m", "1m", "1Mi", "1Mi");
     private static final Image STUB_IMAGE = new Image("kforge-unbuilt", "0");
@@ -498,7 +474,7 @@ final class SpecMapper {
 
     /** The tiers of a {@code tiers:} section, for the built-in catalog. */
     List<Tier> tiers(Node root) {
-        Fields top = Fields.of(cx, "", root, "a map with 'tiers:'", List.of("tiers"));
+        Fields top = Fields.of(cx, "", root, "a map with 'tiers:'", SpecFormat.TIER_CATALOG.names());
         return top == null ? List.of() : named(top, "tiers", "tier name to tier settings", this::tier);
     }
 
@@ -1289,11 +1265,11 @@ final class SpecMapper {
                 env, suspend, rateLimitRps));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Map<String, E> ordered(Object... pairs) {
+    /** Each of {@code values} by the word a spec writes for it, in declaration order. */
+    private static <E> Map<String, E> words(E[] values, Function<E, String> word) {
         Map<String, E> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], (E) pairs[i + 1]);
+        for (E value : values) {
+            out.put(word.apply(value), value);
         }
         return java.util.Collections.unmodifiableMap(out);
     }
