@@ -168,14 +168,35 @@ public final class Checks {
         return this;
     }
 
+    /** A label or annotation key: an optional DNS prefix and '/', then a name of at most 63 characters. */
+    private static boolean qualifiedName(String k) {
+        return k != null && LABEL_KEY.matcher(k).matches() && k.indexOf('/') <= 253
+                && k.length() - k.indexOf('/') - 1 <= 63;
+    }
+
+    /** Annotation keys as Kubernetes accepts them (the form of a label key); values are any text. */
+    public Checks annotations(java.util.Map<String, String> annotations, String path) {
+        if (annotations == null) {
+            return this;
+        }
+        annotations.forEach((k, v) -> {
+            if (!qualifiedName(k)) {
+                fail(path, "'" + printable(String.valueOf(k)) + "' is not a valid annotation key; use a name "
+                        + "like example.com/setting");
+            } else if (v == null) {
+                fail(path + "." + k, "has no value; write an empty value as \"\"");
+            }
+        });
+        return this;
+    }
+
     /** Label keys and values as Kubernetes accepts them. */
     public Checks labels(java.util.Map<String, String> labels, String path) {
         if (labels == null) {
             return this;
         }
         labels.forEach((k, v) -> {
-            if (k == null || !LABEL_KEY.matcher(k).matches() || k.indexOf('/') > 253
-                    || k.length() - k.indexOf('/') - 1 > 63) {
+            if (!qualifiedName(k)) {
                 fail(path, "'" + printable(String.valueOf(k)) + "' is not a valid label key");
             } else if (v == null || v.length() > 63 || !LABEL_VALUE.matcher(v).matches()) {
                 fail(path + "." + k, "'" + printable(String.valueOf(v)) + "' is not a valid label value; use at most "

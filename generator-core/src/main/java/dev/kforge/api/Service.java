@@ -48,6 +48,7 @@ import java.util.Map;
  * @param podAnnotations   annotations on its pods
  * @param base             a workload imported from Dekorate's or JKube's manifests that this service starts from,
  *                         or {@code null}
+ * @param exposure         how its Kubernetes Service exposes its ports; default {@link Exposure#CLUSTER_IP}
  */
 public record Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
                       List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
@@ -55,7 +56,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                       Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
                       List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
                       List<String> dependsOn, List<Egress> egress, Schedule schedule,
-                      Map<String, String> podAnnotations, ImportedWorkload base) {
+                      Map<String, String> podAnnotations, ImportedWorkload base, Exposure exposure) {
 
     public Service {
         List<Problem> imported = new ArrayList<>();
@@ -82,9 +83,24 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         podAnnotations = Copies.map(podAnnotations);
         security = security == null ? Security.RESTRICTED : security;
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+        exposure = exposure == null ? Exposure.CLUSTER_IP : exposure;
         check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
                 initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported,
                 command, args);
+        checkExposure(ports, exposure, kind);
+    }
+
+    /** A service exposed inside the cluster only. */
+    public Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
+                   List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
+                   String tier, int replicas, Autoscaling autoscaling, DisruptionBudget disruptionBudget,
+                   Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
+                   List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
+                   List<String> dependsOn, List<Egress> egress, Schedule schedule,
+                   Map<String, String> podAnnotations, ImportedWorkload base) {
+        this(name, kind, image, command, args, ports, env, config, probes, resources, tier, replicas, autoscaling,
+                disruptionBudget, security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics,
+                dependsOn, egress, schedule, podAnnotations, base, null);
     }
 
     /**
@@ -185,6 +201,25 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         c.done();
     }
 
+    /** The Service's own ports are unique, and a node port needs a Service that opens one. */
+    private static void checkExposure(List<Port> ports, Exposure exposure, ServiceKind kind) {
+        Checks c = new Checks();
+        ports.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.servicePort() + "/" + p.protocol(),
+                java.util.TreeMap::new, java.util.stream.Collectors.mapping(Port::name,
+                        java.util.stream.Collectors.toList())))
+                .forEach((number, names) -> c.require(names.size() < 2, "ports", "the Service's port " + number
+                        + " is given to " + names.stream().map(Checks::printable).toList() + "; give each port its "
+                        + "own servicePort"));
+        ports.stream().filter(p -> p.nodePort() != null && !exposure.type().external()).forEach(p -> c.fail(
+                "ports." + p.name() + ".nodePort", "only a NodePort or LoadBalancer Service has node ports; set "
+                        + "expose.type or remove it"));
+        c.require(exposure.type() == Exposure.Type.CLUSTER_IP || !ports.isEmpty(), "expose",
+                "a service without ports has no Service to expose; add a port or remove expose");
+        c.require(exposure.type() == Exposure.Type.CLUSTER_IP || kind != ServiceKind.SCHEDULED_JOB, "expose",
+                "a scheduled job serves nothing; remove expose");
+        c.done();
+    }
+
     private static List<String> portNames(List<Port> ports) {
         return ports.stream().map(Port::name).toList();
     }
@@ -228,6 +263,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         private Schedule schedule;
         private final Map<String, String> podAnnotations = new LinkedHashMap<>();
         private ImportedWorkload base;
+        private Exposure exposure;
 
         private Builder(String name, ServiceKind kind) {
             this.name = name;
@@ -268,12 +304,14 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
         /** Starts from a workload Dekorate or JKube generated; see {@link Service} for what is taken from it. */
         public Builder base(ImportedWorkload value) { this.base = value; return this; }
+        /** How its Kubernetes Service exposes its ports. */
+        public Builder expose(Exposure value) { this.exposure = value; return this; }
 
         /** Builds the service, or throws {@link ModelException} with every problem. */
         public Service build() {
             return new Service(name, kind, image, command, args, ports, env, config, probes, resources, tier,
                     replicas, autoscaling, disruptionBudget, security, rbac, initContainers, volumes, storage,
-                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base);
+                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base, exposure);
         }
     }
 }

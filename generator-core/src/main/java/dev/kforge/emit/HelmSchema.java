@@ -103,7 +103,15 @@ final class HelmSchema {
                 "command", array(type("string")),
                 "args", array(type("string")),
                 "ports", array(object(props("name", nonEmpty(), "port", integer(1, 65535),
-                        "protocol", enumOf("TCP", "UDP", "SCTP")), "name", "port")),
+                        "protocol", enumOf("TCP", "UDP", "SCTP"),
+                        "servicePort", describe(integer(1, 65535), "The Service's port; default port."),
+                        "appProtocol", nonEmpty(), "nodePort", integer(1, 65535)), "name", "port")),
+                "expose", describe(object(props(
+                        "type", enumOf("ClusterIP", "NodePort", "LoadBalancer", "Headless"),
+                        "annotations", stringMap(),
+                        "loadBalancerSourceRanges", array(nonEmpty()),
+                        "externalTrafficPolicy", enumOf("Cluster", "Local")), "type"),
+                        "The Service's type and settings; default a plain ClusterIP Service."),
                 "replicas", describe(integer(0, null), "Replicas when not autoscaled."),
                 "autoscaling", object(props(
                         "enabled", type("boolean"),

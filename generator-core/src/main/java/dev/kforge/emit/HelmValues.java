@@ -6,6 +6,7 @@ import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.InitContainer;
@@ -95,8 +96,18 @@ final class HelmValues {
         putIf(values, "secrets", secrets);
 
         Map<String, Object> services = new LinkedHashMap<>();
-        for (ResolvedService rs : rp.services()) {
-            services.put(rs.name(), service(rp, rs));
+        for (Service model : models(rp)) {
+            ResolvedService running = rp.service(model.name());
+            if (running != null) {
+                services.put(model.name(), service(rp, running));
+            } else {
+                // left out of this target: its values stay, turned off, so that a --set can bring it back
+                ResolvedService off = rp.disabled().stream().filter(d -> d.name().equals(model.name())).findFirst()
+                        .orElseThrow();
+                Map<String, Object> turnedOff = service(rp, off);
+                turnedOff.put("enabled", false);
+                services.put(model.name(), turnedOff);
+            }
         }
         values.put("services", services);
 
@@ -115,6 +126,15 @@ final class HelmValues {
         return values;
     }
 
+    /** Every service of the target, running or left out, in model order. */
+    private static List<Service> models(ResolvedPlatform rp) {
+        List<Service> out = new ArrayList<>(rp.platform().services());
+        if (rp.target().tenant() != null) {
+            out.addAll(rp.target().tenant().services());
+        }
+        return out;
+    }
+
     private static Map<String, Object> service(ResolvedPlatform rp, ResolvedService rs) {
         Service s = rs.service();
         Map<String, Object> v = new LinkedHashMap<>();
@@ -128,6 +148,7 @@ final class HelmValues {
         putIf(v, "command", s.command());
         putIf(v, "args", s.args());
         putIf(v, "ports", s.ports().stream().map(HelmValues::port).toList());
+        putIf(v, "expose", expose(s.exposure()));
         if (s.kind() != ServiceKind.SCHEDULED_JOB) {
             v.put("replicas", rs.replicas());
         }
@@ -208,6 +229,24 @@ final class HelmValues {
         out.put("name", p.name());
         out.put("port", p.port());
         out.put("protocol", p.protocol());
+        if (p.servicePort() != p.port()) {
+            out.put("servicePort", p.servicePort());
+        }
+        putIf(out, "appProtocol", p.appProtocol());
+        putIf(out, "nodePort", p.nodePort());
+        return out;
+    }
+
+    /** How the Service exposes the ports; left out for a plain ClusterIP Service. */
+    private static Map<String, Object> expose(Exposure e) {
+        if (e.equals(Exposure.CLUSTER_IP)) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", e.type().id());
+        putIf(out, "annotations", new TreeMap<>(e.annotations()));
+        putIf(out, "loadBalancerSourceRanges", e.loadBalancerSourceRanges());
+        putIf(out, "externalTrafficPolicy", e.externalTrafficPolicy());
         return out;
     }
 
@@ -357,18 +396,31 @@ final class HelmValues {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        if (!p.command().isEmpty()) {
-            out.put("exec", Map.of("command", new ArrayList<>(p.command())));
-        } else {
-            String name = p.port() != null ? p.port() : s.ports().get(0).name();
-            Object port = name.matches("[0-9]+") ? (Object) Integer.parseInt(name) : name;
-            Map<String, Object> action = new LinkedHashMap<>();
-            if (p.path() != null) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        switch (p.type()) {
+            case EXEC -> {
+                action.put("command", new ArrayList<>(p.command()));
+                out.put("exec", action);
+            }
+            case HTTP -> {
                 action.put("path", p.path());
-                action.put("port", port);
+                action.put("port", p.target(s.ports()));
+                putIf(action, "scheme", p.scheme());
+                putIf(action, "httpHeaders", p.headers().entrySet().stream().map(h -> {
+                    Map<String, Object> header = new LinkedHashMap<>();
+                    header.put("name", h.getKey());
+                    header.put("value", h.getValue());
+                    return header;
+                }).toList());
                 out.put("httpGet", action);
-            } else {
-                action.put("port", port);
+            }
+            case GRPC -> {
+                action.put("port", p.target(s.ports()));
+                putIf(action, "service", p.service());
+                out.put("grpc", action);
+            }
+            default -> {
+                action.put("port", p.target(s.ports()));
                 out.put("tcpSocket", action);
             }
         }
@@ -376,6 +428,7 @@ final class HelmValues {
         putIf(out, "periodSeconds", p.periodSeconds());
         putIf(out, "timeoutSeconds", p.timeoutSeconds());
         putIf(out, "failureThreshold", p.failureThreshold());
+        putIf(out, "successThreshold", p.successThreshold());
         return out;
     }
 
@@ -451,7 +504,8 @@ final class HelmValues {
                 path.put("pathType", p.pathType());
                 String target = p.service() != null ? p.service() : s.name();
                 path.put("service", target);
-                path.put("port", p.port() != null ? p.port() : rp.model(target).ports().get(0).name());
+                path.put("port", p.port() != null ? p.port() : models(rp).stream().filter(m -> m.name().equals(target))
+                        .findFirst().orElseThrow().ports().get(0).name());
                 paths.add(path);
             }
             host.put("paths", paths);

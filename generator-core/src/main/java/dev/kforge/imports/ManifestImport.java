@@ -423,29 +423,42 @@ public final class ManifestImport {
         if (p == null) {
             return null;
         }
+        Probe.Type type;
         String path = null;
         String port = null;
+        String scheme = null;
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        String service = null;
         List<String> command = List.of();
         if (p.getHttpGet() != null) {
-            if (p.getHttpGet().getScheme() != null && !p.getHttpGet().getScheme().equals("HTTP")) {
-                problems.add(Problem.at("", at + ": kforge's probes are plain HTTP, not "
-                        + p.getHttpGet().getScheme() + "; set the service's probes to replace it"));
-                return null;
-            }
+            type = Probe.Type.HTTP;
             path = p.getHttpGet().getPath() == null ? "/" : p.getHttpGet().getPath();
             port = port(p.getHttpGet().getPort());
+            // Kubernetes' default, which tools write out: the same probe without it
+            scheme = "HTTP".equals(p.getHttpGet().getScheme()) ? null : p.getHttpGet().getScheme();
+            if (p.getHttpGet().getHttpHeaders() != null) {
+                p.getHttpGet().getHttpHeaders().forEach(h -> headers.put(h.getName(), h.getValue()));
+            }
         } else if (p.getTcpSocket() != null) {
+            type = Probe.Type.TCP;
             port = port(p.getTcpSocket().getPort());
+        } else if (p.getGrpc() != null) {
+            type = Probe.Type.GRPC;
+            port = p.getGrpc().getPort() == null ? null : p.getGrpc().getPort().toString();
+            service = p.getGrpc().getService() == null || p.getGrpc().getService().isEmpty() ? null
+                    : p.getGrpc().getService();
         } else if (p.getExec() != null && p.getExec().getCommand() != null && !p.getExec().getCommand().isEmpty()) {
+            type = Probe.Type.EXEC;
             command = p.getExec().getCommand();
         } else {
-            problems.add(Problem.at("", at + ": only httpGet, tcpSocket and exec probes can be taken over; set the "
-                    + "service's probes to replace it"));
+            problems.add(Problem.at("", at + ": a probe without httpGet, tcpSocket, grpc or exec cannot be taken "
+                    + "over; set the service's probes to replace it"));
             return null;
         }
         try {
-            return new Probe(path, port, command, p.getInitialDelaySeconds(), p.getPeriodSeconds(),
-                    p.getTimeoutSeconds(), p.getFailureThreshold());
+            return new Probe(type, path, port, scheme, headers, service, command, p.getInitialDelaySeconds(),
+                    p.getPeriodSeconds(), p.getTimeoutSeconds(), p.getFailureThreshold(),
+                    Integer.valueOf(1).equals(p.getSuccessThreshold()) ? null : p.getSuccessThreshold());
         } catch (ModelException e) {
             e.problems().forEach(x -> problems.add(Problem.at("", at + ": " + x)));
             return null;

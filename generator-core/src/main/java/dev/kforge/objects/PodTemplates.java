@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarSourceBuilder;
+import io.fabric8.kubernetes.api.model.HTTPHeader;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -205,20 +206,23 @@ final class PodTemplates {
                 .withInitialDelaySeconds(p.initialDelaySeconds())
                 .withPeriodSeconds(p.periodSeconds())
                 .withTimeoutSeconds(p.timeoutSeconds())
-                .withFailureThreshold(p.failureThreshold());
-        if (!p.command().isEmpty()) {
-            return b.withNewExec().withCommand(p.command()).endExec().build();
+                .withFailureThreshold(p.failureThreshold())
+                .withSuccessThreshold(p.successThreshold());
+        Object target = p.target(s.ports());
+        IntOrString port = target instanceof Integer n ? new IntOrString(n) : new IntOrString((String) target);
+        switch (p.type()) {
+            case EXEC:
+                return b.withNewExec().withCommand(p.command()).endExec().build();
+            case HTTP:
+                return b.withNewHttpGet().withPath(p.path()).withPort(port).withScheme(p.scheme())
+                        .withHttpHeaders(p.headers().entrySet().stream().map(h -> new HTTPHeader(h.getKey(),
+                                h.getValue())).toList())
+                        .endHttpGet().build();
+            case GRPC:
+                return b.withNewGrpc().withPort((Integer) target).withService(p.service()).endGrpc().build();
+            default:
+                return b.withNewTcpSocket().withPort(port).endTcpSocket().build();
         }
-        IntOrString port = probePort(p, s);
-        if (p.path() != null) {
-            return b.withNewHttpGet().withPath(p.path()).withPort(port).endHttpGet().build();
-        }
-        return b.withNewTcpSocket().withPort(port).endTcpSocket().build();
-    }
-
-    private static IntOrString probePort(Probe p, Service s) {
-        String port = p.port() != null ? p.port() : s.ports().get(0).name();
-        return port.matches("[0-9]+") ? new IntOrString(Integer.parseInt(port)) : new IntOrString(port);
     }
 
     private static List<VolumeMount> volumeMounts(ResolvedService rs) {

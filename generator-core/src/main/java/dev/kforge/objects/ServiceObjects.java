@@ -2,6 +2,7 @@ package dev.kforge.objects;
 
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.DisruptionBudget;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Metrics;
@@ -199,17 +200,37 @@ final class ServiceObjects {
         }
     }
 
+    /**
+     * The service's Service ({@code headless} false), exposed as the model says, or a stateful service's extra
+     * headless Service for its pods' DNS names.
+     */
     private static HasMetadata clusterService(ResolvedPlatform rp, Service s, String name, boolean headless) {
+        Exposure exposure = headless ? Exposure.of(Exposure.Type.HEADLESS) : s.exposure();
+        Exposure.Type type = exposure.type();
         ServiceBuilder b = new ServiceBuilder().withMetadata(meta(rp, s, name))
                 .withNewSpec()
-                .withType("ClusterIP")
+                .withType(type == Exposure.Type.HEADLESS ? "ClusterIP" : type.id())
                 .withSelector(Labels.selector(rp, s.name()))
-                .withPorts(s.ports().stream().map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
-                        .withTargetPort(new IntOrString(p.name())).withProtocol(p.protocol()).build()).toList())
+                .withPorts(s.ports().stream().map(p -> new ServicePortBuilder().withName(p.name())
+                        .withPort(p.servicePort()).withTargetPort(new IntOrString(p.name()))
+                        .withProtocol(p.protocol()).withAppProtocol(p.appProtocol())
+                        .withNodePort(type.external() ? p.nodePort() : null).build()).toList())
                 .endSpec();
+        if (!exposure.annotations().isEmpty()) {
+            b.editMetadata().withAnnotations(new TreeMap<>(exposure.annotations())).endMetadata();
+        }
+        if (type == Exposure.Type.HEADLESS) {
+            b.editSpec().withClusterIP("None").endSpec();
+        }
         if (headless) {
             // stable per-pod DNS names, reachable before the pods are ready (peers find each other while joining)
-            b.editSpec().withClusterIP("None").withPublishNotReadyAddresses(true).endSpec();
+            b.editSpec().withPublishNotReadyAddresses(true).endSpec();
+        }
+        if (!exposure.loadBalancerSourceRanges().isEmpty()) {
+            b.editSpec().withLoadBalancerSourceRanges(exposure.loadBalancerSourceRanges()).endSpec();
+        }
+        if (exposure.externalTrafficPolicy() != null) {
+            b.editSpec().withExternalTrafficPolicy(exposure.externalTrafficPolicy()).endSpec();
         }
         return b.build();
     }

@@ -13,13 +13,27 @@ import java.util.List;
  * @param target   the base or an environment
  * @param services its services, in model order
  * @param secrets  the platform's ExternalSecrets with the target's store and remote key prefix, in model order
+ * @param disabled services the target leaves out ({@code enabled: false}), resolved as if they ran, in model
+ *                 order: they have no objects; a Helm chart keeps their values, turned off
  */
 public record ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services,
-                               List<ExternalSecret> secrets) {
+                               List<ExternalSecret> secrets, List<ResolvedService> disabled) {
 
     public ResolvedPlatform {
         services = List.copyOf(services);
         secrets = List.copyOf(secrets);
+        disabled = List.copyOf(disabled);
+    }
+
+    /** A target that runs every service. */
+    public ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services,
+                            List<ExternalSecret> secrets) {
+        this(platform, target, services, secrets, List.of());
+    }
+
+    /** True if the target leaves the service {@code name} out. */
+    public boolean leavesOut(String name) {
+        return disabled.stream().anyMatch(s -> s.name().equals(name));
     }
 
     /** The models of its services: the platform's and, for a tenant, the tenant's own, in order. */

@@ -123,6 +123,7 @@ public final class Resolver {
                                             String remoteKeyPrefix) {
         Checks checks = new Checks();
         List<ResolvedService> services = new ArrayList<>();
+        List<ResolvedService> disabled = new ArrayList<>();
         Tenant tenant = target.tenant();
         Tier tenantTier = tenant == null ? null : platform.tier(tenant.tier());
         List<Service> all = new ArrayList<>(platform.services());
@@ -146,7 +147,8 @@ public final class Resolver {
             Tier tier = s.tier() != null ? platform.tier(s.tier()) : s.resources() == null ? tenantTier : null;
             // a tenant pinned to a tag runs the platform's services at it, in every environment
             String tenantTag = shared && tenant != null ? tenant.imageTag() : null;
-            checks.nested("", () -> services.add(new ResolvedService(s,
+            List<ResolvedService> into = o.keeps() ? services : disabled;
+            checks.nested("", () -> into.add(new ResolvedService(s,
                     image(platform, s, o, envImageTag, tenantTag),
                     resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
@@ -158,10 +160,35 @@ public final class Resolver {
                             : s.ingress().withRateLimitRps(o.rateLimitRps()),
                     ingressRules(s, target, serviceAt))));
         }
+        checkLeftOut(services, disabled, at, checks);
         checks.done();
         List<ExternalSecret> secrets = platform.secrets().stream().map(x -> x.in(secretStore, remoteKeyPrefix))
                 .map(x -> tenant == null ? x : x.forTenant(tenant.id())).toList();
-        return new ResolvedPlatform(platform, target, services, secrets);
+        return new ResolvedPlatform(platform, target, services, secrets, disabled);
+    }
+
+    /**
+     * A service left out of a target cannot be what a running service's ingress routes to: the route would lead
+     * nowhere. (A dependency may be left out: its dependents run without it, and no NetworkPolicy allows it.)
+     */
+    private static void checkLeftOut(List<ResolvedService> services, List<ResolvedService> disabled, String at,
+                                     Checks checks) {
+        List<String> gone = disabled.stream().map(ResolvedService::name).toList();
+        for (ResolvedService rs : services) {
+            if (rs.service().ingress() == null) {
+                continue;
+            }
+            for (IngressRule rule : rs.service().ingress().rules()) {
+                for (IngressRule.Path p : rule.paths()) {
+                    if (p.service() != null && gone.contains(p.service())) {
+                        checks.fail((at.isEmpty() ? "" : at + ".") + "services." + p.service() + ".enabled",
+                                "'" + p.service() + "' is left out here, but " + rs.name() + "'s ingress routes "
+                                        + rule.host() + p.path() + " to it; keep it, or leave " + rs.name()
+                                        + " out too");
+                    }
+                }
+            }
+        }
     }
 
     static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag, String tenantTag) {

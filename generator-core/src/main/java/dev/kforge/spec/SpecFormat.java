@@ -1,11 +1,13 @@
 package dev.kforge.spec;
 
 import dev.kforge.api.Checks;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Policy;
 import dev.kforge.api.Port;
+import dev.kforge.api.Probe;
 import dev.kforge.api.ScalingPolicy;
 import dev.kforge.api.ScalingRules;
 import dev.kforge.api.Schedule;
@@ -153,7 +155,21 @@ public final class SpecFormat {
     /** A port given as a map. */
     public static final Section PORT = new Section("port", "A port", List.of(
             required("port", PORT_NUMBER, "The number the container listens on."),
-            key("protocol", choice(Port.PROTOCOLS), "TCP", "Its protocol.")));
+            key("protocol", choice(Port.PROTOCOLS), "TCP", "Its protocol."),
+            key("servicePort", PORT_NUMBER, "port", "The number the Service offers it on (80 in front of 8080)."),
+            key("appProtocol", TEXT, "Application protocol the Service announces: http, grpc, "
+                    + "kubernetes.io/h2c, ..."),
+            key("nodePort", PORT_NUMBER, "chosen by Kubernetes", "Fixed port on every node (NodePort and "
+                    + "LoadBalancer).")));
+
+    /** How a service's Kubernetes Service exposes it. */
+    public static final Section EXPOSE = new Section("expose", "The Kubernetes Service", List.of(
+            key("type", choice(Exposure.Type::id, Exposure.Type.values()), "ClusterIP", "ClusterIP (in the "
+                    + "cluster), NodePort, LoadBalancer, or Headless (DNS names each pod)."),
+            key("annotations", ANNOTATIONS, "Annotations on the Service (a cloud load balancer's settings)."),
+            key("loadBalancerSourceRanges", TEXTS, "Client networks a LoadBalancer admits, as CIDRs."),
+            key("externalTrafficPolicy", choice(Exposure.TRAFFIC_POLICIES), "Cluster", "Local keeps the client's "
+                    + "address (NodePort and LoadBalancer).")));
 
     /** An environment variable from a ConfigMap, a Secret or a pod field. */
     public static final Section ENV_SOURCE = new Section("envSource", "A variable's source", List.of(
@@ -171,13 +187,20 @@ public final class SpecFormat {
 
     /** One probe. */
     public static final Section PROBE = new Section("probe", "A probe", List.of(
-            key("path", TEXT, "HTTP GET path; without it and `command` the probe opens a TCP connection."),
-            key("port", TEXT, "the first port", "Port name or number."),
-            key("command", TEXTS, "Runs this command in the container (exec)."),
+            key("type", choice(Probe.Type::id, Probe.Type.values()), "exec with a command, http with a path, else "
+                    + "tcp", "What it does: an HTTP GET, a TCP connection, a gRPC health check or a command."),
+            key("path", TEXT, "HTTP GET path (http)."),
+            key("port", TEXT, "the first port", "Port name or number (not for exec)."),
+            key("scheme", choice(Probe.SCHEMES), "HTTP", "Scheme of the GET (http)."),
+            key("headers", textMap("header name"), "Headers the GET sends (http)."),
+            key("service", TEXT, "the whole server", "Service name the health check asks about (grpc)."),
+            key("command", TEXTS, "Command that must exit 0 (exec)."),
             key("initialDelaySeconds", SECONDS, "0", "Wait before the first probe."),
             key("periodSeconds", whole(1), "10", "Time between probes."),
             key("timeoutSeconds", whole(1), "1", "Time a probe may take."),
-            key("failureThreshold", whole(1), "3", "Failures in a row that count.")));
+            key("failureThreshold", whole(1), "3", "Failures in a row that count."),
+            key("successThreshold", whole(1), "1", "Successes in a row that count (more than 1 only for "
+                    + "readiness).")));
 
     /** The probes of a service. */
     public static final Section PROBES = new Section("probes", "Probes", List.of(
@@ -340,7 +363,7 @@ public final class SpecFormat {
             key("command", TEXTS, "Entrypoint override."),
             key("args", TEXTS, "Arguments."),
             key("ports", named("port name", either(PORT_NUMBER, PORT)), "Port name to number, or to "
-                    + "{port, protocol}."),
+                    + "{port, protocol, servicePort, appProtocol, nodePort}."),
             key("env", named("variable name", either(TEXT, ENV_SOURCE)), "Variable name to a literal or a "
                     + "source; never a secret value."),
             key("config", CONFIG, "Its ConfigMap."),
@@ -362,7 +385,8 @@ public final class SpecFormat {
             key("egress", listOf(EGRESS), "Outbound traffic outside the platform."),
             key("schedule", SCHEDULE, "When a scheduled job runs."),
             key("podAnnotations", ANNOTATIONS, "Annotations on its pods."),
-            key("fromManifests", FROM_MANIFESTS, "Start from a workload Dekorate or JKube generated.")));
+            key("fromManifests", FROM_MANIFESTS, "Start from a workload Dekorate or JKube generated."),
+            key("expose", EXPOSE, "ClusterIP", "How its Kubernetes Service exposes its ports.")));
 
     // ---------------------------------------------------------------- environments
 
@@ -375,7 +399,9 @@ public final class SpecFormat {
             key("imageTag", TEXT, "Image tag."),
             key("env", textMap("variable name"), "Literal variables set or replaced."),
             key("suspend", BOOL, "Suspend a scheduled job."),
-            key("rateLimitRps", whole(1), "Ingress rate limit.")));
+            key("rateLimitRps", whole(1), "Ingress rate limit."),
+            key("enabled", BOOL, "true", "false leaves the service out: none of its objects, no NetworkPolicy "
+                    + "allows to it.")));
 
     /** An environment. */
     public static final Section ENVIRONMENT = new Section("environment", "An environment", List.of(

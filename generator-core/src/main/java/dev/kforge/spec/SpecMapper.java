@@ -16,6 +16,7 @@ import dev.kforge.api.Egress;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Image;
 import dev.kforge.api.ImportedWorkload;
 import dev.kforge.api.Ingress;
@@ -99,6 +100,7 @@ final class SpecMapper {
     static final List<String> OVERRIDE = SpecFormat.OVERRIDE.names();
 
     private static final List<String> PORT = SpecFormat.PORT.names();
+    private static final List<String> EXPOSE = SpecFormat.EXPOSE.names();
     private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
     private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
     private static final List<String> CONFIG = SpecFormat.CONFIG.names();
@@ -129,6 +131,8 @@ final class SpecMapper {
     static final Map<String, ServiceKind> KINDS = words(ServiceKind.values(), ServiceKind::id);
     static final Map<String, PodSecurityLevel> POD_SECURITY = words(PodSecurityLevel.values(),
             PodSecurityLevel::label);
+    static final Map<String, Exposure.Type> EXPOSE_TYPES = words(Exposure.Type.values(), Exposure.Type::id);
+    static final Map<String, Probe.Type> PROBE_TYPES = words(Probe.Type.values(), Probe.Type::id);
     static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = words(Scheduling.AntiAffinity.values(),
             a -> a.name().toLowerCase(java.util.Locale.ROOT));
 
@@ -692,11 +696,12 @@ final class SpecMapper {
         Schedule schedule = schedule(f);
         Map<String, String> podAnnotations = f.textMap("podAnnotations", "annotation name to value");
         ImportedWorkload base = fromManifests(f);
+        Exposure exposure = exposure(f);
 
         Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
                 config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
                 security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
-                schedule, podAnnotations, base));
+                schedule, podAnnotations, base, exposure));
         return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
     }
 
@@ -762,6 +767,19 @@ final class SpecMapper {
         }
     }
 
+    private Exposure exposure(Fields service) {
+        Fields f = service.map("expose", "a map of Service settings (" + String.join(", ", EXPOSE) + ")", EXPOSE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Exposure.Type type = f.choice("type", "Service type", EXPOSE_TYPES);
+        Map<String, String> annotations = f.textMap("annotations", "annotation name to value");
+        List<String> ranges = f.texts("loadBalancerSourceRanges", "CIDRs");
+        String policy = f.text("externalTrafficPolicy");
+        return unless(before, f.path(), () -> new Exposure(type, annotations, ranges, policy));
+    }
+
     private Image image(Fields f, String key) {
         String reference = f.text(key);
         return reference == null ? null : cx.build(f.path(key), () -> Image.parse(reference));
@@ -779,12 +797,18 @@ final class SpecMapper {
             int before = cx.count();
             Integer number = null;
             String protocol = null;
+            Integer servicePort = null;
+            String appProtocol = null;
+            Integer nodePort = null;
             if (value instanceof MappingNode) {
                 Fields pf = Fields.of(cx, path, value, "a map with port and protocol", PORT);
                 if (pf.require("port", null)) {
                     number = pf.whole("port");
                 }
                 protocol = pf.text("protocol");
+                servicePort = pf.whole("servicePort");
+                appProtocol = pf.text("appProtocol");
+                nodePort = pf.whole("nodePort");
             } else if (value instanceof ScalarNode && !Context.absent(value)) {
                 number = cx.whole(path, value);
             } else {
@@ -793,7 +817,10 @@ final class SpecMapper {
             }
             Integer n = number;
             String pr = protocol;
-            Port port = unless(before, path, () -> new Port(name, n, pr));
+            Integer sp = servicePort;
+            String ap = appProtocol;
+            Integer np = nodePort;
+            Port port = unless(before, path, () -> new Port(name, n, pr, sp == null ? n : sp, ap, np));
             if (port != null) {
                 out.add(port);
             }
@@ -923,15 +950,20 @@ final class SpecMapper {
             return null;
         }
         int before = cx.count();
+        Probe.Type type = f.choice("type", "probe type", PROBE_TYPES);
         String path = f.text("path");
         String port = f.text("port");
+        String scheme = f.text("scheme");
+        Map<String, String> headers = f.textMap("headers", "header name to value");
+        String grpcService = f.text("service");
         List<String> command = f.texts("command", "text");
         Integer initialDelay = f.whole("initialDelaySeconds");
         Integer period = f.whole("periodSeconds");
         Integer timeout = f.whole("timeoutSeconds");
         Integer failureThreshold = f.whole("failureThreshold");
-        return unless(before, f.path(), () -> new Probe(path, port, command, initialDelay, period, timeout,
-                failureThreshold));
+        Integer successThreshold = f.whole("successThreshold");
+        return unless(before, f.path(), () -> new Probe(type, path, port, scheme, headers, grpcService, command,
+                initialDelay, period, timeout, failureThreshold, successThreshold));
     }
 
     private Autoscaling autoscaling(Fields service) {
@@ -1261,8 +1293,9 @@ final class SpecMapper {
         Map<String, String> env = f.textMap("env", "variable name to literal value");
         Boolean suspend = f.bool("suspend");
         Integer rateLimitRps = f.whole("rateLimitRps");
+        Boolean enabled = f.bool("enabled");
         return unless(before, path, () -> new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag,
-                env, suspend, rateLimitRps));
+                env, suspend, rateLimitRps, enabled));
     }
 
     /** Each of {@code values} by the word a spec writes for it, in declaration order. */

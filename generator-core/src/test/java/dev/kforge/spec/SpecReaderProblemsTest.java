@@ -85,10 +85,11 @@ class SpecReaderProblemsTest {
         // then
         assertThat(problem.path()).isEqualTo("services.gateway.colour");
         assertThat(problem.location()).isEqualTo("platform.yaml:9");
-        assertThat(problem.message()).isEqualTo("unknown key 'colour'; allowed keys: kind, image, command, args, "
+        assertThat(problem.message()).startsWith("unknown key 'colour'; allowed keys: kind, image, command, args, "
                 + "ports, env, config, probes, resources, tier, replicas, autoscaling, disruptionBudget, security, "
                 + "rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress, "
-                + "schedule, podAnnotations, fromManifests");
+                + "schedule, podAnnotations, fromManifests, expose").isEqualTo("unknown key 'colour'; allowed keys: "
+                + String.join(", ", SpecFormat.SERVICE.names()));
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodMetric;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
@@ -138,8 +139,8 @@ class SpecReaderTest {
         assertThat(gateway.image()).isEqualTo(new Image("gateway", "2.14.1"));
         assertThat(gateway.command()).containsExactly("/app/gateway");
         assertThat(gateway.args()).containsExactly("--config", "/etc/gateway/routes.yaml");
-        assertThat(gateway.ports()).containsExactly(new Port("http", 8080, "TCP"), new Port("metrics", 9090, "TCP"),
-                new Port("stats", 8125, "UDP"));
+        assertThat(gateway.ports()).containsExactly(new Port("http", 8080, "TCP", 80, "http", null),
+                new Port("metrics", 9090, "TCP", 9090, null, 30090), new Port("stats", 8125, "UDP"));
         // scalars are taken verbatim: true and 8080 are the strings the container sees
         assertThat(gateway.env()).containsExactly(
                 EnvVar.literal("LOG_LEVEL", "info"),
@@ -159,8 +160,19 @@ class SpecReaderTest {
         // given the full spec, when read, then
         assertThat(platform.service("gateway").probes()).isEqualTo(new Probes(
                 new Probe("/health", "http", null, 10, 15, 2, 4),
-                new Probe("/ready", "8080", null, null, null, null, null),
+                Probe.http("/ready", "8080").https().header("X-Probe", "ready").timing(null, null, null, null, 2),
                 new Probe(null, null, List.of("/bin/check", "--startup"), null, null, null, 30)));
+        assertThat(platform.service("catalog").probes()).isEqualTo(new Probes(Probe.grpc("http", "catalog.v1"),
+                Probe.tcp(null), null));
+    }
+
+    @Test
+    void read_whenExposeIsGiven_thenMapsTheServiceTypeAndItsSettings() {
+        // given the full spec, when read, then
+        assertThat(platform.service("gateway").exposure()).isEqualTo(new Exposure(Exposure.Type.LOAD_BALANCER,
+                Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"), List.of("10.0.0.0/8"), "Local"));
+        assertThat(platform.service("search").exposure()).isEqualTo(Exposure.of(Exposure.Type.HEADLESS));
+        assertThat(platform.service("indexer").exposure()).isEqualTo(Exposure.CLUSTER_IP);
     }
 
     @Test
@@ -287,7 +299,8 @@ class SpecReaderTest {
                 Map.entry("gateway", new ServiceOverride(null, 1, 2, new Resources("50m", "100m", "32Mi", "64Mi"),
                         null, null, null)),
                 Map.entry("catalog", new ServiceOverride(0, null, null, null, null, Map.of("DEBUG", "true"), null)),
-                Map.entry("billing", new ServiceOverride(null, null, null, null, null, null, false)));
+                Map.entry("billing", new ServiceOverride(null, null, null, null, null, null, false)),
+                Map.entry("indexer", ServiceOverride.DISABLED));
         assertThat(dev.quota()).isEqualTo(new Quota("4", null, null, "8Gi", null, null, null));
     }
 

@@ -8,10 +8,12 @@ import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.InitContainer;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
@@ -118,6 +120,82 @@ public final class SamplePlatforms {
                         .service("mailer", new ServiceOverride(3, null, null,
                                 new Resources("200m", "400m", "128Mi", "256Mi"), "3.0.1", null, null))
                         .build())
+                .build();
+    }
+
+    /**
+     * Microservices as a shop of gRPC services is usually deployed (the settings real manifests use, each at least
+     * once): gRPC, TCP, exec and HTTP probes with headers over HTTPS, Service ports that differ from the container's,
+     * several named ports with application protocols, a LoadBalancer with annotations, source ranges and a local
+     * traffic policy, a NodePort on a fixed port, a headless Service.
+     */
+    public static Platform boutique() {
+        Resources small = new Resources("100m", "200m", "64Mi", "128Mi");
+        return Platform.builder("boutique")
+                .domain("boutique.example")
+                .service(Service.builder("frontend", ServiceKind.WEB_SERVICE)
+                        .image("frontend:0.10.2")
+                        .port(Port.tcp("http", 8080).exposedAs(80).speaking("http"))
+                        .probes(new Probes(Probe.http("/_healthz").header("Cookie", "shop_session-id=x-liveness-probe")
+                                        .timing(10, null, null, null, null),
+                                Probe.http("/_healthz").header("Cookie", "shop_session-id=x-readiness-probe")
+                                        .timing(null, 5, 2, 3, 2),
+                                null))
+                        .resources(small)
+                        .expose(new Exposure(Exposure.Type.LOAD_BALANCER,
+                                Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"),
+                                List.of("203.0.113.0/24", "198.51.100.0/24"), "Local"))
+                        .dependsOn("cartservice", "productcatalog", "adservice")
+                        .build())
+                .service(Service.builder("adservice", ServiceKind.WEB_SERVICE)
+                        .image("adservice:0.10.2")
+                        .port(Port.tcp("grpc", 9555))
+                        .probes(new Probes(Probe.grpc(null, null), Probe.grpc(null, null), null))
+                        .resources(small)
+                        .build())
+                .service(Service.builder("loadgenerator", ServiceKind.WORKER)
+                        .image("loadgenerator:0.10.2")
+                        .resources(small)
+                        .dependsOn("frontend")
+                        .build())
+                .service(Service.builder("cartservice", ServiceKind.WEB_SERVICE)
+                        .image("cartservice:0.10.2")
+                        .port(Port.tcp("grpc", 7070).speaking("grpc"))
+                        .probes(new Probes(Probe.grpc("grpc", null).timing(15, 10, null, null, null),
+                                Probe.grpc("7070", "hipstershop.CartService"), null))
+                        .resources(small)
+                        .dependsOn("redis-cart")
+                        .build())
+                .service(Service.builder("productcatalog", ServiceKind.WEB_SERVICE)
+                        .image("productcatalogservice:0.10.2")
+                        .port(Port.tcp("grpc", 3550).exposedAs(5000))
+                        .port(Port.tcp("metrics", 9090).exposedAs(9091).speaking("http"))
+                        .probes(new Probes(Probe.exec("/bin/grpc_health_probe", "-addr=:3550"),
+                                Probe.tcp("grpc"), Probe.http("/ready", "metrics").https()
+                                        .timing(null, null, null, 30, null)))
+                        .resources(small)
+                        .expose(new Exposure(Exposure.Type.NODE_PORT, null, null, "Cluster"))
+                        .build())
+                .service(Service.builder("redis-cart", ServiceKind.STATEFUL_SERVICE)
+                        .image("redis:7.2.4-alpine")
+                        .port(new Port("redis", 6379, "TCP", 6379, "redis", null))
+                        .probes(new Probes(Probe.tcp(null), Probe.tcp("redis"), null))
+                        .resources(small)
+                        .storage(new Storage("1Gi", null, null, null))
+                        .expose(Exposure.of(Exposure.Type.HEADLESS))
+                        .build())
+                .service(Service.builder("shipping", ServiceKind.WEB_SERVICE)
+                        .image("shippingservice:0.10.2")
+                        .port(Port.tcp("grpc", 50051).onNodePort(30051))
+                        .probes(new Probes(Probe.grpc(null, null), Probe.grpc(null, null), null))
+                        .resources(small)
+                        .expose(Exposure.of(Exposure.Type.NODE_PORT))
+                        .build())
+                .environment(Environment.builder("dev").profile("dev")
+                        .service("adservice", ServiceOverride.DISABLED).build())
+                .environment(Environment.builder("staging").profile("staging").build())
+                .environment(Environment.builder("prod").profile("prod")
+                        .service("loadgenerator", ServiceOverride.DISABLED).build())
                 .build();
     }
 
