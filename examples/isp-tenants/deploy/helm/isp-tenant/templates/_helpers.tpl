@@ -32,6 +32,8 @@ Takes (dict "root" $ "name" <service name> "svc" <service values>), as do the te
 */}}
 {{- define "isp-tenant.serviceLabels" -}}
 {{- $labels := include "isp-tenant.labels" .root | fromYaml -}}
+{{- /* the service's own labels rank between the platform's and the environment's */}}
+{{- $labels = mergeOverwrite $labels (deepCopy (.svc.labels | default dict)) (deepCopy (.root.Values.labels | default dict)) -}}
 {{- $_ := set $labels "app.kubernetes.io/name" .name -}}
 {{- $_ = set $labels "app.kubernetes.io/component" .svc.kind -}}
 {{- toYaml $labels -}}
@@ -53,7 +55,7 @@ environment labels and no chart version, so that pods roll only for real changes
 {{- $labels := include "isp-tenant.selectorLabels" . | fromYaml -}}
 {{- $_ := set $labels "app.kubernetes.io/managed-by" .root.Release.Service -}}
 {{- $_ = set $labels "app.kubernetes.io/component" .svc.kind -}}
-{{- $labels = mergeOverwrite $labels (deepCopy (.root.Values.platform.labels | default dict)) -}}
+{{- $labels = mergeOverwrite $labels (deepCopy (.root.Values.platform.labels | default dict)) (deepCopy (.svc.labels | default dict)) -}}
 {{- $_ = set $labels "app.kubernetes.io/instance" .root.Release.Name -}}
 {{- toYaml $labels -}}
 {{- end -}}

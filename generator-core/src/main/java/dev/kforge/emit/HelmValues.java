@@ -4,15 +4,9 @@ import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
-import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
-import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
-import dev.kforge.api.InitContainer;
-import dev.kforge.api.Port;
-import dev.kforge.api.Probe;
-import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
 import dev.kforge.api.RbacRule;
 import dev.kforge.api.Resources;
@@ -24,7 +18,6 @@ import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Toleration;
-import dev.kforge.api.Volume;
 import dev.kforge.resolve.ResolvedPlatform;
 import dev.kforge.resolve.ResolvedService;
 
@@ -147,16 +140,16 @@ final class HelmValues {
         v.put("image", image);
         putIf(v, "command", s.command());
         putIf(v, "args", s.args());
-        putIf(v, "ports", s.ports().stream().map(HelmValues::port).toList());
-        putIf(v, "expose", expose(s.exposure()));
+        putIf(v, "ports", s.ports().stream().map(HelmContainerValues::port).toList());
+        putIf(v, "expose", HelmContainerValues.expose(s.exposure()));
         if (s.kind() != ServiceKind.SCHEDULED_JOB) {
             v.put("replicas", rs.replicas());
         }
         putIf(v, "autoscaling", autoscaling(rs.autoscaling()));
-        v.put("resources", resources(rs.resources()));
-        putIf(v, "env", rs.env().stream().map(HelmValues::env).toList());
+        v.put("resources", HelmContainerValues.resources(rs.resources()));
+        putIf(v, "env", rs.env().stream().map(HelmContainerValues::env).toList());
         putIf(v, "config", config(s));
-        putIf(v, "probes", probes(s));
+        putIf(v, "probes", HelmContainerValues.probes(s.probes(), s.ports()));
         Map<String, Object> security = new LinkedHashMap<>();
         security.put("runAsUser", s.security().runAsUser());
         security.put("runAsGroup", s.security().runAsGroup());
@@ -164,8 +157,8 @@ final class HelmValues {
         security.put("readOnlyRootFilesystem", s.security().readOnlyRootFilesystem());
         v.put("security", security);
         putIf(v, "rbac", s.rbac().stream().map(HelmValues::rule).toList());
-        putIf(v, "initContainers", s.initContainers().stream().map(HelmValues::initContainer).toList());
-        putIf(v, "volumes", s.volumes().stream().map(HelmValues::volume).toList());
+        putIf(v, "initContainers", s.initContainers().stream().map(HelmContainerValues::initContainer).toList());
+        putIf(v, "volumes", s.volumes().stream().map(HelmContainerValues::volume).toList());
         putIf(v, "storage", storage(rs.storage()));
         Scheduling sc = s.scheduling();
         putIf(v, "nodeSelector", new TreeMap<>(sc.nodeSelector()));
@@ -202,8 +195,11 @@ final class HelmValues {
         }).toList());
         putIf(v, "schedule", schedule(rs.schedule()));
         putIf(v, "podAnnotations", new TreeMap<>(s.podAnnotations()));
+        HelmContainerValues.pod(s.pod(), v);
         return v;
     }
+
+
 
     /** An ExternalSecret: its store, refresh interval, and per key of the Secret where the value comes from. */
     private static Map<String, Object> secret(ExternalSecret secret) {
@@ -224,31 +220,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> port(Port p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", p.name());
-        out.put("port", p.port());
-        out.put("protocol", p.protocol());
-        if (p.servicePort() != p.port()) {
-            out.put("servicePort", p.servicePort());
-        }
-        putIf(out, "appProtocol", p.appProtocol());
-        putIf(out, "nodePort", p.nodePort());
-        return out;
-    }
 
-    /** How the Service exposes the ports; left out for a plain ClusterIP Service. */
-    private static Map<String, Object> expose(Exposure e) {
-        if (e.equals(Exposure.CLUSTER_IP)) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", e.type().id());
-        putIf(out, "annotations", new TreeMap<>(e.annotations()));
-        putIf(out, "loadBalancerSourceRanges", e.loadBalancerSourceRanges());
-        putIf(out, "externalTrafficPolicy", e.externalTrafficPolicy());
-        return out;
-    }
 
     private static Map<String, Object> quota(Quota q) {
         if (q == null) {
@@ -277,23 +249,6 @@ final class HelmValues {
         return out;
     }
 
-    /** Requests and limits in the shape of a container's {@code resources}. */
-    private static Map<String, Object> resources(Resources r) {
-        Map<String, Object> requests = new LinkedHashMap<>();
-        requests.put("cpu", r.cpuRequest());
-        requests.put("memory", r.memoryRequest());
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("cpu", r.cpuLimit());
-        limits.put("memory", r.memoryLimit());
-        new TreeMap<>(r.extended()).forEach((name, count) -> {
-            requests.put(name, count);
-            limits.put(name, count);
-        });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", requests);
-        out.put("limits", limits);
-        return out;
-    }
 
     private static Map<String, Object> autoscaling(Autoscaling a) {
         if (a == null) {
@@ -339,32 +294,7 @@ final class HelmValues {
         return out;
     }
 
-    /** An environment variable as a container's {@code env} item. */
-    private static Map<String, Object> env(EnvVar e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", e.name());
-        if (e.value() != null) {
-            out.put("value", e.value());
-            return out;
-        }
-        Map<String, Object> from = new LinkedHashMap<>();
-        if (e.configMap() != null) {
-            from.put("configMapKeyRef", keyRef(e.configMap(), e.key()));
-        } else if (e.secret() != null) {
-            from.put("secretKeyRef", keyRef(e.secret(), e.key()));
-        } else {
-            from.put("fieldRef", Map.of("fieldPath", e.fieldPath()));
-        }
-        out.put("valueFrom", from);
-        return out;
-    }
 
-    private static Map<String, Object> keyRef(String name, String key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
-        out.put("key", key);
-        return out;
-    }
 
     private static Map<String, Object> config(Service s) {
         Config c = s.config();
@@ -378,59 +308,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> probes(Service s) {
-        Probes p = s.probes();
-        if (p == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        putIf(out, "liveness", probe(p.liveness(), s));
-        putIf(out, "readiness", probe(p.readiness(), s));
-        putIf(out, "startup", probe(p.startup(), s));
-        return out;
-    }
 
-    /** A probe in the shape of a container's {@code livenessProbe}. */
-    private static Map<String, Object> probe(Probe p, Service s) {
-        if (p == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> action = new LinkedHashMap<>();
-        switch (p.type()) {
-            case EXEC -> {
-                action.put("command", new ArrayList<>(p.command()));
-                out.put("exec", action);
-            }
-            case HTTP -> {
-                action.put("path", p.path());
-                action.put("port", p.target(s.ports()));
-                putIf(action, "scheme", p.scheme());
-                putIf(action, "httpHeaders", p.headers().entrySet().stream().map(h -> {
-                    Map<String, Object> header = new LinkedHashMap<>();
-                    header.put("name", h.getKey());
-                    header.put("value", h.getValue());
-                    return header;
-                }).toList());
-                out.put("httpGet", action);
-            }
-            case GRPC -> {
-                action.put("port", p.target(s.ports()));
-                putIf(action, "service", p.service());
-                out.put("grpc", action);
-            }
-            default -> {
-                action.put("port", p.target(s.ports()));
-                out.put("tcpSocket", action);
-            }
-        }
-        putIf(out, "initialDelaySeconds", p.initialDelaySeconds());
-        putIf(out, "periodSeconds", p.periodSeconds());
-        putIf(out, "timeoutSeconds", p.timeoutSeconds());
-        putIf(out, "failureThreshold", p.failureThreshold());
-        putIf(out, "successThreshold", p.successThreshold());
-        return out;
-    }
 
     /** An RBAC rule in the shape of a Role's {@code rules} item. */
     private static Map<String, Object> rule(RbacRule r) {
@@ -442,26 +320,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> initContainer(InitContainer ic) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", ic.name());
-        out.put("image", ic.image().reference());
-        out.put("command", new ArrayList<>(ic.command()));
-        return out;
-    }
 
-    private static Map<String, Object> volume(Volume v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", v.name());
-        out.put("mountPath", v.mountPath());
-        if (v.emptyDir()) {
-            out.put("emptyDir", true);
-            putIf(out, "sizeLimit", v.sizeLimit());
-        }
-        putIf(out, "configMap", v.configMap());
-        putIf(out, "secret", v.secret());
-        return out;
-    }
 
     private static Map<String, Object> storage(Storage st) {
         if (st == null) {
@@ -546,7 +405,7 @@ final class HelmValues {
     }
 
     /** Puts {@code value} unless it is {@code null} or an empty collection or map. */
-    private static void putIf(Map<String, Object> map, String key, Object value) {
+    static void putIf(Map<String, Object> map, String key, Object value) {
         if (value == null || value instanceof java.util.Collection<?> c && c.isEmpty()
                 || value instanceof Map<?, ?> m && m.isEmpty()) {
             return;

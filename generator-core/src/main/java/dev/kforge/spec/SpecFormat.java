@@ -261,7 +261,14 @@ public final class SpecFormat {
                     + "name, image and command."),
             key("name", TEXT, "Its name."),
             key("image", TEXT, "Its image, pinned."),
-            key("command", TEXTS, "Its command.")));
+            key("command", TEXTS, "the image's entrypoint", "Its command."),
+            key("args", TEXTS, "Its arguments.")));
+
+    /** A volume's own persistent claim. */
+    public static final Section CLAIM = new Section("claim", "A persistent claim", List.of(
+            required("size", MEMORY, "Requested size."),
+            key("storageClass", TEXT, "the cluster's default", "Storage class."),
+            key("accessMode", choice(Storage.ACCESS_MODES), "ReadWriteOnce", "Access mode.")));
 
     /** An extra volume. */
     public static final Section VOLUME = new Section("volume", "A volume", List.of(
@@ -270,7 +277,8 @@ public final class SpecFormat {
             key("emptyDir", BOOL, "false", "A scratch directory."),
             key("sizeLimit", MEMORY, "Size limit of the emptyDir."),
             key("configMap", TEXT, "An existing ConfigMap, mounted read-only."),
-            key("secret", TEXT, "An existing Secret, mounted read-only.")));
+            key("secret", TEXT, "An existing Secret, mounted read-only."),
+            key("claim", CLAIM, "A persistent claim of its own (a PVC; per pod for a stateful service).")));
 
     /** Persistent storage. */
     public static final Section STORAGE = new Section("storage", "Persistent storage", List.of(
@@ -356,6 +364,36 @@ public final class SpecFormat {
             key("file", TEXT, "A manifest file, relative to the spec file's folder."),
             key("name", TEXT, "The Deployment or StatefulSet to take, when there are several.")));
 
+    /** What runs before the main container is stopped. */
+    public static final Section PRE_STOP = new Section("preStop", "Before stopping", List.of(
+            key("command", TEXTS, "A command run in the container."),
+            key("sleepSeconds", whole(1L, 3600L), "A pause, without a shell in the image.")));
+
+    /** A container beside the main one. */
+    public static final Section SIDECAR = new Section("sidecar", "A sidecar", List.of(
+            required("name", TEXT, "Its name."),
+            required("image", TEXT, "Its image, pinned."),
+            key("command", TEXTS, "the image's entrypoint", "Its command."),
+            key("args", TEXTS, "Its arguments."),
+            key("ports", named("port name", either(PORT_NUMBER, PORT)), "Ports it listens on (not exposed)."),
+            key("env", named("variable name", either(TEXT, ENV_SOURCE)), "Its variables."),
+            required("resources", RESOURCES, "Its requests and limits."),
+            key("probes", PROBES, "Its probes, on its own ports."),
+            key("native", BOOL, "false", "A native sidecar: an init container that keeps running, started "
+                    + "before the main container and stopped after it.")));
+
+    /** How a service's pods run. */
+    public static final Section POD = new Section("pod", "Pod settings", List.of(
+            key("terminationGracePeriodSeconds", whole(0L, 3600L), "30", "Time a pod gets to stop after "
+                    + "SIGTERM."),
+            key("preStop", PRE_STOP, "What runs before the main container is stopped."),
+            key("containerName", TEXT, "the service's name", "The main container's name."),
+            key("labels", LABELS, "Labels on the service's objects and pods (not selectors)."),
+            key("annotations", ANNOTATIONS, "Annotations on its Deployment, StatefulSet or CronJob."),
+            key("priorityClassName", TEXT, "The pods' PriorityClass."),
+            key("imagePullSecrets", TEXTS, "Secrets with registry credentials."),
+            key("sidecars", listOf(SIDECAR), "Containers beside the main one.")));
+
     /** A workload. */
     public static final Section SERVICE = new Section("service", "A service", List.of(
             required("kind", choice(ServiceKind::id, ServiceKind.values()), "What it is."),
@@ -386,7 +424,8 @@ public final class SpecFormat {
             key("schedule", SCHEDULE, "When a scheduled job runs."),
             key("podAnnotations", ANNOTATIONS, "Annotations on its pods."),
             key("fromManifests", FROM_MANIFESTS, "Start from a workload Dekorate or JKube generated."),
-            key("expose", EXPOSE, "ClusterIP", "How its Kubernetes Service exposes its ports.")));
+            key("expose", EXPOSE, "ClusterIP", "How its Kubernetes Service exposes its ports."),
+            key("pod", POD, "How its pods run: grace period, preStop, labels, sidecars, ...")));
 
     // ---------------------------------------------------------------- environments
 

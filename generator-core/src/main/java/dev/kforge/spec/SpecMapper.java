@@ -25,6 +25,8 @@ import dev.kforge.api.InitContainer;
 import dev.kforge.api.Metrics;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.PodSettings;
+import dev.kforge.api.Sidecar;
 import dev.kforge.api.PodMetric;
 import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Port;
@@ -101,6 +103,10 @@ final class SpecMapper {
 
     private static final List<String> PORT = SpecFormat.PORT.names();
     private static final List<String> EXPOSE = SpecFormat.EXPOSE.names();
+    private static final List<String> POD = SpecFormat.POD.names();
+    private static final List<String> PRE_STOP = SpecFormat.PRE_STOP.names();
+    private static final List<String> SIDECAR = SpecFormat.SIDECAR.names();
+    private static final List<String> CLAIM = SpecFormat.CLAIM.names();
     private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
     private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
     private static final List<String> CONFIG = SpecFormat.CONFIG.names();
@@ -697,11 +703,12 @@ final class SpecMapper {
         Map<String, String> podAnnotations = f.textMap("podAnnotations", "annotation name to value");
         ImportedWorkload base = fromManifests(f);
         Exposure exposure = exposure(f);
+        PodSettings pod = pod(f);
 
         Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
                 config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
                 security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
-                schedule, podAnnotations, base, exposure));
+                schedule, podAnnotations, base, exposure, pod));
         return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
     }
 
@@ -778,6 +785,47 @@ final class SpecMapper {
         List<String> ranges = f.texts("loadBalancerSourceRanges", "CIDRs");
         String policy = f.text("externalTrafficPolicy");
         return unless(before, f.path(), () -> new Exposure(type, annotations, ranges, policy));
+    }
+
+    private PodSettings pod(Fields service) {
+        Fields f = service.map("pod", "a map of pod settings (" + String.join(", ", POD) + ")", POD);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Integer grace = f.whole("terminationGracePeriodSeconds");
+        PodSettings.PreStop preStop = null;
+        Fields stop = f.map("preStop", "a map with command or sleepSeconds", PRE_STOP);
+        if (stop != null) {
+            int b = cx.count();
+            List<String> command = stop.texts("command", "text");
+            Integer sleep = stop.whole("sleepSeconds");
+            preStop = unless(b, stop.path(), () -> new PodSettings.PreStop(command, sleep));
+        }
+        PodSettings.PreStop stopWith = preStop;
+        String containerName = f.text("containerName");
+        Map<String, String> labels = f.textMap("labels", "label name to value");
+        Map<String, String> annotations = f.textMap("annotations", "annotation name to value");
+        String priorityClassName = f.text("priorityClassName");
+        List<String> pullSecrets = f.texts("imagePullSecrets", "Secret names");
+        List<Sidecar> sidecars = listOf(f, "sidecars", "sidecars", SIDECAR, this::sidecar);
+        return unless(before, f.path(), () -> new PodSettings(grace, stopWith, containerName, labels, annotations,
+                priorityClassName, pullSecrets, sidecars));
+    }
+
+    private Sidecar sidecar(Fields f) {
+        int before = cx.count();
+        String name = f.text("name");
+        Image image = image(f, "image");
+        List<String> command = f.texts("command", "text");
+        List<String> args = f.texts("args", "text");
+        List<Port> ports = ports(f);
+        List<EnvVar> env = env(f);
+        Resources resources = resources(f, "resources");
+        Probes probes = probes(f);
+        Boolean nativeSidecar = f.bool("native");
+        return unless(before, f.path(), () -> new Sidecar(name, image, command, args, ports, env, resources, probes,
+                Boolean.TRUE.equals(nativeSidecar)));
     }
 
     private Image image(Fields f, String key) {
@@ -1046,8 +1094,8 @@ final class SpecMapper {
     private InitContainer initContainer(Fields f) {
         int before = cx.count();
         if (f.has("waitFor")) {
-            if (f.has("name") || f.has("image") || f.has("command")) {
-                cx.reportAt(f.path(), "set either waitFor or name, image and command, not both");
+            if (f.has("name") || f.has("image") || f.has("command") || f.has("args")) {
+                cx.reportAt(f.path(), "set either waitFor or name, image, command and args, not both");
                 return null;
             }
             String target = f.text("waitFor");
@@ -1068,7 +1116,8 @@ final class SpecMapper {
         String name = f.text("name");
         Image image = image(f, "image");
         List<String> command = f.texts("command", "text");
-        return unless(before, f.path(), () -> new InitContainer(name, image, command));
+        List<String> args = f.texts("args", "text");
+        return unless(before, f.path(), () -> new InitContainer(name, image, command, args));
     }
 
     private Volume volume(Fields f) {
@@ -1079,8 +1128,18 @@ final class SpecMapper {
         String sizeLimit = f.text("sizeLimit");
         String configMap = f.text("configMap");
         String secret = f.text("secret");
+        Volume.Claim claim = null;
+        Fields c = f.map("claim", "a map with size, storageClass and accessMode", CLAIM);
+        if (c != null) {
+            int b = cx.count();
+            String size = c.require("size", "like 10Gi") ? c.text("size") : null;
+            String storageClass = c.text("storageClass");
+            String accessMode = c.text("accessMode");
+            claim = unless(b, c.path(), () -> new Volume.Claim(size, storageClass, accessMode));
+        }
+        Volume.Claim persistent = claim;
         return unless(before, f.path(), () -> new Volume(name, mountPath, Boolean.TRUE.equals(emptyDir), sizeLimit,
-                configMap, secret));
+                configMap, secret, persistent));
     }
 
     private Storage storage(Fields service) {

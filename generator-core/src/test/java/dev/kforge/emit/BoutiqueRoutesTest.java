@@ -171,6 +171,51 @@ class BoutiqueRoutesTest {
         assertThat(names(back, "loadgenerator")).containsExactly("Deployment", "NetworkPolicy", "ServiceAccount");
     }
 
+    @Test
+    void pod_whenSettingsSidecarsInitArgsAndClaimsAreGiven_thenThePodSpecHasEach() {
+        // given
+        List<Map<String, Object>> prod = Kustomize.build(out.resolve("deploy/kustomize/overlays/prod"));
+        // when
+        Map<String, Object> frontend = find(prod, "Deployment", "frontend");
+        Object pod = at(frontend, "spec.template.spec");
+        // then
+        assertThat(at(pod, "terminationGracePeriodSeconds")).isEqualTo(5);
+        assertThat(at(pod, "priorityClassName")).isEqualTo("shop-critical");
+        assertThat(at(pod, "imagePullSecrets")).isEqualTo(List.of(Map.of("name", "registry-credentials")));
+        assertThat(at(pod, "containers[0].name")).isEqualTo("server");
+        assertThat(at(pod, "containers[0].lifecycle")).isEqualTo(Map.of("preStop", Map.of("sleep",
+                Map.of("seconds", 3))));
+        assertThat(at(pod, "containers[1].name")).isEqualTo("log-shipper");
+        // the native sidecar runs first among the init containers and keeps running
+        assertThat(at(pod, "initContainers[0].name")).isEqualTo("proxy");
+        assertThat(at(pod, "initContainers[0].restartPolicy")).isEqualTo("Always");
+        assertThat(at(pod, "initContainers[1].args")).isEqualTo(List.of("--to", "latest-schema"));
+        assertThat(at(pod, "volumes[1]")).isEqualTo(Map.of("name", "uploads", "persistentVolumeClaim",
+                Map.of("claimName", "frontend-uploads")));
+        assertThat(at(find(prod, "PersistentVolumeClaim", "frontend-uploads"), "spec.storageClassName"))
+                .isEqualTo("fast-ssd");
+        assertThat(at(frontend, "metadata.annotations")).isEqualTo(Map.of("reloader.stakater.com/auto", "true"));
+        assertThat(at(find(prod, "Service", "frontend"), "metadata.labels.app")).isEqualTo("frontend");
+        assertThat(at(frontend, "spec.template.metadata.labels.app")).isEqualTo("frontend");
+        assertThat(at(frontend, "spec.selector.matchLabels")).isEqualTo(Map.of("app.kubernetes.io/name", "frontend",
+                "app.kubernetes.io/part-of", "boutique"));
+    }
+
+    @Test
+    void statefulService_whenAVolumeHasAClaim_thenEachPodClaimsItAndAPreStopCommandRuns() {
+        // given
+        List<Map<String, Object>> prod = Kustomize.build(out.resolve("deploy/kustomize/overlays/prod"));
+        // when
+        Map<String, Object> redis = find(prod, "StatefulSet", "redis-cart");
+        // then
+        assertThat(((List<?>) at(redis, "spec.volumeClaimTemplates")).stream().map(t -> at(t, "metadata.name")))
+                .containsExactly("data", "backups");
+        assertThat(at(redis, "spec.volumeClaimTemplates[1].spec.storageClassName")).isEqualTo("standard");
+        assertThat(at(redis, "spec.template.spec.containers[0].lifecycle.preStop.exec.command"))
+                .isEqualTo(List.of("redis-cli", "shutdown"));
+        assertThat(prod).noneMatch(o -> "redis-cart-backups".equals(at(o, "metadata.name")));
+    }
+
     /** The kinds of the objects named {@code name}, sorted. */
     private static List<String> names(List<Map<String, Object>> objects, String name) {
         return objects.stream().filter(o -> name.equals(at(o, "metadata.name"))).map(o -> (String) o.get("kind"))

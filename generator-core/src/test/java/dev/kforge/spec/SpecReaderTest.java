@@ -20,6 +20,8 @@ import dev.kforge.api.PodMetric;
 import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Exposure;
 import dev.kforge.api.Port;
+import dev.kforge.api.Sidecar;
+import dev.kforge.api.PodSettings;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
@@ -167,6 +169,20 @@ class SpecReaderTest {
     }
 
     @Test
+    void read_whenPodSettingsAreGiven_thenMapsEachWithItsSidecars() {
+        // given the full spec, when read, then
+        PodSettings pod = platform.service("gateway").pod();
+        assertThat(pod).isEqualTo(new PodSettings(45, PodSettings.PreStop.sleep(5), "server", Map.of("app", "gateway"),
+                Map.of("reloader.stakater.com/auto", "true"), "gateway-critical", List.of("registry-credentials"),
+                List.of(new Sidecar("proxy", Image.parse("envoyproxy/envoy:v1.30.1"), List.of("envoy"),
+                        List.of("-c", "/etc/envoy/envoy.yaml"), List.of(Port.tcp("admin", 9901)),
+                        List.of(EnvVar.fromField("POD_NAME", "metadata.name")),
+                        new Resources("50m", "100m", "32Mi", "64Mi"),
+                        new Probes(null, Probe.http("/ready", "admin"), null), true))));
+        assertThat(platform.service("catalog").pod()).isEqualTo(PodSettings.NONE);
+    }
+
+    @Test
     void read_whenExposeIsGiven_thenMapsTheServiceTypeAndItsSettings() {
         // given the full spec, when read, then
         assertThat(platform.service("gateway").exposure()).isEqualTo(new Exposure(Exposure.Type.LOAD_BALANCER,
@@ -202,12 +218,14 @@ class SpecReaderTest {
                 List.of("get", "list", "watch"), List.of("gateway-routes")));
         assertThat(gateway.initContainers()).containsExactly(
                 InitContainer.waitFor("postgresql", 5432),
-                new InitContainer("migrate", new Image("gateway-migrations", "2.14.1"), List.of("/migrate", "up")));
+                new InitContainer("migrate", new Image("gateway-migrations", "2.14.1"), List.of("/migrate"),
+                        List.of("up", "--verbose")));
         assertThat(gateway.initContainers().get(0).name()).isEqualTo("wait-for-postgresql");
         assertThat(gateway.volumes()).containsExactly(
                 new Volume("cache", "/var/cache/gateway", true, "1Gi", null, null),
                 new Volume("certs", "/etc/certs", false, null, null, "gateway-certs"),
-                new Volume("extra", "/etc/extra", false, null, "gateway-extra", null));
+                new Volume("extra", "/etc/extra", false, null, "gateway-extra", null),
+                Volume.persistent("uploads", "/var/uploads", new Volume.Claim("5Gi", "fast-ssd", "ReadWriteMany")));
     }
 
     @Test

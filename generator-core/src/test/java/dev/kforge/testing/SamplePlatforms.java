@@ -8,6 +8,10 @@ import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Volume;
+import dev.kforge.api.Sidecar;
+import dev.kforge.api.PodSettings;
+import dev.kforge.api.Image;
 import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.InitContainer;
@@ -146,6 +150,21 @@ public final class SamplePlatforms {
                                 Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"),
                                 List.of("203.0.113.0/24", "198.51.100.0/24"), "Local"))
                         .dependsOn("cartservice", "productcatalog", "adservice")
+                        .pod(PodSettings.builder().terminationGracePeriodSeconds(5).containerName("server")
+                                .preStop(PodSettings.PreStop.sleep(3)).label("app", "frontend")
+                                .annotation("reloader.stakater.com/auto", "true").priorityClassName("shop-critical")
+                                .imagePullSecret("registry-credentials")
+                                .sidecar(new Sidecar("proxy", Image.parse("envoyproxy/envoy:v1.30.1"), null,
+                                        List.of("-c", "/etc/envoy/envoy.yaml"), List.of(Port.tcp("admin", 9901)),
+                                        List.of(EnvVar.fromField("POD_NAME", "metadata.name")),
+                                        new Resources("50m", "100m", "32Mi", "64Mi"),
+                                        new Probes(null, Probe.http("/ready", "admin"), null), true))
+                                .sidecar(Sidecar.of("log-shipper", "fluent-bit:3.0.4", small, "--quiet"))
+                                .build())
+                        .volume(Volume.persistent("uploads", "/var/uploads",
+                                new Volume.Claim("2Gi", "fast-ssd", "ReadWriteOncePod")))
+                        .initContainer(new InitContainer("migrate", Image.parse("frontend-migrations:0.10.2"),
+                                List.of("/migrate"), List.of("--to", "latest-schema")))
                         .build())
                 .service(Service.builder("adservice", ServiceKind.WEB_SERVICE)
                         .image("adservice:0.10.2")
@@ -182,6 +201,10 @@ public final class SamplePlatforms {
                         .probes(new Probes(Probe.tcp(null), Probe.tcp("redis"), null))
                         .resources(small)
                         .storage(new Storage("1Gi", null, null, null))
+                        .volume(Volume.persistent("backups", "/backups", new Volume.Claim("5Gi", "standard", null)))
+                        .pod(PodSettings.builder().terminationGracePeriodSeconds(60)
+                                .preStop(new PodSettings.PreStop(List.of("redis-cli", "shutdown"), null))
+                                .label("app", "redis-cart").build())
                         .expose(Exposure.of(Exposure.Type.HEADLESS))
                         .build())
                 .service(Service.builder("shipping", ServiceKind.WEB_SERVICE)
