@@ -368,7 +368,8 @@ public final class ManifestImport {
         return spec;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The first line of the message of {@code e}'s root cause: what a mapping failure says went wrong. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

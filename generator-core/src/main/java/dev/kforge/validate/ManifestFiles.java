@@ -73,17 +73,7 @@ public final class ManifestFiles {
      * @throws KforgeException naming a path that does not exist or cannot be read
      */
     public static Result validate(SchemaValidator validator, List<Path> paths, boolean policy) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                files.addAll(manifestsIn(path));
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                throw new KforgeException("no file or directory at " + path + "; give existing paths, separated by "
-                        + "commas (k8s.validate.files)", List.of());
-            }
-        }
+        List<Path> files = files(paths, "k8s.validate.files");
         List<ValidationProblem> problems = new ArrayList<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         List<PolicyRules.Source> sources = new ArrayList<>();
@@ -110,6 +100,28 @@ public final class ManifestFiles {
             problems.addAll(PolicyRules.check(objects, sources, true, List.of()));
         }
         return new Result(files, problems);
+    }
+
+    /**
+     * The manifest files at {@code paths}: a file named is taken as it is; a directory is searched as the class
+     * comment says (no {@code kustomization.yaml}, patches or Helm charts), in path order.
+     *
+     * @param setting how messages name the setting the paths came from ({@code k8s.validate.files})
+     * @throws KforgeException naming a path that does not exist or a directory that cannot be read
+     */
+    public static List<Path> files(List<Path> paths, String setting) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(manifestsIn(path));
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new KforgeException("no file or directory at " + path + "; give existing paths, separated by "
+                        + "commas (" + setting + ")", List.of());
+            }
+        }
+        return files;
     }
 
     /**
