@@ -154,6 +154,17 @@ public final class ManifestImporter {
                 List.copyOf(notes), List.copyOf(problems));
     }
 
+    /**
+     * A platform name made of {@code text} (a folder's or project's name): lower case, runs of anything but letters
+     * and digits as one {@code -}, at most 40 characters; {@code platform} when nothing is left.
+     */
+    public static String platformName(String text) {
+        String name = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        name = name.length() > 40 ? name.substring(0, 40) : name;
+        name = name.replaceAll("^[-0-9]+|-+$", "");
+        return name.isEmpty() ? "platform" : name;
+    }
+
     private static boolean isWorkload(ManifestObjects.Entry e) {
         return (e.kind().equals("Deployment") || e.kind().equals("StatefulSet")) && e.apiVersion().equals("apps/v1")
                 || e.kind().equals("CronJob") && e.apiVersion().equals("batch/v1");

@@ -31,7 +31,8 @@ final class SpecText {
         StringBuilder out = new StringBuilder();
         out.append("# yaml-language-server: $schema=").append(SpecSchema.PLATFORM_FILE).append('\n');
         out.append("# Imported by kforge from ").append(comment(from)).append(".\n");
-        out.append("# Review it, then run `mvn k8s:generate`. The reference of every key: docs/spec-reference.md.\n");
+        out.append("# Review it, then run `mvn k8s:generate`. Every key is described in kforge's spec reference\n"
+                + "# (docs/spec-reference.md).\n");
         if (!notes.isEmpty()) {
             out.append("#\n# Not carried over, or changed, because kforge cannot say it the input's way (")
                     .append(notes.size()).append("):\n");
