@@ -51,6 +51,7 @@ import java.util.Map;
  * @param exposure         how its Kubernetes Service exposes its ports; default {@link Exposure#CLUSTER_IP}
  * @param pod              how its pods run: grace period, preStop, container name, labels, annotations, priority
  *                         class, image pull secrets, sidecars; default {@link PodSettings#NONE}
+ * @param alerts           Prometheus alerting rules, emitted as the service's PrometheusRule; empty for none
  */
 public record Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
                       List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
@@ -59,7 +60,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                       List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
                       List<String> dependsOn, List<Egress> egress, Schedule schedule,
                       Map<String, String> podAnnotations, ImportedWorkload base, Exposure exposure,
-                      PodSettings pod) {
+                      PodSettings pod, List<Alert> alerts) {
 
     /** Names of the volumes kforge adds itself: scratch space, the config files and the storage. */
     public static final List<String> RESERVED_VOLUMES = List.of("tmp", "config", "data");
@@ -91,6 +92,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
         exposure = exposure == null ? Exposure.CLUSTER_IP : exposure;
         pod = pod == null ? PodSettings.NONE : pod;
+        alerts = Copies.list(alerts);
         check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
                 initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported,
                 command, args);
@@ -108,7 +110,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                    Map<String, String> podAnnotations, ImportedWorkload base) {
         this(name, kind, image, command, args, ports, env, config, probes, resources, tier, replicas, autoscaling,
                 disruptionBudget, security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics,
-                dependsOn, egress, schedule, podAnnotations, base, null, null);
+                dependsOn, egress, schedule, podAnnotations, base, null, null, null);
     }
 
     /**
@@ -294,6 +296,7 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         private ImportedWorkload base;
         private Exposure exposure;
         private PodSettings pod;
+        private final List<Alert> alerts = new ArrayList<>();
 
         private Builder(String name, ServiceKind kind) {
             this.name = name;
@@ -338,12 +341,15 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         public Builder expose(Exposure value) { this.exposure = value; return this; }
         /** How its pods run. */
         public Builder pod(PodSettings value) { this.pod = value; return this; }
+        /** A Prometheus alerting rule. */
+        public Builder alert(Alert value) { alerts.add(value); return this; }
 
         /** Builds the service, or throws {@link ModelException} with every problem. */
         public Service build() {
             return new Service(name, kind, image, command, args, ports, env, config, probes, resources, tier,
                     replicas, autoscaling, disruptionBudget, security, rbac, initContainers, volumes, storage,
-                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base, exposure, pod);
+                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base, exposure, pod,
+                    alerts);
         }
     }
 }

@@ -130,6 +130,9 @@ final class HelmServiceSchema {
                 "annotations", describe(stringMap(), "Annotations on the service's workload."),
                 "priorityClassName", nonEmpty(),
                 "imagePullSecrets", describe(array(nonEmpty()), "Names of Secrets with registry credentials."),
+                "alerts", describe(array(object(props("alert", nonEmpty(), "expr", nonEmpty(), "for", nonEmpty(),
+                        "labels", stringMap(), "annotations", stringMap()), "alert", "expr")), "Alerting rules of "
+                        + "the service's PrometheusRule."),
                 "sidecars", describe(array(sidecar()), "Containers beside the main one; native ones run as init "
                         + "containers that keep running."));
         Map<String, Object> service = object(p, "enabled", "kind", "image", "resources", "security", "antiAffinity");

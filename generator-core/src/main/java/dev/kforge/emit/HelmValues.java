@@ -1,5 +1,6 @@
 package dev.kforge.emit;
 
+import dev.kforge.objects.AlertRules;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
@@ -196,6 +197,7 @@ final class HelmValues {
         putIf(v, "schedule", schedule(rs.schedule()));
         putIf(v, "podAnnotations", new TreeMap<>(s.podAnnotations()));
         HelmContainerValues.pod(s.pod(), v);
+        putIf(v, "alerts", s.alerts().stream().map(AlertRules::rule).toList());
         return v;
     }
 

@@ -95,6 +95,9 @@ final class ServiceObjects {
         if (s.metrics() != null) {
             out.add(serviceMonitor(rp, s, s.metrics()));
         }
+        if (!s.alerts().isEmpty()) {
+            out.add(prometheusRule(rp, s));
+        }
         return out;
     }
 
@@ -421,6 +424,17 @@ final class ServiceObjects {
                 .addToAdditionalProperties("spec", Map.of(
                         "selector", Map.of("matchLabels", Labels.selector(rp, s.name())),
                         "endpoints", List.of(Map.of("port", m.port(), "path", m.path(), "interval", m.interval()))))
+                .build();
+    }
+
+    /** The service's alerts, as one PrometheusRule with one group named after the service. */
+    private static HasMetadata prometheusRule(ResolvedPlatform rp, Service s) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("monitoring.coreos.com/v1")
+                .withKind("PrometheusRule")
+                .withMetadata(meta(rp, s, s.name()))
+                .addToAdditionalProperties("spec", Map.of("groups", List.of(Map.of("name", s.name(),
+                        "rules", s.alerts().stream().map(AlertRules::rule).toList()))))
                 .build();
     }
 }

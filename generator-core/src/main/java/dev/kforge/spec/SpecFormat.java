@@ -382,6 +382,14 @@ public final class SpecFormat {
             key("native", BOOL, "false", "A native sidecar: an init container that keeps running, started "
                     + "before the main container and stopped after it.")));
 
+    /** A Prometheus alerting rule. */
+    public static final Section ALERT = new Section("alert", "An alert (PrometheusRule)", List.of(
+            required("alert", TEXT, "The alert's name, like HighErrorRate."),
+            required("expr", TEXT, "The PromQL expression; the alert fires while it returns anything."),
+            key("for", TEXT, "How long the expression must hold first, like 5m."),
+            key("labels", LABELS, "Labels of the alert, like severity: critical."),
+            key("annotations", ANNOTATIONS, "Annotations of the alert: summary, description, runbook_url.")));
+
     /** How a service's pods run. */
     public static final Section POD = new Section("pod", "Pod settings", List.of(
             key("terminationGracePeriodSeconds", whole(0L, 3600L), "30", "Time a pod gets to stop after "
@@ -425,7 +433,8 @@ public final class SpecFormat {
             key("podAnnotations", ANNOTATIONS, "Annotations on its pods."),
             key("fromManifests", FROM_MANIFESTS, "Start from a workload Dekorate or JKube generated."),
             key("expose", EXPOSE, "ClusterIP", "How its Kubernetes Service exposes its ports."),
-            key("pod", POD, "How its pods run: grace period, preStop, labels, sidecars, ...")));
+            key("pod", POD, "How its pods run: grace period, preStop, labels, sidecars, ..."),
+            key("alerts", listOf(ALERT), "Prometheus alerting rules, as its PrometheusRule.")));
 
     // ---------------------------------------------------------------- environments
 

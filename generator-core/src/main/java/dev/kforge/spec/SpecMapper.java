@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.ByteBuffer;
 import java.io.IOException;
+import dev.kforge.api.Alert;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
@@ -107,6 +108,7 @@ final class SpecMapper {
     private static final List<String> PRE_STOP = SpecFormat.PRE_STOP.names();
     private static final List<String> SIDECAR = SpecFormat.SIDECAR.names();
     private static final List<String> CLAIM = SpecFormat.CLAIM.names();
+    private static final List<String> ALERT = SpecFormat.ALERT.names();
     private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
     private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
     private static final List<String> CONFIG = SpecFormat.CONFIG.names();
@@ -447,7 +449,7 @@ final class SpecMapper {
         String requestsStorage = f.text("requestsStorage");
         Integer pods = f.whole("pods");
         Integer claims = f.whole("persistentVolumeClaims");
-        return unless(before, f.path(), () -> new Quota(requestsCpu, requestsMemory, limitsCpu, limitsMemory,
+        return checked(before, f.path(), () -> new Quota(requestsCpu, requestsMemory, limitsCpu, limitsMemory,
                 requestsStorage, pods, claims));
     }
 
@@ -463,13 +465,27 @@ final class SpecMapper {
         String memoryLimit = f.text("memoryLimit");
         Map<String, String> extended = f.textMap("extended", "extended resource name to a device count, like "
                 + "nvidia.com/gpu: 1");
-        return unless(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
+        return checked(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                 extended));
     }
 
     /** Builds at {@code path} unless a problem was reported since {@code before}. */
     private <T> T unless(int before, String path, Supplier<T> make) {
         return cx.count() > before ? null : cx.build(path, make);
+    }
+
+    /**
+     * Builds a value of plain fields at {@code path}; when a problem was reported since {@code before}, gives
+     * {@code null} but still reports what the model finds wrong in the fields that were read. Only for values
+     * whose fields the model checks one by one: a value made of other values, or one that infers a field left
+     * out, would report the consequences of a part that failed as problems of their own.
+     */
+    private <T> T checked(int before, String path, Supplier<T> make) {
+        if (cx.count() > before) {
+            cx.checkRest(path, make);
+            return null;
+        }
+        return cx.build(path, make);
     }
 
     private static <T> T quietly(Supplier<T> make) {
@@ -704,11 +720,20 @@ final class SpecMapper {
         ImportedWorkload base = fromManifests(f);
         Exposure exposure = exposure(f);
         PodSettings pod = pod(f);
+        List<Alert> alerts = listOf(f, "alerts", "alerting rules", ALERT, a -> {
+            int b = cx.count();
+            String alert = a.require("alert", "a name like HighErrorRate") ? a.text("alert") : null;
+            String expr = a.require("expr", "a PromQL expression") ? a.text("expr") : null;
+            String forDuration = a.text("for");
+            Map<String, String> labels = a.textMap("labels", "label name to value");
+            Map<String, String> annotations = a.textMap("annotations", "annotation name to value");
+            return checked(b, a.path(), () -> new Alert(alert, expr, forDuration, labels, annotations));
+        });
 
         Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
                 config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
                 security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
-                schedule, podAnnotations, base, exposure, pod));
+                schedule, podAnnotations, base, exposure, pod, alerts));
         return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
     }
 
@@ -868,7 +893,7 @@ final class SpecMapper {
             Integer sp = servicePort;
             String ap = appProtocol;
             Integer np = nodePort;
-            Port port = unless(before, path, () -> new Port(name, n, pr, sp == null ? n : sp, ap, np));
+            Port port = checked(before, path, () -> new Port(name, n, pr, sp == null ? n : sp, ap, np));
             if (port != null) {
                 out.add(port);
             }
@@ -1028,7 +1053,7 @@ final class SpecMapper {
             int b = cx.count();
             String name = m.text("name");
             String averageValue = m.text("averageValue");
-            return unless(b, m.path(), () -> new PodMetric(name, averageValue));
+            return checked(b, m.path(), () -> new PodMetric(name, averageValue));
         });
         ScalingRules scaleUp = scalingRules(f, "scaleUp");
         ScalingRules scaleDown = scalingRules(f, "scaleDown");
@@ -1050,7 +1075,7 @@ final class SpecMapper {
             String type = p.text("type");
             Integer value = p.require("value", null) ? p.whole("value") : null;
             Integer period = p.require("periodSeconds", null) ? p.whole("periodSeconds") : null;
-            return unless(b, p.path(), () -> new ScalingPolicy(type, value, period));
+            return checked(b, p.path(), () -> new ScalingPolicy(type, value, period));
         });
         return unless(before, f.path(), () -> new ScalingRules(window, selectPolicy, policies));
     }
@@ -1063,7 +1088,7 @@ final class SpecMapper {
         int before = cx.count();
         String minAvailable = f.text("minAvailable");
         String maxUnavailable = f.text("maxUnavailable");
-        return unless(before, f.path(), () -> new DisruptionBudget(minAvailable, maxUnavailable));
+        return checked(before, f.path(), () -> new DisruptionBudget(minAvailable, maxUnavailable));
     }
 
     private Security security(Fields service) {
@@ -1088,7 +1113,7 @@ final class SpecMapper {
         List<String> resources = f.texts("resources", "resources");
         List<String> verbs = f.texts("verbs", "verbs");
         List<String> resourceNames = f.texts("resourceNames", "resource names");
-        return unless(before, f.path(), () -> new RbacRule(apiGroups, resources, verbs, resourceNames));
+        return checked(before, f.path(), () -> new RbacRule(apiGroups, resources, verbs, resourceNames));
     }
 
     private InitContainer initContainer(Fields f) {
@@ -1135,7 +1160,7 @@ final class SpecMapper {
             String size = c.require("size", "like 10Gi") ? c.text("size") : null;
             String storageClass = c.text("storageClass");
             String accessMode = c.text("accessMode");
-            claim = unless(b, c.path(), () -> new Volume.Claim(size, storageClass, accessMode));
+            claim = checked(b, c.path(), () -> new Volume.Claim(size, storageClass, accessMode));
         }
         Volume.Claim persistent = claim;
         return unless(before, f.path(), () -> new Volume(name, mountPath, Boolean.TRUE.equals(emptyDir), sizeLimit,
@@ -1152,7 +1177,7 @@ final class SpecMapper {
         String storageClass = f.text("storageClass");
         String mountPath = f.text("mountPath");
         String accessMode = f.text("accessMode");
-        return unless(before, f.path(), () -> new Storage(size, storageClass, mountPath, accessMode));
+        return checked(before, f.path(), () -> new Storage(size, storageClass, mountPath, accessMode));
     }
 
     private Scheduling scheduling(Fields service) {
@@ -1168,7 +1193,7 @@ final class SpecMapper {
             String operator = t.text("operator");
             String value = t.text("value");
             String effect = t.text("effect");
-            return unless(b, t.path(), () -> new Toleration(key, operator, value, effect));
+            return checked(b, t.path(), () -> new Toleration(key, operator, value, effect));
         });
         Scheduling.AntiAffinity antiAffinity = f.choice("antiAffinity", "anti-affinity", ANTI_AFFINITY);
         Scheduling.TopologySpread spread = null;
@@ -1240,14 +1265,14 @@ final class SpecMapper {
         String port = f.text("port");
         String path = f.text("path");
         String interval = f.text("interval");
-        return unless(before, f.path(), () -> new Metrics(port, path, interval));
+        return checked(before, f.path(), () -> new Metrics(port, path, interval));
     }
 
     private Egress egress(Fields f) {
         int before = cx.count();
         String cidr = f.text("cidr");
         List<Integer> ports = f.wholes("ports", "port numbers");
-        return unless(before, f.path(), () -> new Egress(cidr, ports));
+        return checked(before, f.path(), () -> new Egress(cidr, ports));
     }
 
     private Schedule schedule(Fields service) {
@@ -1265,7 +1290,7 @@ final class SpecMapper {
         Integer successful = f.whole("successfulJobsHistoryLimit");
         Integer failed = f.whole("failedJobsHistoryLimit");
         Boolean suspend = f.bool("suspend");
-        return unless(before, f.path(), () -> new Schedule(cron, timeZone, concurrencyPolicy, startingDeadline,
+        return checked(before, f.path(), () -> new Schedule(cron, timeZone, concurrencyPolicy, startingDeadline,
                 activeDeadline, backoffLimit == null ? 2 : backoffLimit, successful == null ? 3 : successful,
                 failed == null ? 3 : failed, Boolean.TRUE.equals(suspend)));
     }

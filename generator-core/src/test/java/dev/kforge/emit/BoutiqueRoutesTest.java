@@ -216,6 +216,26 @@ class BoutiqueRoutesTest {
         assertThat(prod).noneMatch(o -> "redis-cart-backups".equals(at(o, "metadata.name")));
     }
 
+    @Test
+    void alerts_whenAServiceHasThem_thenItsPrometheusRuleHoldsThemAsWritten() {
+        // given
+        List<Map<String, Object>> prod = Kustomize.build(out.resolve("deploy/kustomize/overlays/prod"));
+        // when
+        Map<String, Object> rule = find(prod, "PrometheusRule", "productcatalog");
+        // then Prometheus' own templates in annotations are kept for Prometheus, on both routes
+        assertThat(at(rule, "spec.groups")).isEqualTo(List.of(Map.of("name", "productcatalog", "rules", List.of(
+                Map.of("alert", "CatalogErrors", "expr", "sum(rate(grpc_server_handled_total{job=\"productcatalog\","
+                                + "grpc_code!=\"OK\"}[5m])) > 1", "for", "10m",
+                        "labels", Map.of("severity", "warning"),
+                        "annotations", Map.of("summary", "productcatalog fails {{ $value }} calls a second",
+                                "runbook_url", "https://runbooks.boutique.example/catalog")),
+                Map.of("alert", "CatalogDown", "expr", "up{job=\"productcatalog\"} == 0",
+                        "labels", Map.of("severity", "critical"))))));
+        assertThat(((Map<?, ?>) at(rule, "metadata.labels")).get("app.kubernetes.io/name"))
+                .isEqualTo("productcatalog");
+        assertThat(prod.stream().filter(o -> "PrometheusRule".equals(o.get("kind")))).hasSize(1);
+    }
+
     /** The kinds of the objects named {@code name}, sorted. */
     private static List<String> names(List<Map<String, Object>> objects, String name) {
         return objects.stream().filter(o -> name.equals(at(o, "metadata.name"))).map(o -> (String) o.get("kind"))

@@ -768,6 +768,35 @@ class SpecReaderProblemsTest {
     }
 
     @Test
+    void read_whenAlertHasNoExpressionAndABadDuration_thenPointsAtEachInTheAlert() {
+        // given
+        String yaml = gateway("alerts:", "  - {alert: Up, expr: up == 1}", "  - {alert: Down, for: 5 minutes}");
+
+        // when
+        List<Problem> problems = problems(yaml);
+
+        // then
+        assertThat(problems).containsExactly(
+                new Problem("services.gateway.alerts.1.expr", "is required; a PromQL expression",
+                        "platform.yaml:11"),
+                new Problem("services.gateway.alerts.1.for", "'5 minutes' is not a duration like 5m or 1h30m",
+                        "platform.yaml:11"));
+    }
+
+    @Test
+    void read_whenOneResourceIsNotText_thenTheModelStillChecksTheOthers() {
+        // given a request the reader refuses (a list) and a limit only the model refuses
+        String yaml = VALID.replace("cpuRequest: 100m, cpuLimit: 200m", "cpuRequest: [1], cpuLimit: lots");
+
+        // when
+        List<Problem> problems = problems(yaml);
+
+        // then both in one run, and no second problem for the request the reader refused
+        assertThat(problems).extracting(Problem::path).containsExactly("services.gateway.resources.cpuRequest",
+                "services.gateway.resources.cpuLimit");
+    }
+
+    @Test
     void read_whenOverrideSetsReplicasOfAnAutoscaledService_thenSaysToSetTheRange() {
         // given
         String yaml = gateway("autoscaling: {maxReplicas: 4, cpuUtilization: 60}") + """

@@ -21,6 +21,7 @@ import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Exposure;
 import dev.kforge.api.Port;
 import dev.kforge.api.Sidecar;
+import dev.kforge.api.Alert;
 import dev.kforge.api.PodSettings;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
@@ -180,6 +181,17 @@ class SpecReaderTest {
                         new Resources("50m", "100m", "32Mi", "64Mi"),
                         new Probes(null, Probe.http("/ready", "admin"), null), true))));
         assertThat(platform.service("catalog").pod()).isEqualTo(PodSettings.NONE);
+    }
+
+    @Test
+    void read_whenAlertsAreGiven_thenMapsEachInOrder() {
+        // given the full spec, when read, then
+        assertThat(platform.service("gateway").alerts()).containsExactly(
+                new Alert("GatewayErrors", "sum(rate(http_requests_total{job=\"gateway\",code=~\"5..\"}[5m])) > 1",
+                        "10m", Map.of("severity", "warning"),
+                        Map.of("summary", "gateway answers {{ $value }} errors a second")),
+                new Alert("GatewayDown", "up{job=\"gateway\"} == 0", null, null, null));
+        assertThat(platform.service("catalog").alerts()).isEmpty();
     }
 
     @Test

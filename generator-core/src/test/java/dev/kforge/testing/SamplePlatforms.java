@@ -1,5 +1,6 @@
 package dev.kforge.testing;
 
+import dev.kforge.api.Alert;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
@@ -131,7 +132,7 @@ public final class SamplePlatforms {
      * Microservices as a shop of gRPC services is usually deployed (the settings real manifests use, each at least
      * once): gRPC, TCP, exec and HTTP probes with headers over HTTPS, Service ports that differ from the container's,
      * several named ports with application protocols, a LoadBalancer with annotations, source ranges and a local
-     * traffic policy, a NodePort on a fixed port, a headless Service.
+     * traffic policy, a NodePort on a fixed port, a headless Service, Prometheus alerts.
      */
     public static Platform boutique() {
         Resources small = new Resources("100m", "200m", "64Mi", "128Mi");
@@ -194,6 +195,11 @@ public final class SamplePlatforms {
                                         .timing(null, null, null, 30, null)))
                         .resources(small)
                         .expose(new Exposure(Exposure.Type.NODE_PORT, null, null, "Cluster"))
+                        .alert(new Alert("CatalogErrors", "sum(rate(grpc_server_handled_total{job=\"productcatalog\","
+                                + "grpc_code!=\"OK\"}[5m])) > 1", "10m", Map.of("severity", "warning"),
+                                Map.of("summary", "productcatalog fails {{ $value }} calls a second",
+                                        "runbook_url", "https://runbooks.boutique.example/catalog")))
+                        .alert(Alert.of("CatalogDown", "up{job=\"productcatalog\"} == 0", null, "critical", null))
                         .build())
                 .service(Service.builder("redis-cart", ServiceKind.STATEFUL_SERVICE)
                         .image("redis:7.2.4-alpine")
