@@ -31,8 +31,8 @@ import static dev.kforge.importer.ContainerSpec.putIf;
  * ({@code batch/v1}) — becomes a service, with the input's objects that belong to it folded in: the Services
  * selecting its pods (ports, service ports, type), the HorizontalPodAutoscaler scaling it ({@code autoscaling/v2}),
  * the PodDisruptionBudget selecting it ({@code policy/v1}), the Ingresses routing to it ({@code networking.k8s.io/v1}),
- * the ConfigMaps it reads (mounted ones become config files beside the spec, keys it reads become values) and its
- * ServiceAccount. Its containers are read as {@code fromManifests} reads them ({@link dev.kforge.imports.ContainerImport}).
+ * the ConfigMaps it reads (mounted ones become config files beside the spec, keys it reads become values), its
+ * ServiceAccount and the rules of the Roles bound to it ({@link RbacImport}). Its containers are read as {@code fromManifests} reads them ({@link dev.kforge.imports.ContainerImport}).
  * Dependencies come from {@code host:port} values naming another imported Service. The platform gets the
  * environments dev, staging and prod on the built-in profiles; the imported values are the base.
  *
@@ -212,6 +212,8 @@ public final class ManifestImporter {
         Draft d = new Draft(name(e, services, drafts), e);
         PodImport pod = new PodImport(objects, d, used);
         pod.read(template, claims);
+        RbacImport.fold(objects, d, template == null || template.getSpec() == null ? null
+                : template.getSpec().getServiceAccountName(), used);
         boolean stateful = e.kind().equals("StatefulSet") && d.spec.containsKey("storage");
         String kind = e.kind().equals("CronJob") ? "scheduled-job" : stateful ? "stateful-service"
                 : services.stream().anyMatch(s -> !ServiceLinks.headless(s)) ? "web-service" : "worker";

@@ -128,7 +128,7 @@ class ImportRoundTripTest {
     }
 
     @Test
-    void generate_whenImported_thenConfigScalingAndIngressAreKept() {
+    void generate_whenImported_thenConfigScalingRbacAndIngressAreKept() {
         Map<String, Object> frontend = pod(object(base, "Deployment", "frontend"));
         Map<String, Object> mount = list(container(frontend, "server").get("volumeMounts")).stream()
                 .filter(m -> "/app/templates/custom".equals(m.get("mountPath"))).findFirst().orElseThrow();
@@ -143,6 +143,10 @@ class ImportRoundTripTest {
         Map<String, Object> claim = list(map(object(base, "StatefulSet", "redis-cart").get("spec"))
                 .get("volumeClaimTemplates")).get(0);
         assertThat(map(claim.get("spec"))).containsEntry("storageClassName", "standard");
+        Map<String, Object> role = objects(base, "Role").stream()
+                .filter(r -> name(r).startsWith("catalog-refresh")).findFirst().orElseThrow();
+        assertThat(list(role.get("rules"))).containsExactlyElementsOf(list(object(input, "Role", "catalog-refresh")
+                .get("rules")));
         List<Map<String, Object>> ingresses = objects(base, "Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Object> rule = list(map(ingresses.get(0).get("spec")).get("rules")).get(0);
