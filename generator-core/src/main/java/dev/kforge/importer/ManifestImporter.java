@@ -32,7 +32,8 @@ import static dev.kforge.importer.ContainerSpec.putIf;
  * selecting its pods (ports, service ports, type), the HorizontalPodAutoscaler scaling it ({@code autoscaling/v2}),
  * the PodDisruptionBudget selecting it ({@code policy/v1}), the Ingresses routing to it ({@code networking.k8s.io/v1}),
  * the ConfigMaps it reads (mounted ones become config files beside the spec, keys it reads become values), its
- * ServiceAccount and the rules of the Roles bound to it ({@link RbacImport}). Its containers are read as {@code fromManifests} reads them ({@link dev.kforge.imports.ContainerImport}).
+ * ServiceAccount and the rules of the Roles bound to it ({@link RbacImport}). Its containers are read as
+ * {@code fromManifests} reads them ({@link dev.kforge.imports.ContainerImport}).
  * Dependencies come from {@code host:port} values naming another imported Service. The platform gets the
  * environments dev, staging and prod on the built-in profiles; the imported values are the base.
  *

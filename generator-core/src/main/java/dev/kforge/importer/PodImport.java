@@ -1,13 +1,10 @@
 package dev.kforge.importer;
 
-import dev.kforge.api.EnvVar;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Port;
 import dev.kforge.api.Problem;
 import dev.kforge.imports.ContainerImport;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -15,8 +12,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +24,8 @@ import static dev.kforge.importer.ContainerSpec.putIf;
 
 /**
  * A workload's pod template as a service's spec: the main container (image, command, args, ports, variables,
- * probes, resources), its security ids, init containers, sidecars, volumes and the ConfigMap it reads, scheduling
- * and pod settings. The main container is the only one, or the one named like the workload, or else the first.
+ * probes, resources), its security ids, init containers, sidecars, scheduling and pod settings; its volumes and the
+ * ConfigMaps it reads through {@link VolumeImport}. The main container is the only one, or the one named like the workload, or else the first.
  */
 final class PodImport {
 
@@ -47,13 +42,14 @@ final class PodImport {
     private final java.util.Set<ManifestObjects.Entry> used;
     /** The container's ports, as the Services will map them. */
     final List<Port> ports = new ArrayList<>();
-    /** The ConfigMap of the input the service's {@code config} holds, or {@code null}. */
-    private String configMap;
+    /** The service's config and volumes. */
+    private final VolumeImport volumes;
 
     PodImport(ManifestObjects objects, Draft d, java.util.Set<ManifestObjects.Entry> used) {
         this.objects = objects;
         this.d = d;
         this.used = used;
+        this.volumes = new VolumeImport(objects, d, used);
     }
 
     /** Fills the draft from {@code template}; {@code claims} are a StatefulSet's volumeClaimTemplates. */
@@ -74,13 +70,13 @@ final class PodImport {
         List<Problem> problems = new ArrayList<>();
         ports.addAll(ContainerImport.ports(main, at, problems));
         problems.forEach(p -> d.note(p.message()));
-        putIf(d.spec, "env", ContainerSpec.env(main, at, d, this::inputValue));
-        envFrom(main, at);
+        putIf(d.spec, "env", ContainerSpec.env(main, at, d, volumes::inputValue));
+        volumes.envFrom(main, at);
         putIf(d.spec, "probes", ContainerSpec.probes(main, at, d));
         putIf(d.spec, "resources", ContainerSpec.resources(main, at, d));
         security(pod.getSecurityContext(), main.getSecurityContext(), at);
         initContainers(pod, what);
-        volumes(pod, main, at, claims);
+        volumes.volumes(pod, main, at, claims);
         scheduling(pod, what);
         putIf(d.spec, "podAnnotations", annotations(template.getMetadata() == null ? null
                 : template.getMetadata().getAnnotations()));
@@ -89,40 +85,6 @@ final class PodImport {
     }
 
     // ---------------------------------------------------------------- the main container
-
-    /** A ConfigMap key of the input becomes its value: the ConfigMap itself is not carried over by that name. */
-    private String inputValue(EnvVar v) {
-        if (v.configMap() == null) {
-            return null;
-        }
-        ManifestObjects.Entry cm = objects.named("ConfigMap", v.configMap());
-        if (cm == null || !(cm.tree().get("data") instanceof Map<?, ?> data) || !(data.get(v.key()) instanceof String s)) {
-            return null;
-        }
-        used.add(cm);
-        return s;
-    }
-
-    private void envFrom(Container c, String at) {
-        for (EnvFromSource from : nonNull(c.getEnvFrom())) {
-            String name = from.getConfigMapRef() != null ? from.getConfigMapRef().getName() : null;
-            ManifestObjects.Entry cm = name == null ? null : objects.named("ConfigMap", name);
-            if (cm != null && from.getPrefix() == null && (configMap == null || configMap.equals(name))) {
-                configMap = name;
-                used.add(cm);
-                Map<String, Object> literals = d.section("config").containsKey("literals")
-                        ? castMap(d.section("config").get("literals")) : new LinkedHashMap<>();
-                if (cm.tree().get("data") instanceof Map<?, ?> data) {
-                    data.forEach((k, v) -> literals.put(String.valueOf(k), String.valueOf(v)));
-                }
-                d.section("config").put("literals", literals);
-                continue;
-            }
-            d.note(at + ": envFrom " + (name != null ? "ConfigMap " + name : from.getSecretRef() != null
-                    ? "Secret " + from.getSecretRef().getName() : "(empty)") + " is not carried over; kforge gives "
-                    + "a container one ConfigMap of its own (config.literals) and variables one by one (env)");
-        }
-    }
 
     private void security(PodSecurityContext pod, SecurityContext container, String at) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -200,133 +162,6 @@ final class PodImport {
         if (!gone.isEmpty()) {
             d.note(at + ": " + String.join(", ", gone) + " not carried over");
         }
-    }
-
-    // ---------------------------------------------------------------- volumes and config
-
-    private void volumes(PodSpec pod, Container main, String at, List<PersistentVolumeClaim> claims) {
-        Map<String, Volume> byName = new LinkedHashMap<>();
-        nonNull(pod.getVolumes()).forEach(v -> byName.put(v.getName(), v));
-        List<Object> out = new ArrayList<>();
-        for (VolumeMount mount : nonNull(main.getVolumeMounts())) {
-            String where = at + ": volume " + mount.getName() + " at " + mount.getMountPath();
-            if (mount.getSubPath() != null) {
-                d.note(where + ": a subPath mount is mounted whole");
-            }
-            PersistentVolumeClaim template = claims.stream()
-                    .filter(c -> c.getMetadata() != null && mount.getName().equals(c.getMetadata().getName()))
-                    .findFirst().orElse(null);
-            if (template != null) {
-                claim(template, mount, out);
-                continue;
-            }
-            Volume v = byName.get(mount.getName());
-            if (v == null) {
-                d.note(where + ": no such volume in the pod; left out");
-                continue;
-            }
-            String name = volumeName(mount.getName());
-            if (v.getEmptyDir() != null) {
-                out.add(map("name", name, "mountPath", mount.getMountPath(), "emptyDir", true, "sizeLimit",
-                        v.getEmptyDir().getSizeLimit() == null ? null : v.getEmptyDir().getSizeLimit().toString()));
-            } else if (v.getConfigMap() != null) {
-                configVolume(v.getConfigMap().getName(), name, mount, where, out);
-            } else if (v.getSecret() != null) {
-                out.add(map("name", name, "mountPath", mount.getMountPath(), "secret", v.getSecret().getSecretName()));
-            } else if (v.getPersistentVolumeClaim() != null) {
-                ManifestObjects.Entry pvc = objects.named("PersistentVolumeClaim",
-                        v.getPersistentVolumeClaim().getClaimName());
-                if (pvc == null) {
-                    d.note(where + ": the PersistentVolumeClaim " + v.getPersistentVolumeClaim().getClaimName()
-                            + " is not among the manifests; left out (give the volume a claim: of its own)");
-                    continue;
-                }
-                used.add(pvc);
-                Map<String, Object> claim = claimOf(pvc.as(PersistentVolumeClaim.class));
-                out.add(map("name", name, "mountPath", mount.getMountPath(), "claim", claim));
-                d.note(where + ": the claim " + pvc.name() + " becomes the service's own, "
-                        + d.name + "-" + name);
-            } else {
-                d.note(where + ": this kind of volume is not carried over (kforge mounts emptyDir, ConfigMap, Secret "
-                        + "and claims)");
-            }
-        }
-        for (Volume v : byName.values()) {
-            boolean mounted = nonNull(main.getVolumeMounts()).stream().anyMatch(m -> m.getName().equals(v.getName()));
-            if (!mounted) {
-                d.note(at + ": volume " + v.getName() + " is not mounted by the main container; left out");
-            }
-        }
-        putIf(d.spec, "volumes", out);
-    }
-
-    private void claim(PersistentVolumeClaim template, VolumeMount mount, List<Object> out) {
-        Map<String, Object> claim = claimOf(template);
-        if (!d.spec.containsKey("storage")) {
-            Map<String, Object> storage = map("size", claim.get("size"), "storageClass", claim.get("storageClass"),
-                    "mountPath", mount.getMountPath(), "accessMode", claim.get("accessMode"));
-            d.spec.put("storage", storage);
-            if (!"data".equals(template.getMetadata().getName())) {
-                d.note("volume claim template " + template.getMetadata().getName() + " is named data by kforge");
-            }
-            return;
-        }
-        out.add(map("name", volumeName(template.getMetadata().getName()), "mountPath", mount.getMountPath(),
-                "claim", claim));
-    }
-
-    private static Map<String, Object> claimOf(PersistentVolumeClaim pvc) {
-        var spec = pvc.getSpec();
-        Object size = spec == null || spec.getResources() == null || spec.getResources().getRequests() == null
-                ? null : spec.getResources().getRequests().get("storage");
-        String accessMode = spec == null || spec.getAccessModes() == null || spec.getAccessModes().isEmpty() ? null
-                : spec.getAccessModes().get(0);
-        return map("size", size == null ? "1Gi" : size.toString(), "storageClass",
-                spec == null ? null : spec.getStorageClassName(),
-                "accessMode", "ReadWriteOnce".equals(accessMode) ? null : accessMode);
-    }
-
-    /** A mounted ConfigMap of the input becomes the service's config files, written beside the spec. */
-    private void configVolume(String name, String volume, VolumeMount mount, String where, List<Object> out) {
-        ManifestObjects.Entry cm = objects.named("ConfigMap", name);
-        Map<String, Object> config = d.section("config");
-        if (cm == null || configMap != null && !configMap.equals(name) || config.containsKey("fromFiles")) {
-            out.add(map("name", volume, "mountPath", mount.getMountPath(), "configMap", name));
-            d.note(where + ": mounts ConfigMap " + name + (cm == null ? ", which is not among the manifests"
-                    : ", but kforge gives a service one ConfigMap of its own") + "; it stays a reference to a "
-                    + "ConfigMap created outside kforge");
-            if (config.isEmpty()) {
-                d.spec.remove("config");
-            }
-            return;
-        }
-        configMap = name;
-        used.add(cm);
-        List<String> files = new ArrayList<>();
-        if (cm.tree().get("data") instanceof Map<?, ?> data) {
-            data.forEach((k, v) -> {
-                String path = "config/" + d.name + "/" + k;
-                d.files.put(path, String.valueOf(v));
-                files.add(path);
-            });
-        }
-        if (cm.tree().get("binaryData") instanceof Map<?, ?> binary && !binary.isEmpty()) {
-            d.note(where + ": the binaryData of ConfigMap " + name + " is not carried over");
-        }
-        config.put("fromFiles", files);
-        config.put("mountPath", mount.getMountPath());
-        if (!name.equals(d.name + "-config")) {
-            d.note("ConfigMap " + name + " becomes " + d.name + "-config");
-        }
-    }
-
-    private String volumeName(String name) {
-        if (dev.kforge.api.Service.RESERVED_VOLUMES.contains(name)) {
-            d.note("volume " + name + " is renamed " + name + "-volume: kforge names its own volumes "
-                    + dev.kforge.api.Service.RESERVED_VOLUMES);
-            return name + "-volume";
-        }
-        return name;
     }
 
     // ---------------------------------------------------------------- scheduling and pod settings
@@ -428,7 +263,7 @@ final class PodImport {
         List<Port> sidecarPorts = ContainerImport.ports(c, at, problems);
         problems.forEach(p -> d.note(p.message()));
         out.add(map("name", c.getName(), "image", c.getImage(), "command", c.getCommand(), "args", c.getArgs(),
-                "ports", ContainerSpec.ports(sidecarPorts), "env", ContainerSpec.env(c, at, d, this::inputValue),
+                "ports", ContainerSpec.ports(sidecarPorts), "env", ContainerSpec.env(c, at, d, volumes::inputValue),
                 "resources", resources, "probes", ContainerSpec.probes(c, at, d),
                 "native", nativeSidecar ? Boolean.TRUE : null));
         dropped(c, at, true);
@@ -481,11 +316,6 @@ final class PodImport {
                         ? ", without its annotations " + saAnnotations.keySet() : ""));
             }
         }
-    }
-
-    /** The numbers a port list's container ports have, for the Services' target ports. */
-    static List<Integer> numbers(List<ContainerPort> ports) {
-        return nonNull(ports).stream().map(ContainerPort::getContainerPort).toList();
     }
 
     @SuppressWarnings("unchecked")
