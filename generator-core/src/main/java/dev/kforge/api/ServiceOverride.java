@@ -11,7 +11,8 @@ import java.util.Map;
  * @param maxReplicas upper bound of an autoscaled service's range
  * @param resources   requests and limits, replacing the service's (not scaled again)
  * @param imageTag    image tag
- * @param env         literal environment variables added or replaced
+ * @param env         literal environment variables: a variable of the service's keeps its place with this value,
+ *                    the others follow the service's own, sorted by name (whatever the map's order)
  * @param suspend     suspends (or resumes) a scheduled job
  * @param rateLimitRps the ingress rate limit (requests per second per client IP) of a service with an ingress,
  *                     replacing its own; as an environment's default it applies to every service with an ingress

@@ -38,6 +38,8 @@ final class HelmSchema {
                 "name", "labels", "kubernetesVersion"), "The platform."));
         properties.put("labels", describe(stringMap(), "Labels the environment adds to every object (not to pods "
                 + "or selectors)."));
+        properties.put("podLabels", describe(stringMap(), "Labels a tenant's pods carry (the platform's "
+                + "tenancy.podLabels)."));
         properties.put("namespace", describe(object(props(
                 "create", describe(type("boolean"), "Render the Namespace (with its Pod Security labels); turn "
                         + "off to install into an existing namespace."),

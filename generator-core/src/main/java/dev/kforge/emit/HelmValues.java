@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * {@code env}, {@code nodeSelector}, {@code tolerations}, {@code ingress.hosts}); the rest keep the names of the
  * kforge spec. Optional settings that are not set are left out rather than written as {@code null}.
  *
- * <p>Top-level keys: {@code platform}, {@code labels}, {@code namespace}, {@code domain}, {@code tlsIssuer},
+ * <p>Top-level keys: {@code platform}, {@code labels}, {@code podLabels} (a tenant's), {@code namespace}, {@code domain}, {@code tlsIssuer},
  * {@code networkPolicies}, {@code backingServices}, {@code secrets} (when the platform declares any),
  * {@code services}, and one key per chart dependency (the backing service's name); see
  * {@link BackingService#RESERVED_NAMES}.
@@ -56,6 +56,7 @@ final class HelmValues {
         platform.put("kubernetesVersion", rp.platform().kubernetesVersion());
         values.put("platform", platform);
         values.put("labels", new TreeMap<>(rp.target().labels()));
+        putIf(values, "podLabels", rp.tenantPodLabels());
 
         Map<String, Object> namespace = new LinkedHashMap<>();
         namespace.put("create", true);

@@ -46,8 +46,9 @@ final class Labels {
     }
 
     /**
-     * Labels on a service's pods: the selector, managed-by, component, the platform's and the service's own; the
-     * target's labels stay off pods so that rollouts only follow real changes.
+     * Labels on a service's pods: the selector, managed-by, component, the platform's, the service's own and, in a
+     * tenant's namespace, the tenant's pod labels its platform chose; the target's labels stay off pods so that
+     * rollouts only follow real changes.
      */
     static Map<String, String> pod(ResolvedPlatform rp, Service s) {
         Map<String, String> labels = selector(rp, s.name());
@@ -55,6 +56,7 @@ final class Labels {
         labels.put(COMPONENT, component(s.kind()));
         labels.putAll(rp.platform().labels());
         labels.putAll(s.pod().labels());
+        labels.putAll(rp.tenantPodLabels());
         return labels;
     }
 

@@ -72,8 +72,31 @@ final class NetworkPolicies {
 
     private static List<NetworkPolicyIngressRule> ingress(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        List<Port> served = s.ports().stream()
-                .filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
+        rules.addAll(served(rp, s));
+        if (s.metrics() != null) {
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(namespace(rp.platform().monitoringNamespace()))
+                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
+                            .withPort(new IntOrString(s.metrics().port())).build())
+                    .build());
+        }
+        return rules;
+    }
+
+    /**
+     * The served ports, from the ingress controller and from dependents: every port but a dedicated metrics port,
+     * which is Prometheus' only. The first port is the service's main port and always serves, also when metrics are
+     * scraped from it (an application serving /metrics beside its API, Qdrant's HTTP port).
+     */
+    private static List<NetworkPolicyIngressRule> served(ResolvedPlatform rp, Service s) {
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        List<Port> served = new ArrayList<>();
+        for (int i = 0; i < s.ports().size(); i++) {
+            Port p = s.ports().get(i);
+            if (i == 0 || s.metrics() == null || !p.name().equals(s.metrics().port())) {
+                served.add(p);
+            }
+        }
         if (served.isEmpty()) {
             return rules;
         }
@@ -106,13 +129,6 @@ final class NetworkPolicies {
         }
         if (!dependents.isEmpty()) {
             rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(dependents).withPorts(ports(served)).build());
-        }
-        if (s.metrics() != null) {
-            rules.add(new NetworkPolicyIngressRuleBuilder()
-                    .withFrom(namespace(rp.platform().monitoringNamespace()))
-                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
-                            .withPort(new IntOrString(s.metrics().port())).build())
-                    .build());
         }
         return rules;
     }

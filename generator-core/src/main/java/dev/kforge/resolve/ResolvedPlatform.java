@@ -5,6 +5,7 @@ import dev.kforge.api.Platform;
 import dev.kforge.api.Service;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A platform made concrete for one target.
@@ -29,6 +30,12 @@ public record ResolvedPlatform(Platform platform, Target target, List<ResolvedSe
     public ResolvedPlatform(Platform platform, Target target, List<ResolvedService> services,
                             List<ExternalSecret> secrets) {
         this(platform, target, services, secrets, List.of());
+    }
+
+    /** The labels the platform puts on its tenant's pods here (see {@code Tenancy#podLabels}); none outside a tenant. */
+    public Map<String, String> tenantPodLabels() {
+        return target.tenant() == null || platform.tenancy() == null ? Map.of()
+                : platform.tenancy().podLabels(target.tenant());
     }
 
     /** True if the target leaves the service {@code name} out. */

@@ -17,6 +17,7 @@ import dev.kforge.api.SecretStore;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
+import dev.kforge.api.Tenancy;
 import dev.kforge.api.Tenant;
 import dev.kforge.api.Tier;
 
@@ -48,8 +49,9 @@ public final class Resolver {
      * One tenant of a multi-tenant platform, in one environment (or, with {@code environment} null, in the
      * environment-independent tenant base). The tenant's tier sizes every service that sets no resources of its
      * own: requests and limits, the autoscaling range, storage, the namespace's quota and LimitRange. The tenant
-     * adds the labels {@code kforge.dev/tenant}, {@code kforge.dev/tier}, {@code kforge.dev/license-tier} and the
-     * variables {@code TENANT_ID}, {@code LICENSE_TIER}, {@code ENABLED_PLUGINS}; its domain is the ingress domain.
+     * adds the labels {@code kforge.dev/tenant}, {@code kforge.dev/tier}, {@code kforge.dev/license-tier}, the pod
+     * labels and the variables its {@link Tenancy} names ({@code TENANT_ID}, {@code LICENSE_TIER},
+     * {@code ENABLED_PLUGINS} by default); its domain is the ingress domain.
      */
     public static ResolvedPlatform tenant(Platform platform, Environment environment, Tenant tenant,
                                           Map<String, Environment> profiles) {
@@ -153,7 +155,7 @@ public final class Resolver {
                     resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
                     autoscaling(s, tenantTier, o, serviceAt),
-                    shared && tenant != null ? withTenantEnv(env(s, o), tenant) : env(s, o),
+                    shared && tenant != null ? withTenantEnv(env(s, o), platform.tenancy(), tenant) : env(s, o),
                     schedule(s, o),
                     storage(s, tier),
                     s.ingress() == null || o.rateLimitRps() == null ? s.ingress()
@@ -253,12 +255,10 @@ public final class Resolver {
         return out;
     }
 
-    /** The variables that tell the application which tenant it serves. */
-    static List<EnvVar> withTenantEnv(List<EnvVar> env, Tenant tenant) {
+    /** The variables that tell the application which tenant it serves, named as the platform's tenancy says. */
+    static List<EnvVar> withTenantEnv(List<EnvVar> env, Tenancy tenancy, Tenant tenant) {
         List<EnvVar> out = new ArrayList<>(env);
-        out.add(EnvVar.literal("TENANT_ID", tenant.id()));
-        out.add(EnvVar.literal("LICENSE_TIER", tenant.licenseTier()));
-        out.add(EnvVar.literal("ENABLED_PLUGINS", String.join(",", tenant.plugins())));
+        out.addAll(tenancy.env(tenant));
         return out;
     }
 

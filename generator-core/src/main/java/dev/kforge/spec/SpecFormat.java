@@ -475,13 +475,23 @@ public final class SpecFormat {
     // ---------------------------------------------------------------- tenants
 
     /** How tenants are laid out. */
+    /** The names of the variables that tell the application its tenant. */
+    public static final Section TENANT_VARIABLES = new Section("tenantVariables", "Tenant variables", List.of(
+            key("id", TEXT, "TENANT_ID", "Variable holding the tenant's id."),
+            key("licenseTier", TEXT, "LICENSE_TIER", "Variable holding its license tier."),
+            key("plugins", TEXT, "ENABLED_PLUGINS", "Variable holding its plugins, comma-separated.")));
+
     public static final Section TENANCY = new Section("tenancy", "Tenancy", List.of(
             key("namespacePrefix", TEXT, "the platform's name", "Tenant namespaces are <prefix>-<tenant>."),
             key("catalog", TEXT, "A CSV or YAML tenant catalog beside the spec."),
             key("repoUrl", TEXT, "GitOps repository for the Argo CD ApplicationSets."),
             key("repoPath", TEXT, "deploy", "Where the output sits in that repository."),
             key("revision", TEXT, "HEAD", "Branch, tag or commit Argo CD follows."),
-            key("argoNamespace", TEXT, "argocd", "Namespace of Argo CD.")));
+            key("argoNamespace", TEXT, "argocd", "Namespace of Argo CD."),
+            key("variables", TENANT_VARIABLES, "The names of the variables the platform's application is told its "
+                    + "tenant by."),
+            key("podLabels", named("label name", choice(dev.kforge.api.Tenancy.LABEL_FIELDS)), "Labels on a "
+                    + "tenant's pods, each holding a field of the tenant: `example.com/tenant-id: id`.")));
 
     /** A tenant, as a catalog lists it. */
     public static final Section TENANT = new Section("tenant", "A tenant", List.of(

@@ -109,6 +109,7 @@ final class SpecMapper {
     private static final List<String> SIDECAR = SpecFormat.SIDECAR.names();
     private static final List<String> CLAIM = SpecFormat.CLAIM.names();
     private static final List<String> ALERT = SpecFormat.ALERT.names();
+    private static final List<String> TENANT_VARIABLES = SpecFormat.TENANT_VARIABLES.names();
     private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
     private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
     private static final List<String> CONFIG = SpecFormat.CONFIG.names();
@@ -338,7 +339,24 @@ final class SpecMapper {
         String repoPath = f.text("repoPath");
         String revision = f.text("revision");
         String argoNamespace = f.text("argoNamespace");
-        return unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision, argoNamespace));
+        Fields v = f.map("variables", "a map of tenant field to variable name ("
+                + String.join(", ", TENANT_VARIABLES) + ")", TENANT_VARIABLES);
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        if (v != null) {
+            TENANT_VARIABLES.forEach(field -> {
+                String name = v.text(field);
+                if (name != null) {
+                    variables.put(field, name);
+                }
+            });
+        }
+        Map<String, String> podLabels = f.textMap("podLabels", "label name to a tenant field ("
+                + String.join(", ", Tenancy.LABEL_FIELDS) + ")");
+        Tenancy tenancy = unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision,
+                argoNamespace, variables, podLabels));
+        // a tenancy with problems still makes the platform multi-tenant, so that its tenants are checked and not
+        // reported as tenants without a tenancy
+        return tenancy != null ? tenancy : new Tenancy(null, null, null, null, null);
     }
 
     /** The tenants of the catalog file named by {@code tenancy.catalog}, read relative to the spec file. */

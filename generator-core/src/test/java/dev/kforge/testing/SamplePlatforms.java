@@ -274,10 +274,16 @@ public final class SamplePlatforms {
      * password comes from its own remote key, from another store in prod.
      */
     public static Platform isp(List<dev.kforge.api.Tenant> tenants) {
+        return isp(tenants, null, null);
+    }
+
+    /** {@link #isp(List)} with the tenant variables and pod labels its tenancy names (see {@code Tenancy}). */
+    public static Platform isp(List<dev.kforge.api.Tenant> tenants, Map<String, String> variables,
+                               Map<String, String> podLabels) {
         return Platform.builder("isp")
                 .imageRegistry("registry.isp.example")
                 .tenancy(new dev.kforge.api.Tenancy("isp", "https://git.isp.example/gitops.git", "deploy", "main",
-                        null))
+                        null, variables, podLabels))
                 .tiers(dev.kforge.spec.TierCatalog.builtIn())
                 .backingService(new BackingService("postgresql", List.of(5432), null, "isp-data"))
                 .backingService(new BackingService("redis", List.of(6379), null, "isp-data"))

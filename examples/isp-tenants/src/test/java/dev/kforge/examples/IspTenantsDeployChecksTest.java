@@ -19,8 +19,8 @@ class IspTenantsDeployChecksTest {
         // when
         DeployChecks.Result result = DeployChecks.check(Path.of("deploy"), version, work);
         // then
-        assertThat(result.roots()).hasSize(80).allMatch(r -> r.matches("kustomize/tenants/[a-z0-9-]+/(dev|staging|prod)"));
-        assertThat(result.renders()).hasSize(81).contains("isp-tenant:values-acme-prod.yaml");
+        assertThat(result.roots()).hasSize(83).allMatch(r -> r.matches("kustomize/tenants/[a-z0-9-]+/(dev|staging|prod)"));
+        assertThat(result.renders()).hasSize(84).contains("isp-tenant:values-acme-prod.yaml");
         assertThat(result.objects()).isPositive();
     }
 }
