@@ -32,6 +32,8 @@ Takes (dict "root" $ "name" <service name> "svc" <service values>), as do the te
 */}}
 {{- define "api-gateway.serviceLabels" -}}
 {{- $labels := include "api-gateway.labels" .root | fromYaml -}}
+{{- /* the service's own labels rank between the platform's and the environment's */}}
+{{- $labels = mergeOverwrite $labels (deepCopy (.svc.labels | default dict)) (deepCopy (.root.Values.labels | default dict)) -}}
 {{- $_ := set $labels "app.kubernetes.io/name" .name -}}
 {{- $_ = set $labels "app.kubernetes.io/component" .svc.kind -}}
 {{- toYaml $labels -}}
@@ -46,14 +48,14 @@ so a namespace can move between the Kustomize and the Helm route without replaci
 {{- end -}}
 
 {{/*
-Labels on a service's pods: the selector, managed-by, component, the platform's labels and the release; no
-environment labels and no chart version, so that pods roll only for real changes.
+Labels on a service's pods: the selector, managed-by, component, the platform's labels, the service's, a tenant's
+pod labels and the release; no environment labels and no chart version, so that pods roll only for real changes.
 */}}
 {{- define "api-gateway.podLabels" -}}
 {{- $labels := include "api-gateway.selectorLabels" . | fromYaml -}}
 {{- $_ := set $labels "app.kubernetes.io/managed-by" .root.Release.Service -}}
 {{- $_ = set $labels "app.kubernetes.io/component" .svc.kind -}}
-{{- $labels = mergeOverwrite $labels (deepCopy (.root.Values.platform.labels | default dict)) -}}
+{{- $labels = mergeOverwrite $labels (deepCopy (.root.Values.platform.labels | default dict)) (deepCopy (.svc.labels | default dict)) (deepCopy (.root.Values.podLabels | default dict)) -}}
 {{- $_ = set $labels "app.kubernetes.io/instance" .root.Release.Name -}}
 {{- toYaml $labels -}}
 {{- end -}}

@@ -6,6 +6,9 @@ import dev.kforge.api.Platform;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Tenant;
 import dev.kforge.emit.Manifests;
+import dev.kforge.importer.ManifestImporter;
+import dev.kforge.importer.ManifestInputs;
+import dev.kforge.write.SpecFiles;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
 import dev.kforge.validate.ValidationProblem;
@@ -527,6 +530,34 @@ public final class Kforge {
                     + platform.name() + "; fix " + (count == 1 ? "it" : "them") + " and run again, nothing was "
                     + "written", e.problems());
         }
+    }
+
+    /**
+     * Imports existing manifests as a spec ({@code k8s:import}): reads the request's files and folders, makes the spec
+     * ({@link ManifestImporter}) and writes it with its config files beside it. An existing spec is never replaced
+     * unless the request says so.
+     *
+     * @throws KforgeException when an input cannot be read, lies outside the project, holds no workload, or a file to
+     *                         write exists already; nothing is written then
+     */
+    public static ImportReport importManifests(ImportRequest request) {
+        ManifestImporter.Result result;
+        try {
+            List<ManifestImporter.Manifest> manifests = ManifestInputs.read(request.inputs(),
+                    request.projectDirectory(), request.allowedDirectories());
+            Path project = request.projectDirectory().toAbsolutePath().normalize();
+            String from = String.join(", ", request.inputs().stream().map(p -> {
+                Path absolute = p.toAbsolutePath().normalize();
+                return absolute.startsWith(project) ? project.relativize(absolute).toString() : p.toString();
+            }).toList());
+            result = ManifestImporter.importManifests(request.platformName(), from, manifests);
+        } catch (ModelException e) {
+            throw new KforgeException(e.problems().size() + " problem(s) reading the manifests to import; nothing "
+                    + "was written", e.problems());
+        }
+        List<Path> written = SpecFiles.write(request.specFile(), result.spec(), result.files(), request.overwrite(),
+                "-Dk8s.import.overwrite=true");
+        return new ImportReport(request.specFile(), written, result.services(), result.notes(), result.problems());
     }
 
     /** Checks every generated manifest against the platform's Kubernetes version; nothing is written on failure. */

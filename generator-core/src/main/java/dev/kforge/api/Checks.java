@@ -18,8 +18,12 @@ public final class Checks {
     private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern CPU = Pattern.compile("[0-9]+(\\.[0-9]{1,3})?m?");
-    private static final Pattern MEMORY = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
+    /** The form of a CPU quantity the model takes, as a regular expression of the whole text. */
+    public static final String CPU_FORM = "[0-9]+(\\.[0-9]{1,3})?m?";
+    /** The form of a memory or storage quantity the model takes, as a regular expression of the whole text. */
+    public static final String MEMORY_FORM = "[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?";
+    private static final Pattern CPU = Pattern.compile(CPU_FORM);
+    private static final Pattern MEMORY = Pattern.compile(MEMORY_FORM);
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern LABEL_KEY =
             Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
@@ -164,14 +168,35 @@ public final class Checks {
         return this;
     }
 
+    /** A label or annotation key: an optional DNS prefix and '/', then a name of at most 63 characters. */
+    private static boolean qualifiedName(String k) {
+        return k != null && LABEL_KEY.matcher(k).matches() && k.indexOf('/') <= 253
+                && k.length() - k.indexOf('/') - 1 <= 63;
+    }
+
+    /** Annotation keys as Kubernetes accepts them (the form of a label key); values are any text. */
+    public Checks annotations(java.util.Map<String, String> annotations, String path) {
+        if (annotations == null) {
+            return this;
+        }
+        annotations.forEach((k, v) -> {
+            if (!qualifiedName(k)) {
+                fail(path, "'" + printable(String.valueOf(k)) + "' is not a valid annotation key; use a name "
+                        + "like example.com/setting");
+            } else if (v == null) {
+                fail(path + "." + k, "has no value; write an empty value as \"\"");
+            }
+        });
+        return this;
+    }
+
     /** Label keys and values as Kubernetes accepts them. */
     public Checks labels(java.util.Map<String, String> labels, String path) {
         if (labels == null) {
             return this;
         }
         labels.forEach((k, v) -> {
-            if (k == null || !LABEL_KEY.matcher(k).matches() || k.indexOf('/') > 253
-                    || k.length() - k.indexOf('/') - 1 > 63) {
+            if (!qualifiedName(k)) {
                 fail(path, "'" + printable(String.valueOf(k)) + "' is not a valid label key");
             } else if (v == null || v.length() > 63 || !LABEL_VALUE.matcher(v).matches()) {
                 fail(path + "." + k, "'" + printable(String.valueOf(v)) + "' is not a valid label value; use at most "

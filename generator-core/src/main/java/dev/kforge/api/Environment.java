@@ -35,7 +35,7 @@ public record Environment(String name, String profile, String namespace, String 
 
     public Environment {
         labels = Copies.map(labels);
-        services = Copies.map(services);
+        services = Copies.ordered(services);
         defaults = defaults == null ? ServiceOverride.NONE : defaults;
         Checks c = new Checks().dnsLabel(name, "name", 20).labels(labels, "labels")
                 .require(resourceScale == null || (resourceScale.signum() > 0

@@ -21,11 +21,15 @@ public record IngressRule(String host, List<Path> paths) {
      * @param port     target port name; default the target service's first port
      */
     public record Path(String path, String pathType, String service, String port) {
+
+        /** How a path matches. */
+        public static final List<String> PATH_TYPES = List.of("Prefix", "Exact", "ImplementationSpecific");
+
         public Path {
             pathType = pathType == null ? "Prefix" : pathType;
             new Checks().required(path, "path")
                     .require(path == null || path.startsWith("/"), "path", "'" + path + "' must start with '/'")
-                    .require(List.of("Prefix", "Exact", "ImplementationSpecific").contains(pathType), "pathType",
+                    .require(PATH_TYPES.contains(pathType), "pathType",
                             "'" + pathType + "' is not Prefix, Exact or ImplementationSpecific")
                     .done();
         }

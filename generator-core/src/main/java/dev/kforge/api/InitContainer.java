@@ -8,18 +8,24 @@ import java.util.List;
  *
  * @param name    DNS-1123 label
  * @param image   the image
- * @param command the command
+ * @param command the command; empty for the image's entrypoint
+ * @param args    its arguments; may be empty
  */
-public record InitContainer(String name, Image image, List<String> command) {
+public record InitContainer(String name, Image image, List<String> command, List<String> args) {
 
     /** The image {@link #waitFor} uses. */
     public static final Image WAIT_IMAGE = new Image("busybox", "1.37.0");
 
     public InitContainer {
         command = Copies.list(command);
-        Checks c = new Checks().dnsLabel(name, "name", 63).required(image, "image")
-                .require(!command.isEmpty(), "command", "needs a command");
+        args = Copies.list(args);
+        Checks c = new Checks().dnsLabel(name, "name", 63).required(image, "image");
         c.done();
+    }
+
+    /** An init container without arguments. */
+    public InitContainer(String name, Image image, List<String> command) {
+        this(name, image, command, null);
     }
 
     /**

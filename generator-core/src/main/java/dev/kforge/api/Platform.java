@@ -419,8 +419,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
             if (probe == null) {
                 return;
             }
-            if (probe.command().isEmpty() && s.ports().isEmpty() && probe.port() == null) {
-                c.fail(at, "an HTTP or TCP probe needs a port; add one to the service or use a command");
+            if (probe.usesPort() && s.ports().isEmpty() && probe.port() == null) {
+                c.fail(at, "an http, tcp or grpc probe needs a port; add one to the service or use a command");
             }
             if (probe.port() != null && probe.port().matches("[0-9]+")) {
                 java.math.BigInteger number = new java.math.BigInteger(probe.port());

@@ -20,6 +20,8 @@ public record Policy(List<Suppression> suppressions, Map<String, String> failOn,
 
     /** No suppressions, default severities. */
     public static final Policy DEFAULT = new Policy(List.of(), Map.of(), Map.of());
+    /** The severities an environment may fail on; {@code none} fails on nothing. */
+    public static final List<String> LEVELS = List.of("error", "warning", "none");
 
     /** A policy without exceptions to the secret detector. */
     public Policy(List<Suppression> suppressions, Map<String, String> failOn) {
@@ -50,7 +52,7 @@ public record Policy(List<Suppression> suppressions, Map<String, String> failOn,
         notSecret.forEach((path, reason) -> c.require(reason != null && reason.strip().length() >= 10,
                 "notSecret." + path, "write why it is not a secret (at least a few words); it is shown in every "
                         + "report"));
-        failOn.forEach((env, level) -> c.require(List.of("error", "warning", "none").contains(level),
+        failOn.forEach((env, level) -> c.require(LEVELS.contains(level),
                 "failOn." + env, "'" + Checks.printable(String.valueOf(level)) + "' is not error, warning or none"));
         c.done();
     }

@@ -9,8 +9,11 @@ package dev.kforge.api;
  */
 public record ScalingPolicy(String type, int value, int periodSeconds) {
 
+    /** What a policy counts. */
+    public static final java.util.List<String> TYPES = java.util.List.of("Pods", "Percent");
+
     public ScalingPolicy {
-        new Checks().require("Pods".equals(type) || "Percent".equals(type), "type",
+        new Checks().require(TYPES.contains(type), "type",
                         "'" + type + "' is not Pods or Percent")
                 .atLeast(value, 1, "value").between(periodSeconds, 1, 1800, "periodSeconds").done();
     }

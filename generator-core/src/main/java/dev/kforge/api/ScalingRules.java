@@ -11,10 +11,13 @@ import java.util.List;
  */
 public record ScalingRules(Integer stabilizationWindowSeconds, String selectPolicy, List<ScalingPolicy> policies) {
 
+    /** How the policies of one direction combine. */
+    public static final List<String> SELECT_POLICIES = List.of("Max", "Min", "Disabled");
+
     public ScalingRules {
         policies = Copies.list(policies);
         new Checks().between(stabilizationWindowSeconds, 0, 3600, "stabilizationWindowSeconds")
-                .require(selectPolicy == null || List.of("Max", "Min", "Disabled").contains(selectPolicy),
+                .require(selectPolicy == null || SELECT_POLICIES.contains(selectPolicy),
                         "selectPolicy", "'" + selectPolicy + "' is not Max, Min or Disabled")
                 .done();
     }

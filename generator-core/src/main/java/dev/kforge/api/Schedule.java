@@ -20,6 +20,8 @@ public record Schedule(String cron, String timeZone, String concurrencyPolicy, L
                        Long activeDeadlineSeconds, int backoffLimit, int successfulJobsHistoryLimit,
                        int failedJobsHistoryLimit, boolean suspend) {
 
+    /** What happens when a run is due while the last one still runs. */
+    public static final List<String> CONCURRENCY_POLICIES = List.of("Forbid", "Allow", "Replace");
     private static final List<String> MACROS =
             List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
     private static final Pattern FIELD = Pattern.compile("(\\*|\\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/[0-9]+)?"
@@ -40,7 +42,7 @@ public record Schedule(String cron, String timeZone, String concurrencyPolicy, L
             c.require(problem == null, "cron", "'" + Checks.printable(cron) + "' is not a cron expression: " + problem
                     + "; write five fields (minute hour day-of-month month day-of-week) or a macro like @hourly");
         }
-        c.require(List.of("Forbid", "Allow", "Replace").contains(concurrencyPolicy), "concurrencyPolicy",
+        c.require(CONCURRENCY_POLICIES.contains(concurrencyPolicy), "concurrencyPolicy",
                         "'" + concurrencyPolicy + "' is not Forbid, Allow or Replace")
                 .require(timeZone == null || timeZone.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+)*"), "timeZone",
                         "'" + timeZone + "' is not an IANA time zone like Europe/Berlin")

@@ -25,10 +25,14 @@ public record Scheduling(Map<String, String> nodeSelector, List<Toleration> tole
      * @param whenUnsatisfiable {@code DoNotSchedule} or {@code ScheduleAnyway}
      */
     public record TopologySpread(String topologyKey, int maxSkew, String whenUnsatisfiable) {
+
+        /** What the scheduler may do when the spread cannot be kept. */
+        public static final List<String> WHEN_UNSATISFIABLE = List.of("DoNotSchedule", "ScheduleAnyway");
+
         public TopologySpread {
             whenUnsatisfiable = whenUnsatisfiable == null ? "ScheduleAnyway" : whenUnsatisfiable;
             new Checks().required(topologyKey, "topologyKey").atLeast(maxSkew, 1, "maxSkew")
-                    .require(whenUnsatisfiable.equals("DoNotSchedule") || whenUnsatisfiable.equals("ScheduleAnyway"),
+                    .require(WHEN_UNSATISFIABLE.contains(whenUnsatisfiable),
                             "whenUnsatisfiable", "'" + whenUnsatisfiable + "' is not DoNotSchedule or ScheduleAnyway")
                     .done();
         }

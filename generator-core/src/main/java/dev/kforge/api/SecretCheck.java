@@ -102,16 +102,44 @@ final class SecretCheck {
         command(at + ".args", s.args());
         for (int i = 0; i < s.initContainers().size(); i++) {
             command(at + ".initContainers." + i + ".command", s.initContainers().get(i).command());
+            command(at + ".initContainers." + i + ".args", s.initContainers().get(i).args());
         }
-        if (s.probes() != null) {
-            probe(at + ".probes.liveness", s.probes().liveness());
-            probe(at + ".probes.readiness", s.probes().readiness());
-            probe(at + ".probes.startup", s.probes().startup());
-        }
+        probes(at + ".probes", s.probes());
         if (s.ingress() != null) {
             metadata(at + ".ingress.annotations", s.ingress().annotations());
         }
+        if (s.exposure() != null) {
+            metadata(at + ".expose.annotations", s.exposure().annotations());
+        }
         metadata(at + ".podAnnotations", s.podAnnotations());
+        PodSettings pod = s.pod();
+        if (pod != null) {
+            metadata(at + ".pod.labels", pod.labels());
+            metadata(at + ".pod.annotations", pod.annotations());
+            if (pod.preStop() != null) {
+                command(at + ".pod.preStop.command", pod.preStop().command());
+            }
+            for (int i = 0; i < pod.sidecars().size(); i++) {
+                Sidecar sidecar = pod.sidecars().get(i);
+                String side = at + ".pod.sidecars." + i;
+                for (EnvVar e : sidecar.env()) {
+                    if (e.value() != null) {
+                        variable(side + ".env." + e.name() + ".value", e.name(), e.value());
+                    }
+                }
+                command(side + ".command", sidecar.command());
+                command(side + ".args", sidecar.args());
+                probes(side + ".probes", sidecar.probes());
+            }
+        }
+    }
+
+    private void probes(String at, Probes probes) {
+        if (probes != null) {
+            probe(at + ".liveness", probes.liveness());
+            probe(at + ".readiness", probes.readiness());
+            probe(at + ".startup", probes.startup());
+        }
     }
 
     private void override(String at, ServiceOverride o) {
@@ -130,6 +158,8 @@ final class SecretCheck {
     private void probe(String at, Probe probe) {
         if (probe != null) {
             command(at + ".command", probe.command());
+            // an HTTP probe's headers are in the pod spec for anyone to read (Authorization: Bearer ...)
+            probe.headers().forEach((name, value) -> variable(at + ".headers." + name, name, value));
         }
     }
 

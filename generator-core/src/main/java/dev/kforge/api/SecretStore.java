@@ -16,11 +16,13 @@ public record SecretStore(String name, String kind) {
     public static final String CLUSTER = "ClusterSecretStore";
     /** The kind of a store in the namespace of the ExternalSecret. */
     public static final String NAMESPACED = "SecretStore";
+    /** The kinds a store may have. */
+    public static final List<String> KINDS = List.of(CLUSTER, NAMESPACED);
 
     public SecretStore {
         kind = kind == null ? CLUSTER : kind;
         new Checks().hostName(name, "name")
-                .require(List.of(CLUSTER, NAMESPACED).contains(kind), "kind", "'" + Checks.printable(kind)
+                .require(KINDS.contains(kind), "kind", "'" + Checks.printable(kind)
                         + "' is not a store kind; use " + CLUSTER + " or " + NAMESPACED)
                 .done();
     }

@@ -48,6 +48,10 @@ import java.util.Map;
  * @param podAnnotations   annotations on its pods
  * @param base             a workload imported from Dekorate's or JKube's manifests that this service starts from,
  *                         or {@code null}
+ * @param exposure         how its Kubernetes Service exposes its ports; default {@link Exposure#CLUSTER_IP}
+ * @param pod              how its pods run: grace period, preStop, container name, labels, annotations, priority
+ *                         class, image pull secrets, sidecars; default {@link PodSettings#NONE}
+ * @param alerts           Prometheus alerting rules, emitted as the service's PrometheusRule; empty for none
  */
 public record Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
                       List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
@@ -55,7 +59,11 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                       Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
                       List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
                       List<String> dependsOn, List<Egress> egress, Schedule schedule,
-                      Map<String, String> podAnnotations, ImportedWorkload base) {
+                      Map<String, String> podAnnotations, ImportedWorkload base, Exposure exposure,
+                      PodSettings pod, List<Alert> alerts) {
+
+    /** Names of the volumes kforge adds itself: scratch space, the config files and the storage. */
+    public static final List<String> RESERVED_VOLUMES = List.of("tmp", "config", "data");
 
     public Service {
         List<Problem> imported = new ArrayList<>();
@@ -82,9 +90,27 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         podAnnotations = Copies.map(podAnnotations);
         security = security == null ? Security.RESTRICTED : security;
         scheduling = scheduling == null ? Scheduling.NONE : scheduling;
+        exposure = exposure == null ? Exposure.CLUSTER_IP : exposure;
+        pod = pod == null ? PodSettings.NONE : pod;
+        alerts = Copies.list(alerts);
         check(name, kind, image, ports, env, resources, tier, replicas, autoscaling, disruptionBudget,
                 initContainers, volumes, storage, ingress, metrics, dependsOn, schedule, config, base, imported,
                 command, args);
+        checkExposure(ports, exposure, kind);
+        checkContainers(name, pod, initContainers, volumes);
+    }
+
+    /** A service exposed inside the cluster only, with default pod settings. */
+    public Service(String name, ServiceKind kind, Image image, List<String> command, List<String> args,
+                   List<Port> ports, List<EnvVar> env, Config config, Probes probes, Resources resources,
+                   String tier, int replicas, Autoscaling autoscaling, DisruptionBudget disruptionBudget,
+                   Security security, List<RbacRule> rbac, List<InitContainer> initContainers,
+                   List<Volume> volumes, Storage storage, Scheduling scheduling, Ingress ingress, Metrics metrics,
+                   List<String> dependsOn, List<Egress> egress, Schedule schedule,
+                   Map<String, String> podAnnotations, ImportedWorkload base) {
+        this(name, kind, image, command, args, ports, env, config, probes, resources, tier, replicas, autoscaling,
+                disruptionBudget, security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics,
+                dependsOn, egress, schedule, podAnnotations, base, null, null, null);
     }
 
     /**
@@ -183,6 +209,46 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         c.done();
     }
 
+    /** The Service's own ports are unique, and a node port needs a Service that opens one. */
+    private static void checkExposure(List<Port> ports, Exposure exposure, ServiceKind kind) {
+        Checks c = new Checks();
+        ports.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.servicePort() + "/" + p.protocol(),
+                java.util.TreeMap::new, java.util.stream.Collectors.mapping(Port::name,
+                        java.util.stream.Collectors.toList())))
+                .forEach((number, names) -> c.require(names.size() < 2, "ports", "the Service's port " + number
+                        + " is given to " + names.stream().map(Checks::printable).toList() + "; give each port its "
+                        + "own servicePort"));
+        ports.stream().filter(p -> p.nodePort() != null && !exposure.type().external()).forEach(p -> c.fail(
+                "ports." + p.name() + ".nodePort", "only a NodePort or LoadBalancer Service has node ports; set "
+                        + "expose.type or remove it"));
+        c.require(exposure.type() == Exposure.Type.CLUSTER_IP || !ports.isEmpty(), "expose",
+                "a service without ports has no Service to expose; add a port or remove expose");
+        c.require(exposure.type() == Exposure.Type.CLUSTER_IP || kind != ServiceKind.SCHEDULED_JOB, "expose",
+                "a scheduled job serves nothing; remove expose");
+        c.done();
+    }
+
+    /** Every container of the pod has a name of its own; kforge's own volume names are taken. */
+    private static void checkContainers(String name, PodSettings pod, List<InitContainer> initContainers,
+                                        List<Volume> volumes) {
+        Checks c = new Checks();
+        String main = pod.containerName() != null ? pod.containerName() : name;
+        java.util.Set<String> taken = new java.util.HashSet<>(List.of(main));
+        initContainers.forEach(i -> taken.add(i.name()));
+        for (Sidecar sidecar : pod.sidecars()) {
+            c.require(!taken.contains(sidecar.name()), "pod.sidecars." + sidecar.name(), "'" + sidecar.name()
+                    + "' is already the name of another container of the pod; rename it");
+        }
+        for (InitContainer i : initContainers) {
+            c.require(!i.name().equals(main), "initContainers", "'" + i.name() + "' is also the main container's "
+                    + "name; rename one");
+        }
+        volumes.stream().filter(v -> RESERVED_VOLUMES.contains(v.name())).forEach(v -> c.fail("volumes",
+                "'" + v.name() + "' is a volume kforge adds itself (" + String.join(", ", RESERVED_VOLUMES)
+                        + "); rename it"));
+        c.done();
+    }
+
     private static List<String> portNames(List<Port> ports) {
         return ports.stream().map(Port::name).toList();
     }
@@ -226,6 +292,9 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         private Schedule schedule;
         private final Map<String, String> podAnnotations = new LinkedHashMap<>();
         private ImportedWorkload base;
+        private Exposure exposure;
+        private PodSettings pod;
+        private final List<Alert> alerts = new ArrayList<>();
 
         private Builder(String name, ServiceKind kind) {
             this.name = name;
@@ -266,12 +335,19 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
         /** Starts from a workload Dekorate or JKube generated; see {@link Service} for what is taken from it. */
         public Builder base(ImportedWorkload value) { this.base = value; return this; }
+        /** How its Kubernetes Service exposes its ports. */
+        public Builder expose(Exposure value) { this.exposure = value; return this; }
+        /** How its pods run. */
+        public Builder pod(PodSettings value) { this.pod = value; return this; }
+        /** A Prometheus alerting rule. */
+        public Builder alert(Alert value) { alerts.add(value); return this; }
 
         /** Builds the service, or throws {@link ModelException} with every problem. */
         public Service build() {
             return new Service(name, kind, image, command, args, ports, env, config, probes, resources, tier,
                     replicas, autoscaling, disruptionBudget, security, rbac, initContainers, volumes, storage,
-                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base);
+                    scheduling, ingress, metrics, dependsOn, egress, schedule, podAnnotations, base, exposure, pod,
+                    alerts);
         }
     }
 }

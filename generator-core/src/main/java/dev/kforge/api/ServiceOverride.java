@@ -11,16 +11,25 @@ import java.util.Map;
  * @param maxReplicas upper bound of an autoscaled service's range
  * @param resources   requests and limits, replacing the service's (not scaled again)
  * @param imageTag    image tag
- * @param env         literal environment variables added or replaced
+ * @param env         literal environment variables: a variable of the service's keeps its place with this value,
+ *                    the others follow the service's own, sorted by name (whatever the map's order)
  * @param suspend     suspends (or resumes) a scheduled job
  * @param rateLimitRps the ingress rate limit (requests per second per client IP) of a service with an ingress,
  *                     replacing its own; as an environment's default it applies to every service with an ingress
+ * @param enabled      {@code false} leaves the service out of the environment: none of its objects, and no
+ *                     NetworkPolicy allows traffic to it (its dependents keep running without it); {@code null} or
+ *                     {@code true} keeps it
  */
 public record ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
-                              String imageTag, Map<String, String> env, Boolean suspend, Integer rateLimitRps) {
+                              String imageTag, Map<String, String> env, Boolean suspend, Integer rateLimitRps,
+                              Boolean enabled) {
 
     /** Changes nothing. */
-    public static final ServiceOverride NONE = new ServiceOverride(null, null, null, null, null, null, null, null);
+    public static final ServiceOverride NONE = new ServiceOverride(null, null, null, null, null, null, null, null,
+            null);
+    /** Leaves the service out of the environment. */
+    public static final ServiceOverride DISABLED = new ServiceOverride(null, null, null, null, null, null, null, null,
+            false);
 
     public ServiceOverride {
         env = Copies.map(env);
@@ -44,25 +53,32 @@ public record ServiceOverride(Integer replicas, Integer minReplicas, Integer max
         c.done();
     }
 
+    /** An override that keeps the service. */
+    public ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
+                           String imageTag, Map<String, String> env, Boolean suspend, Integer rateLimitRps) {
+        this(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, rateLimitRps, null);
+    }
+
     /** An override without a rate limit. */
     public ServiceOverride(Integer replicas, Integer minReplicas, Integer maxReplicas, Resources resources,
                            String imageTag, Map<String, String> env, Boolean suspend) {
-        this(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, null);
+        this(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, null, null);
     }
 
     /** A replica range override. */
     public static ServiceOverride range(int min, int max) {
-        return new ServiceOverride(null, min, max, null, null, null, null, null);
+        return new ServiceOverride(null, min, max, null, null, null, null, null, null);
     }
 
     /** A fixed replica count, for a service without autoscaling. */
     public static ServiceOverride replicas(int count) {
-        return new ServiceOverride(count, null, null, null, null, null, null, null);
+        return new ServiceOverride(count, null, null, null, null, null, null, null, null);
     }
 
     /** This override with the ingress rate limit {@code rps}. */
     public ServiceOverride withRateLimitRps(int rps) {
-        return new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, rps);
+        return new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag, env, suspend, rps,
+                enabled);
     }
 
     /** This override with every field that {@code more} sets taken from {@code more}. */
@@ -71,7 +87,13 @@ public record ServiceOverride(Integer replicas, Integer minReplicas, Integer max
         merged.putAll(more.env);
         return new ServiceOverride(pick(more.replicas, replicas), pick(more.minReplicas, minReplicas),
                 pick(more.maxReplicas, maxReplicas), pick(more.resources, resources), pick(more.imageTag, imageTag),
-                merged, pick(more.suspend, suspend), pick(more.rateLimitRps, rateLimitRps));
+                merged, pick(more.suspend, suspend), pick(more.rateLimitRps, rateLimitRps),
+                pick(more.enabled, enabled));
+    }
+
+    /** False when the service is left out. */
+    public boolean keeps() {
+        return !Boolean.FALSE.equals(enabled);
     }
 
     private static <T> T pick(T preferred, T fallback) {

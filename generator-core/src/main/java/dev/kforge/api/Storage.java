@@ -12,6 +12,10 @@ import java.util.List;
  */
 public record Storage(String size, String storageClass, String mountPath, String accessMode) {
 
+    /** The access modes a claim may have. */
+    public static final List<String> ACCESS_MODES =
+            List.of("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany");
+
     public Storage {
         mountPath = mountPath == null ? "/data" : mountPath;
         accessMode = accessMode == null ? "ReadWriteOnce" : accessMode;
@@ -19,8 +23,7 @@ public record Storage(String size, String storageClass, String mountPath, String
                 .require(mountPath.startsWith("/"), "mountPath", "'" + mountPath + "' is not an absolute path")
                 .require(storageClass == null || storageClass.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?"),
                         "storageClass", "'" + storageClass + "' is not a valid storage class name")
-                .require(List.of("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany")
-                        .contains(accessMode), "accessMode", "'" + accessMode + "' is not an access mode")
+                .require(ACCESS_MODES.contains(accessMode), "accessMode", "'" + accessMode + "' is not an access mode")
                 .done();
     }
 }

@@ -12,13 +12,18 @@ import java.util.List;
  */
 public record Toleration(String key, String operator, String value, String effect) {
 
+    /** The operators a toleration may have. */
+    public static final List<String> OPERATORS = List.of("Equal", "Exists");
+    /** The taint effects a toleration may name. */
+    public static final List<String> EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
     public Toleration {
         operator = operator == null ? "Equal" : operator;
         new Checks().required(key, "key")
-                .require(operator.equals("Equal") || operator.equals("Exists"), "operator",
+                .require(OPERATORS.contains(operator), "operator",
                         "'" + operator + "' is not Equal or Exists")
                 .require(!operator.equals("Exists") || value == null, "value", "must be empty with Exists")
-                .require(effect == null || List.of("NoSchedule", "PreferNoSchedule", "NoExecute").contains(effect),
+                .require(effect == null || EFFECTS.contains(effect),
                         "effect", "'" + effect + "' is not NoSchedule, PreferNoSchedule or NoExecute")
                 .done();
     }

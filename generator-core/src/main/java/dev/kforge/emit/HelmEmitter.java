@@ -36,7 +36,7 @@ public final class HelmEmitter {
     static final List<String> TEMPLATES = List.of("_helpers.tpl", "_pod.tpl", "NOTES.txt", "namespace.yaml",
             "networkpolicies.yaml", "externalsecrets.yaml", "serviceaccount.yaml", "rbac.yaml", "configmap.yaml", "pvc.yaml",
             "deployment.yaml", "statefulset.yaml", "cronjob.yaml", "service.yaml", "hpa.yaml", "pdb.yaml",
-            "ingress.yaml", "servicemonitor.yaml");
+            "ingress.yaml", "servicemonitor.yaml", "prometheusrule.yaml");
     /** A version Helm takes (SemVer 2, leniently: a Maven {@code 1.0-SNAPSHOT} passes). */
     private static final Pattern VERSION =
             Pattern.compile("[0-9]+(\\.[0-9]+){0,2}(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");

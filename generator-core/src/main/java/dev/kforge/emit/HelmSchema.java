@@ -38,6 +38,8 @@ final class HelmSchema {
                 "name", "labels", "kubernetesVersion"), "The platform."));
         properties.put("labels", describe(stringMap(), "Labels the environment adds to every object (not to pods "
                 + "or selectors)."));
+        properties.put("podLabels", describe(stringMap(), "Labels a tenant's pods carry (the platform's "
+                + "tenancy.podLabels)."));
         properties.put("namespace", describe(object(props(
                 "create", describe(type("boolean"), "Render the Namespace (with its Pod Security labels); turn "
                         + "off to install into an existing namespace."),
@@ -88,113 +90,11 @@ final class HelmSchema {
         schema.put("title", "Values of the " + chart + " chart");
         schema.putAll(object(properties, "platform", "labels", "namespace", "tlsIssuer", "networkPolicies",
                 "backingServices", "services"));
-        schema.put("definitions", Map.of("service", service()));
+        schema.put("definitions", Map.of("service", HelmServiceSchema.service()));
         return schema;
     }
 
-    private static Map<String, Object> service() {
-        Map<String, Object> p = props(
-                "enabled", describe(type("boolean"), "Render this service's objects."),
-                "kind", enumOf("web-service", "worker", "stateful-service", "scheduled-job"),
-                "image", object(props(
-                        "repository", nonEmpty(),
-                        "tag", describe(notLatest(), "A pinned tag or a sha256: digest."),
-                        "pullPolicy", enumOf("Always", "IfNotPresent", "Never")), "repository", "tag"),
-                "command", array(type("string")),
-                "args", array(type("string")),
-                "ports", array(object(props("name", nonEmpty(), "port", integer(1, 65535),
-                        "protocol", enumOf("TCP", "UDP", "SCTP")), "name", "port")),
-                "replicas", describe(integer(0, null), "Replicas when not autoscaled."),
-                "autoscaling", object(props(
-                        "enabled", type("boolean"),
-                        "minReplicas", integer(1, null), "maxReplicas", integer(1, null),
-                        "cpuUtilization", integer(1, 1000), "memoryUtilization", integer(1, 1000),
-                        "podMetrics", array(object(props("name", nonEmpty(), "averageValue", quantityText()),
-                                "name", "averageValue")),
-                        "behavior", describe(type("object"), "A HorizontalPodAutoscaler's spec.behavior.")),
-                        "enabled", "minReplicas", "maxReplicas"),
-                "resources", object(props(
-                        "requests", withDevices(object(props("cpu", quantity(), "memory", quantity()), "cpu",
-                                "memory")),
-                        "limits", withDevices(object(props("cpu", quantity(), "memory", quantity()), "cpu",
-                                "memory"))),
-                        "requests", "limits"),
-                "env", describe(array(object(props("name", nonEmpty(), "value", type("string"),
-                        "valueFrom", type("object")), "name")), "A container's env (literal values are text)."),
-                "config", object(props("literals", stringMap(), "files", stringMap(), "mountPath", absolute()),
-                        "mountPath"),
-                "probes", object(props("liveness", type("object"), "readiness", type("object"),
-                        "startup", type("object"))),
-                "security", object(props("runAsUser", integer(1, null), "runAsGroup", integer(1, null),
-                        "fsGroup", integer(0, null), "readOnlyRootFilesystem", type("boolean")),
-                        "runAsUser", "runAsGroup", "fsGroup", "readOnlyRootFilesystem"),
-                "rbac", describe(array(type("object")), "Rules of the service's Role; empty for none."),
-                "initContainers", array(object(props("name", nonEmpty(), "image", nonEmpty(),
-                        "command", array(type("string"))), "name", "image", "command")),
-                "volumes", array(object(props("name", nonEmpty(), "mountPath", absolute(),
-                        "emptyDir", type("boolean"), "sizeLimit", quantity(), "configMap", nonEmpty(),
-                        "secret", nonEmpty()), "name", "mountPath")),
-                "storage", object(props("size", quantity(), "storageClass", type("string"),
-                        "mountPath", absolute(),
-                        "accessMode", enumOf("ReadWriteOnce", "ReadWriteOncePod", "ReadOnlyMany", "ReadWriteMany")),
-                        "size", "mountPath", "accessMode"),
-                "nodeSelector", stringMap(),
-                "tolerations", array(type("object")),
-                "antiAffinity", enumOf("none", "preferred", "required"),
-                "topologySpread", object(props("topologyKey", nonEmpty(), "maxSkew", integer(1, null),
-                        "whenUnsatisfiable", enumOf("DoNotSchedule", "ScheduleAnyway")),
-                        "topologyKey", "maxSkew", "whenUnsatisfiable"),
-                "disruptionBudget", withSize(object(props("minAvailable", intOrPercent(),
-                        "maxUnavailable", intOrPercent()))),
-                "ingress", object(props(
-                        "enabled", type("boolean"),
-                        "className", nonEmpty(),
-                        "tls", describe(type("boolean"), "TLS with a certificate from cert-manager (tlsIssuer)."),
-                        "hosts", array(object(props(
-                                "host", describe(nonEmpty(), "A full host name, or a label joined with domain."),
-                                "paths", array(object(props("path", absolute(),
-                                        "pathType", enumOf("Prefix", "Exact", "ImplementationSpecific"),
-                                        "service", nonEmpty(), "port", nonEmpty()),
-                                        "path", "pathType", "service", "port"))), "host", "paths")),
-                        "rateLimitRps", integer(1, null),
-                        "corsOrigins", array(type("string")),
-                        "websockets", type("boolean"),
-                        "stickySessions", type("boolean"),
-                        "maxBodySize", pattern("^[0-9]+[kmg]?$"),
-                        "annotations", stringMap()),
-                        "enabled", "className", "tls", "hosts"),
-                "metrics", object(props("enabled", type("boolean"), "port", nonEmpty(), "path", absolute(),
-                        "interval", pattern("^[0-9]+(ms|s|m|h)$")), "enabled", "port", "path", "interval"),
-                "dependsOn", describe(array(nonEmpty()), "Services and backing services it connects to."),
-                "egress", array(object(props("cidr", nonEmpty(), "ports", array(integer(1, 65535))),
-                        "cidr", "ports")),
-                "schedule", object(props(
-                        "cron", nonEmpty(), "timeZone", type("string"),
-                        "concurrencyPolicy", enumOf("Forbid", "Allow", "Replace"),
-                        "startingDeadlineSeconds", integer(10, null), "activeDeadlineSeconds", integer(1, null),
-                        "backoffLimit", integer(0, 100), "successfulJobsHistoryLimit", integer(0, 100),
-                        "failedJobsHistoryLimit", integer(0, 100), "suspend", type("boolean")),
-                        "cron", "concurrencyPolicy", "backoffLimit", "successfulJobsHistoryLimit",
-                        "failedJobsHistoryLimit", "suspend"),
-                "podAnnotations", stringMap());
-        Map<String, Object> service = object(p, "enabled", "kind", "image", "resources", "security", "antiAffinity");
-        service.put("allOf", List.of(
-                rule("scheduled-job", List.of("schedule")),
-                rule("stateful-service", List.of("replicas", "storage")),
-                rule("web-service", List.of("replicas", "ports")),
-                rule("worker", List.of("replicas"))));
-        return service;
-    }
-
-    /** A service of {@code kind} requires {@code keys}. */
-    private static Map<String, Object> rule(String kind, List<String> keys) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("if", Map.of("properties", Map.of("kind", Map.of("const", kind))));
-        out.put("then", Map.of("required", keys));
-        return out;
-    }
-
-    private static Map<String, Object> props(Object... pairs) {
+    static Map<String, Object> props(Object... pairs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             out.put((String) pairs[i], pairs[i + 1]);
@@ -202,7 +102,7 @@ final class HelmSchema {
         return out;
     }
 
-    private static Map<String, Object> object(Map<String, Object> properties, String... required) {
+    static Map<String, Object> object(Map<String, Object> properties, String... required) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "object");
         out.put("additionalProperties", false);
@@ -213,14 +113,14 @@ final class HelmSchema {
         return out;
     }
 
-    private static Map<String, Object> withSize(Map<String, Object> object) {
+    static Map<String, Object> withSize(Map<String, Object> object) {
         object.put("minProperties", 1);
         object.put("maxProperties", 1);
         return object;
     }
 
     /** Requests or limits that may also count devices (extended resources) by their qualified names. */
-    private static Map<String, Object> withDevices(Map<String, Object> object) {
+    static Map<String, Object> withDevices(Map<String, Object> object) {
         Map<String, Object> count = new LinkedHashMap<>();
         count.put("type", List.of("string", "integer"));
         count.put("pattern", "^[1-9][0-9]*$");
@@ -230,65 +130,65 @@ final class HelmSchema {
     }
 
     /** A map whose keys match {@code regex}. */
-    private static Map<String, Object> withKeys(Map<String, Object> map, String regex) {
+    static Map<String, Object> withKeys(Map<String, Object> map, String regex) {
         map.put("propertyNames", Map.of("pattern", regex));
         return map;
     }
 
-    private static Map<String, Object> type(String type) {
+    static Map<String, Object> type(String type) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);
         return out;
     }
 
-    private static Map<String, Object> describe(Map<String, Object> schema, String description) {
+    static Map<String, Object> describe(Map<String, Object> schema, String description) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", description);
         out.putAll(schema);
         return out;
     }
 
-    private static Map<String, Object> nonEmpty() {
+    static Map<String, Object> nonEmpty() {
         Map<String, Object> out = type("string");
         out.put("minLength", 1);
         return out;
     }
 
-    private static Map<String, Object> notLatest() {
+    static Map<String, Object> notLatest() {
         Map<String, Object> out = nonEmpty();
         out.put("not", Map.of("const", "latest"));
         return out;
     }
 
-    private static Map<String, Object> pattern(String regex) {
+    static Map<String, Object> pattern(String regex) {
         Map<String, Object> out = type("string");
         out.put("pattern", regex);
         return out;
     }
 
-    private static Map<String, Object> dnsLabel() {
+    static Map<String, Object> dnsLabel() {
         Map<String, Object> out = pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
         out.put("maxLength", 63);
         return out;
     }
 
-    private static Map<String, Object> absolute() {
+    static Map<String, Object> absolute() {
         return pattern("^/");
     }
 
-    private static Map<String, Object> quantityText() {
+    static Map<String, Object> quantityText() {
         return pattern(QUANTITY);
     }
 
     /** A quantity as Kubernetes takes it: text like {@code 250m} or a plain number. */
-    private static Map<String, Object> quantity() {
+    static Map<String, Object> quantity() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", List.of("string", "number"));
         out.put("pattern", QUANTITY);
         return out;
     }
 
-    private static Map<String, Object> intOrPercent() {
+    static Map<String, Object> intOrPercent() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", List.of("integer", "string"));
         out.put("minimum", 0);
@@ -296,7 +196,7 @@ final class HelmSchema {
         return out;
     }
 
-    private static Map<String, Object> integer(Integer min, Integer max) {
+    static Map<String, Object> integer(Integer min, Integer max) {
         Map<String, Object> out = type("integer");
         if (min != null) {
             out.put("minimum", min);
@@ -307,31 +207,31 @@ final class HelmSchema {
         return out;
     }
 
-    private static Map<String, Object> enumOf(String... values) {
+    static Map<String, Object> enumOf(String... values) {
         Map<String, Object> out = type("string");
         out.put("enum", Arrays.asList(values));
         return out;
     }
 
-    private static Map<String, Object> array(Map<String, Object> items) {
+    static Map<String, Object> array(Map<String, Object> items) {
         Map<String, Object> out = type("array");
         out.put("items", items);
         return out;
     }
 
-    private static Map<String, Object> stringMap() {
+    static Map<String, Object> stringMap() {
         Map<String, Object> out = type("object");
         out.put("additionalProperties", type("string"));
         return out;
     }
 
-    private static Map<String, Object> mapOf(Map<String, Object> values) {
+    static Map<String, Object> mapOf(Map<String, Object> values) {
         Map<String, Object> out = type("object");
         out.put("additionalProperties", values);
         return out;
     }
 
-    private static Map<String, Object> ref(String definition) {
+    static Map<String, Object> ref(String definition) {
         return Map.of("$ref", "#/definitions/" + definition);
     }
 }

@@ -1,17 +1,13 @@
 package dev.kforge.emit;
 
+import dev.kforge.objects.AlertRules;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
 import dev.kforge.api.Config;
-import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
-import dev.kforge.api.InitContainer;
-import dev.kforge.api.Port;
-import dev.kforge.api.Probe;
-import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
 import dev.kforge.api.RbacRule;
 import dev.kforge.api.Resources;
@@ -23,7 +19,6 @@ import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Toleration;
-import dev.kforge.api.Volume;
 import dev.kforge.resolve.ResolvedPlatform;
 import dev.kforge.resolve.ResolvedService;
 
@@ -42,7 +37,7 @@ import java.util.TreeMap;
  * {@code env}, {@code nodeSelector}, {@code tolerations}, {@code ingress.hosts}); the rest keep the names of the
  * kforge spec. Optional settings that are not set are left out rather than written as {@code null}.
  *
- * <p>Top-level keys: {@code platform}, {@code labels}, {@code namespace}, {@code domain}, {@code tlsIssuer},
+ * <p>Top-level keys: {@code platform}, {@code labels}, {@code podLabels} (a tenant's), {@code namespace}, {@code domain}, {@code tlsIssuer},
  * {@code networkPolicies}, {@code backingServices}, {@code secrets} (when the platform declares any),
  * {@code services}, and one key per chart dependency (the backing service's name); see
  * {@link BackingService#RESERVED_NAMES}.
@@ -61,6 +56,7 @@ final class HelmValues {
         platform.put("kubernetesVersion", rp.platform().kubernetesVersion());
         values.put("platform", platform);
         values.put("labels", new TreeMap<>(rp.target().labels()));
+        putIf(values, "podLabels", rp.tenantPodLabels());
 
         Map<String, Object> namespace = new LinkedHashMap<>();
         namespace.put("create", true);
@@ -95,8 +91,18 @@ final class HelmValues {
         putIf(values, "secrets", secrets);
 
         Map<String, Object> services = new LinkedHashMap<>();
-        for (ResolvedService rs : rp.services()) {
-            services.put(rs.name(), service(rp, rs));
+        for (Service model : models(rp)) {
+            ResolvedService running = rp.service(model.name());
+            if (running != null) {
+                services.put(model.name(), service(rp, running));
+            } else {
+                // left out of this target: its values stay, turned off, so that a --set can bring it back
+                ResolvedService off = rp.disabled().stream().filter(d -> d.name().equals(model.name())).findFirst()
+                        .orElseThrow();
+                Map<String, Object> turnedOff = service(rp, off);
+                turnedOff.put("enabled", false);
+                services.put(model.name(), turnedOff);
+            }
         }
         values.put("services", services);
 
@@ -115,6 +121,15 @@ final class HelmValues {
         return values;
     }
 
+    /** Every service of the target, running or left out, in model order. */
+    private static List<Service> models(ResolvedPlatform rp) {
+        List<Service> out = new ArrayList<>(rp.platform().services());
+        if (rp.target().tenant() != null) {
+            out.addAll(rp.target().tenant().services());
+        }
+        return out;
+    }
+
     private static Map<String, Object> service(ResolvedPlatform rp, ResolvedService rs) {
         Service s = rs.service();
         Map<String, Object> v = new LinkedHashMap<>();
@@ -127,15 +142,16 @@ final class HelmValues {
         v.put("image", image);
         putIf(v, "command", s.command());
         putIf(v, "args", s.args());
-        putIf(v, "ports", s.ports().stream().map(HelmValues::port).toList());
+        putIf(v, "ports", s.ports().stream().map(HelmContainerValues::port).toList());
+        putIf(v, "expose", HelmContainerValues.expose(s.exposure()));
         if (s.kind() != ServiceKind.SCHEDULED_JOB) {
             v.put("replicas", rs.replicas());
         }
         putIf(v, "autoscaling", autoscaling(rs.autoscaling()));
-        v.put("resources", resources(rs.resources()));
-        putIf(v, "env", rs.env().stream().map(HelmValues::env).toList());
+        v.put("resources", HelmContainerValues.resources(rs.resources()));
+        putIf(v, "env", rs.env().stream().map(HelmContainerValues::env).toList());
         putIf(v, "config", config(s));
-        putIf(v, "probes", probes(s));
+        putIf(v, "probes", HelmContainerValues.probes(s.probes(), s.ports()));
         Map<String, Object> security = new LinkedHashMap<>();
         security.put("runAsUser", s.security().runAsUser());
         security.put("runAsGroup", s.security().runAsGroup());
@@ -143,8 +159,8 @@ final class HelmValues {
         security.put("readOnlyRootFilesystem", s.security().readOnlyRootFilesystem());
         v.put("security", security);
         putIf(v, "rbac", s.rbac().stream().map(HelmValues::rule).toList());
-        putIf(v, "initContainers", s.initContainers().stream().map(HelmValues::initContainer).toList());
-        putIf(v, "volumes", s.volumes().stream().map(HelmValues::volume).toList());
+        putIf(v, "initContainers", s.initContainers().stream().map(HelmContainerValues::initContainer).toList());
+        putIf(v, "volumes", s.volumes().stream().map(HelmContainerValues::volume).toList());
         putIf(v, "storage", storage(rs.storage()));
         Scheduling sc = s.scheduling();
         putIf(v, "nodeSelector", new TreeMap<>(sc.nodeSelector()));
@@ -181,8 +197,12 @@ final class HelmValues {
         }).toList());
         putIf(v, "schedule", schedule(rs.schedule()));
         putIf(v, "podAnnotations", new TreeMap<>(s.podAnnotations()));
+        HelmContainerValues.pod(s.pod(), v);
+        putIf(v, "alerts", s.alerts().stream().map(AlertRules::rule).toList());
         return v;
     }
+
+
 
     /** An ExternalSecret: its store, refresh interval, and per key of the Secret where the value comes from. */
     private static Map<String, Object> secret(ExternalSecret secret) {
@@ -203,13 +223,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> port(Port p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", p.name());
-        out.put("port", p.port());
-        out.put("protocol", p.protocol());
-        return out;
-    }
+
 
     private static Map<String, Object> quota(Quota q) {
         if (q == null) {
@@ -238,23 +252,6 @@ final class HelmValues {
         return out;
     }
 
-    /** Requests and limits in the shape of a container's {@code resources}. */
-    private static Map<String, Object> resources(Resources r) {
-        Map<String, Object> requests = new LinkedHashMap<>();
-        requests.put("cpu", r.cpuRequest());
-        requests.put("memory", r.memoryRequest());
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("cpu", r.cpuLimit());
-        limits.put("memory", r.memoryLimit());
-        new TreeMap<>(r.extended()).forEach((name, count) -> {
-            requests.put(name, count);
-            limits.put(name, count);
-        });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", requests);
-        out.put("limits", limits);
-        return out;
-    }
 
     private static Map<String, Object> autoscaling(Autoscaling a) {
         if (a == null) {
@@ -300,32 +297,7 @@ final class HelmValues {
         return out;
     }
 
-    /** An environment variable as a container's {@code env} item. */
-    private static Map<String, Object> env(EnvVar e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", e.name());
-        if (e.value() != null) {
-            out.put("value", e.value());
-            return out;
-        }
-        Map<String, Object> from = new LinkedHashMap<>();
-        if (e.configMap() != null) {
-            from.put("configMapKeyRef", keyRef(e.configMap(), e.key()));
-        } else if (e.secret() != null) {
-            from.put("secretKeyRef", keyRef(e.secret(), e.key()));
-        } else {
-            from.put("fieldRef", Map.of("fieldPath", e.fieldPath()));
-        }
-        out.put("valueFrom", from);
-        return out;
-    }
 
-    private static Map<String, Object> keyRef(String name, String key) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
-        out.put("key", key);
-        return out;
-    }
 
     private static Map<String, Object> config(Service s) {
         Config c = s.config();
@@ -339,45 +311,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> probes(Service s) {
-        Probes p = s.probes();
-        if (p == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        putIf(out, "liveness", probe(p.liveness(), s));
-        putIf(out, "readiness", probe(p.readiness(), s));
-        putIf(out, "startup", probe(p.startup(), s));
-        return out;
-    }
 
-    /** A probe in the shape of a container's {@code livenessProbe}. */
-    private static Map<String, Object> probe(Probe p, Service s) {
-        if (p == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (!p.command().isEmpty()) {
-            out.put("exec", Map.of("command", new ArrayList<>(p.command())));
-        } else {
-            String name = p.port() != null ? p.port() : s.ports().get(0).name();
-            Object port = name.matches("[0-9]+") ? (Object) Integer.parseInt(name) : name;
-            Map<String, Object> action = new LinkedHashMap<>();
-            if (p.path() != null) {
-                action.put("path", p.path());
-                action.put("port", port);
-                out.put("httpGet", action);
-            } else {
-                action.put("port", port);
-                out.put("tcpSocket", action);
-            }
-        }
-        putIf(out, "initialDelaySeconds", p.initialDelaySeconds());
-        putIf(out, "periodSeconds", p.periodSeconds());
-        putIf(out, "timeoutSeconds", p.timeoutSeconds());
-        putIf(out, "failureThreshold", p.failureThreshold());
-        return out;
-    }
 
     /** An RBAC rule in the shape of a Role's {@code rules} item. */
     private static Map<String, Object> rule(RbacRule r) {
@@ -389,26 +323,7 @@ final class HelmValues {
         return out;
     }
 
-    private static Map<String, Object> initContainer(InitContainer ic) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", ic.name());
-        out.put("image", ic.image().reference());
-        out.put("command", new ArrayList<>(ic.command()));
-        return out;
-    }
 
-    private static Map<String, Object> volume(Volume v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", v.name());
-        out.put("mountPath", v.mountPath());
-        if (v.emptyDir()) {
-            out.put("emptyDir", true);
-            putIf(out, "sizeLimit", v.sizeLimit());
-        }
-        putIf(out, "configMap", v.configMap());
-        putIf(out, "secret", v.secret());
-        return out;
-    }
 
     private static Map<String, Object> storage(Storage st) {
         if (st == null) {
@@ -451,7 +366,8 @@ final class HelmValues {
                 path.put("pathType", p.pathType());
                 String target = p.service() != null ? p.service() : s.name();
                 path.put("service", target);
-                path.put("port", p.port() != null ? p.port() : rp.model(target).ports().get(0).name());
+                path.put("port", p.port() != null ? p.port() : models(rp).stream().filter(m -> m.name().equals(target))
+                        .findFirst().orElseThrow().ports().get(0).name());
                 paths.add(path);
             }
             host.put("paths", paths);
@@ -492,7 +408,7 @@ final class HelmValues {
     }
 
     /** Puts {@code value} unless it is {@code null} or an empty collection or map. */
-    private static void putIf(Map<String, Object> map, String key, Object value) {
+    static void putIf(Map<String, Object> map, String key, Object value) {
         if (value == null || value instanceof java.util.Collection<?> c && c.isEmpty()
                 || value instanceof Map<?, ?> m && m.isEmpty()) {
             return;

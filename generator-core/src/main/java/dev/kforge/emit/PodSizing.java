@@ -159,15 +159,23 @@ record PodSizing(int minPods, int maxPods, boolean autoscaled, String schedule, 
                 pod(jobSpec.getTemplate().getSpec()), BigDecimal.ZERO, shared);
     }
 
-    /** What the scheduler reserves for a pod: its containers together, or its largest init container. */
+    /**
+     * What the scheduler reserves for a pod: its containers and native sidecars together, or an init container
+     * with the native sidecars started before it, whichever is more (Kubernetes' rule for sidecars).
+     */
     static Amounts pod(PodSpec spec) {
-        Amounts containers = Amounts.ZERO;
-        for (Container c : spec.getContainers()) {
-            containers = containers.plus(container(c.getResources()));
-        }
+        Amounts sidecars = Amounts.ZERO;
         Amounts init = Amounts.ZERO;
         for (Container c : spec.getInitContainers()) {
-            init = init.max(container(c.getResources()));
+            if ("Always".equals(c.getRestartPolicy())) {
+                sidecars = sidecars.plus(container(c.getResources()));
+            } else {
+                init = init.max(sidecars.plus(container(c.getResources())));
+            }
+        }
+        Amounts containers = sidecars;
+        for (Container c : spec.getContainers()) {
+            containers = containers.plus(container(c.getResources()));
         }
         return containers.max(init);
     }

@@ -7,16 +7,11 @@ import dev.kforge.api.EnvVar;
 import dev.kforge.api.ImportedWorkload;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Port;
-import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Resources;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvVarSource;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import org.snakeyaml.engine.v2.api.Load;
@@ -211,14 +206,6 @@ public final class ManifestImport {
         }
     }
 
-    private static String decode(byte[] bytes, String source) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw problem(source + " is not UTF-8 text");
-        }
-    }
-
     /** The class path entry (a jar's file name, or a folder) a resource URL is in. */
     private static String entry(URL url, String path) {
         try {
@@ -234,8 +221,16 @@ public final class ManifestImport {
         return text.endsWith("/" + path) ? text.substring(0, text.length() - path.length() - 1) : text;
     }
 
+    /**
+     * The objects of a manifest: every document of the YAML text, the items of a {@code kind: List} (or any
+     * {@code *List}) in its place; empty documents are skipped.
+     *
+     * @param source the name messages use for it
+     * @throws ModelException if it is not YAML, holds a document that is not a map, or is larger than 10 Mi
+     *                        characters
+     */
     @SuppressWarnings("unchecked")
-    private static Source parse(String source, String yaml) {
+    public static List<Map<String, Object>> documents(String source, String yaml) {
         if (yaml.length() > MAX_CHARACTERS) {
             throw problem(source + " is larger than a manifest can be (10 Mi characters)");
         }
@@ -264,6 +259,24 @@ public final class ManifestImport {
         } catch (YamlEngineException e) {
             throw problem(source + " is not valid YAML: " + Checks.printable(e.getMessage()));
         }
+        return objects;
+    }
+
+    /**
+     * Bytes of a manifest as text.
+     *
+     * @throws ModelException if they are not UTF-8
+     */
+    public static String decode(byte[] bytes, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw problem(source + " is not UTF-8 text");
+        }
+    }
+
+    private static Source parse(String source, String yaml) {
+        List<Map<String, Object>> objects = documents(source, yaml);
         List<Map<String, Object>> workloads = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (Map<String, Object> object : objects) {
@@ -345,10 +358,10 @@ public final class ManifestImport {
         }
         String at = what + ", container " + container.getName();
         List<Problem> problems = new ArrayList<>();
-        List<Port> ports = ports(container, at, problems);
-        List<EnvVar> env = env(container, at, problems);
-        Probes probes = probes(container, at, problems);
-        Resources resources = resources(container, at, problems);
+        List<Port> ports = ContainerImport.ports(container, at, problems);
+        List<EnvVar> env = ContainerImport.env(container, at, problems);
+        Probes probes = ContainerImport.probes(container, at, problems);
+        Resources resources = ContainerImport.resources(container, at, problems);
         if (container.getImage() == null || container.getImage().isBlank()) {
             problems.add(Problem.at("", at + " has no image"));
         }
@@ -371,7 +384,8 @@ public final class ManifestImport {
         return spec;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The first line of the message of {@code e}'s root cause: what a mapping failure says went wrong. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
@@ -379,126 +393,6 @@ public final class ManifestImport {
         String message = t.getMessage() == null ? t.toString() : t.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static List<Port> ports(Container container, String at, List<Problem> problems) {
-        List<Port> out = new ArrayList<>();
-        for (ContainerPort p : nonNull(container.getPorts())) {
-            Integer number = p.getContainerPort();
-            if (number == null) {
-                problems.add(Problem.at("", at + ": a port has no containerPort"));
-                continue;
-            }
-            String portName = p.getName() != null ? p.getName() : "port-" + number;
-            try {
-                out.add(new Port(portName, number, p.getProtocol()));
-            } catch (ModelException e) {
-                e.problems().forEach(x -> problems.add(Problem.at("", at + ": port " + portName + ": " + x)));
-            }
-        }
-        return out;
-    }
-
-    private static List<EnvVar> env(Container container, String at, List<Problem> problems) {
-        List<EnvVar> out = new ArrayList<>();
-        for (io.fabric8.kubernetes.api.model.EnvVar e : nonNull(container.getEnv())) {
-            String variable = e.getName();
-            try {
-                EnvVarSource from = e.getValueFrom();
-                if (from == null) {
-                    out.add(EnvVar.literal(variable, e.getValue() == null ? "" : e.getValue()));
-                } else if (from.getSecretKeyRef() != null) {
-                    out.add(EnvVar.fromSecret(variable, from.getSecretKeyRef().getName(),
-                            from.getSecretKeyRef().getKey()));
-                } else if (from.getConfigMapKeyRef() != null) {
-                    out.add(EnvVar.fromConfigMap(variable, from.getConfigMapKeyRef().getName(),
-                            from.getConfigMapKeyRef().getKey()));
-                } else if (from.getFieldRef() != null) {
-                    out.add(EnvVar.fromField(variable, from.getFieldRef().getFieldPath()));
-                } else {
-                    problems.add(Problem.at("", at + ": env " + variable + ": only a value, secretKeyRef, "
-                            + "configMapKeyRef or fieldRef can be taken over; set the variable on the service to "
-                            + "replace it"));
-                }
-            } catch (ModelException x) {
-                x.problems().forEach(p -> problems.add(Problem.at("", at + ": env " + variable + ": " + p)));
-            }
-        }
-        return out;
-    }
-
-    private static Probes probes(Container container, String at, List<Problem> problems) {
-        Probe liveness = probe(container.getLivenessProbe(), at + ": livenessProbe", problems);
-        Probe readiness = probe(container.getReadinessProbe(), at + ": readinessProbe", problems);
-        Probe startup = probe(container.getStartupProbe(), at + ": startupProbe", problems);
-        return liveness == null && readiness == null && startup == null ? null
-                : new Probes(liveness, readiness, startup);
-    }
-
-    private static Probe probe(io.fabric8.kubernetes.api.model.Probe p, String at, List<Problem> problems) {
-        if (p == null) {
-            return null;
-        }
-        String path = null;
-        String port = null;
-        List<String> command = List.of();
-        if (p.getHttpGet() != null) {
-            if (p.getHttpGet().getScheme() != null && !p.getHttpGet().getScheme().equals("HTTP")) {
-                problems.add(Problem.at("", at + ": kforge's probes are plain HTTP, not "
-                        + p.getHttpGet().getScheme() + "; set the service's probes to replace it"));
-                return null;
-            }
-            path = p.getHttpGet().getPath() == null ? "/" : p.getHttpGet().getPath();
-            port = port(p.getHttpGet().getPort());
-        } else if (p.getTcpSocket() != null) {
-            port = port(p.getTcpSocket().getPort());
-        } else if (p.getExec() != null && p.getExec().getCommand() != null && !p.getExec().getCommand().isEmpty()) {
-            command = p.getExec().getCommand();
-        } else {
-            problems.add(Problem.at("", at + ": only httpGet, tcpSocket and exec probes can be taken over; set the "
-                    + "service's probes to replace it"));
-            return null;
-        }
-        try {
-            return new Probe(path, port, command, p.getInitialDelaySeconds(), p.getPeriodSeconds(),
-                    p.getTimeoutSeconds(), p.getFailureThreshold());
-        } catch (ModelException e) {
-            e.problems().forEach(x -> problems.add(Problem.at("", at + ": " + x)));
-            return null;
-        }
-    }
-
-    private static String port(IntOrString port) {
-        if (port == null) {
-            return null;
-        }
-        return port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
-    }
-
-    private static Resources resources(Container container, String at, List<Problem> problems) {
-        if (container.getResources() == null) {
-            return null;
-        }
-        Map<String, Quantity> requests = container.getResources().getRequests();
-        Map<String, Quantity> limits = container.getResources().getLimits();
-        String cpuRequest = quantity(requests, "cpu");
-        String cpuLimit = quantity(limits, "cpu");
-        String memoryRequest = quantity(requests, "memory");
-        String memoryLimit = quantity(limits, "memory");
-        if (cpuRequest == null || cpuLimit == null || memoryRequest == null || memoryLimit == null) {
-            return null;
-        }
-        try {
-            return new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit);
-        } catch (ModelException e) {
-            e.problems().forEach(x -> problems.add(Problem.at("", at + ": resources: " + x)));
-            return null;
-        }
-    }
-
-    private static String quantity(Map<String, Quantity> quantities, String key) {
-        Quantity q = quantities == null ? null : quantities.get(key);
-        return q == null ? null : q.toString();
     }
 
     private static <T> List<T> nonNull(List<T> list) {

@@ -33,6 +33,7 @@ import java.util.Map;
 final class NetworkPolicies {
 
     private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+    private static final String ANYWHERE = "0.0.0.0/0";
 
     private NetworkPolicies() {
     }
@@ -99,6 +100,13 @@ final class NetworkPolicies {
         if (served.isEmpty()) {
             return rules;
         }
+        if (s.exposure().type().external()) {
+            // a NodePort or LoadBalancer Service is reached from outside the cluster, through the nodes; a load
+            // balancer's source ranges are its own to enforce (the address seen here is often a node's)
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(ANYWHERE).endIpBlock().build())
+                    .withPorts(ports(served)).build());
+        }
         if (reachedFromIngress(rp, s)) {
             rules.add(new NetworkPolicyIngressRuleBuilder()
                     .withFrom(namespace(rp.platform().ingressNamespace()))
@@ -145,6 +153,10 @@ final class NetworkPolicies {
     private static List<NetworkPolicyEgressRule> egress(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyEgressRule> rules = new ArrayList<>();
         for (String dependency : s.dependsOn()) {
+            if (rp.leavesOut(dependency)) {
+                // not running here: nothing to allow
+                continue;
+            }
             Service target = rp.model(dependency);
             if (target != null) {
                 if (!target.ports().isEmpty()) {

@@ -1,11 +1,6 @@
 package dev.kforge.objects;
 
 import dev.kforge.api.Config;
-import dev.kforge.api.EnvVar;
-import dev.kforge.api.InitContainer;
-import dev.kforge.api.Probe;
-import dev.kforge.api.Probes;
-import dev.kforge.api.Resources;
 import dev.kforge.api.Scheduling;
 import dev.kforge.api.Security;
 import dev.kforge.api.Service;
@@ -15,33 +10,21 @@ import dev.kforge.resolve.ResolvedPlatform;
 import dev.kforge.resolve.ResolvedService;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.EnvVarSourceBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTermBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -49,12 +32,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The pod template of a service: containers, security, probes, volumes, scheduling. */
+/**
+ * The pod template of a service: its labels and annotations, pod settings and security, volumes and scheduling;
+ * its containers come from {@link Containers}.
+ */
 final class PodTemplates {
 
     /** Where a read-only root filesystem gets its writable scratch space. */
@@ -62,8 +47,6 @@ final class PodTemplates {
     static final String CONFIG_VOLUME = "config";
     static final String DATA_VOLUME = "data";
     private static final String HOSTNAME = "kubernetes.io/hostname";
-    /** Init containers only wait or migrate; small fixed resources keep them from blocking scheduling. */
-    private static final Resources INIT_RESOURCES = new Resources("10m", "100m", "16Mi", "64Mi");
 
     private PodTemplates() {
     }
@@ -77,7 +60,7 @@ final class PodTemplates {
         }
         return new PodTemplateSpecBuilder()
                 .withNewMetadata()
-                .withLabels(Labels.pod(rp, s.name(), s.kind()))
+                .withLabels(Labels.pod(rp, s))
                 .withAnnotations(annotations.isEmpty() ? null : annotations)
                 .endMetadata()
                 .withSpec(podSpec(rp, rs))
@@ -97,8 +80,13 @@ final class PodTemplates {
                         .withFsGroup(sec.fsGroup())
                         .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                         .build())
-                .withInitContainers(initContainers(s))
-                .withContainers(mainContainer(rs))
+                .withTerminationGracePeriodSeconds(s.pod().terminationGracePeriodSeconds() == null ? null
+                        : s.pod().terminationGracePeriodSeconds().longValue())
+                .withPriorityClassName(s.pod().priorityClassName())
+                .withImagePullSecrets(s.pod().imagePullSecrets().stream()
+                        .map(name -> new LocalObjectReference(name)).toList())
+                .withInitContainers(Containers.init(rs))
+                .withContainers(Containers.regular(rs))
                 .withVolumes(volumes(s))
                 .withNodeSelector(s.scheduling().nodeSelector().isEmpty() ? null
                         : new TreeMap<>(s.scheduling().nodeSelector()))
@@ -111,132 +99,25 @@ final class PodTemplates {
         return spec.build();
     }
 
-    private static List<Container> initContainers(Service s) {
-        List<Container> out = new ArrayList<>();
-        for (InitContainer ic : s.initContainers()) {
-            out.add(new ContainerBuilder()
-                    .withName(ic.name())
-                    .withImage(ic.image().reference())
-                    .withImagePullPolicy("IfNotPresent")
-                    .withCommand(ic.command())
-                    .withResources(resources(INIT_RESOURCES))
-                    .withSecurityContext(containerSecurity(true))
-                    .build());
-        }
-        return out;
-    }
-
-    private static Container mainContainer(ResolvedService rs) {
-        Service s = rs.service();
-        ContainerBuilder c = new ContainerBuilder()
-                .withName(s.name())
-                .withImage(rs.image().reference())
-                .withImagePullPolicy("IfNotPresent")
-                .withCommand(s.command())
-                .withArgs(s.args())
-                .withPorts(s.ports().stream().map(p -> new ContainerPortBuilder()
-                        .withName(p.name()).withContainerPort(p.port()).withProtocol(p.protocol()).build()).toList())
-                .withEnv(rs.env().stream().map(PodTemplates::envVar).toList())
-                .withResources(resources(rs.resources()))
-                .withSecurityContext(containerSecurity(s.security().readOnlyRootFilesystem()))
-                .withVolumeMounts(volumeMounts(rs));
-        if (s.config() != null && !s.config().literals().isEmpty()) {
-            c.withEnvFrom(new EnvFromSourceBuilder().withNewConfigMapRef().withName(configMapName(s))
-                    .endConfigMapRef().build());
-        }
-        Probes probes = s.probes();
-        if (probes != null) {
-            c.withLivenessProbe(probe(probes.liveness(), s));
-            c.withReadinessProbe(probe(probes.readiness(), s));
-            c.withStartupProbe(probe(probes.startup(), s));
-        }
-        return c.build();
-    }
-
     static String configMapName(Service s) {
         return s.name() + "-config";
     }
 
-    private static io.fabric8.kubernetes.api.model.EnvVar envVar(EnvVar e) {
-        EnvVarBuilder b = new EnvVarBuilder().withName(e.name());
-        if (e.value() != null) {
-            return b.withValue(e.value()).build();
-        }
-        EnvVarSourceBuilder from = new EnvVarSourceBuilder();
-        if (e.configMap() != null) {
-            from.withNewConfigMapKeyRef().withName(e.configMap()).withKey(e.key()).endConfigMapKeyRef();
-        } else if (e.secret() != null) {
-            from.withNewSecretKeyRef().withName(e.secret()).withKey(e.key()).endSecretKeyRef();
-        } else {
-            from.withNewFieldRef().withFieldPath(e.fieldPath()).endFieldRef();
-        }
-        return b.withValueFrom(from.build()).build();
-    }
-
-    static ResourceRequirements resources(Resources r) {
-        Map<String, Quantity> requests = new LinkedHashMap<>();
-        requests.put("cpu", new Quantity(r.cpuRequest()));
-        requests.put("memory", new Quantity(r.memoryRequest()));
-        Map<String, Quantity> limits = new LinkedHashMap<>();
-        limits.put("cpu", new Quantity(r.cpuLimit()));
-        limits.put("memory", new Quantity(r.memoryLimit()));
-        // devices are not overcommitted: the request is the limit
-        new TreeMap<>(r.extended()).forEach((name, count) -> {
-            requests.put(name, new Quantity(count));
-            limits.put(name, new Quantity(count));
-        });
-        return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
-    }
-
-    private static SecurityContext containerSecurity(boolean readOnlyRootFilesystem) {
-        return new SecurityContextBuilder()
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(readOnlyRootFilesystem)
-                .withRunAsNonRoot(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .build();
-    }
-
-    private static io.fabric8.kubernetes.api.model.Probe probe(Probe p, Service s) {
-        if (p == null) {
-            return null;
-        }
-        ProbeBuilder b = new ProbeBuilder()
-                .withInitialDelaySeconds(p.initialDelaySeconds())
-                .withPeriodSeconds(p.periodSeconds())
-                .withTimeoutSeconds(p.timeoutSeconds())
-                .withFailureThreshold(p.failureThreshold());
-        if (!p.command().isEmpty()) {
-            return b.withNewExec().withCommand(p.command()).endExec().build();
-        }
-        IntOrString port = probePort(p, s);
-        if (p.path() != null) {
-            return b.withNewHttpGet().withPath(p.path()).withPort(port).endHttpGet().build();
-        }
-        return b.withNewTcpSocket().withPort(port).endTcpSocket().build();
-    }
-
-    private static IntOrString probePort(Probe p, Service s) {
-        String port = p.port() != null ? p.port() : s.ports().get(0).name();
-        return port.matches("[0-9]+") ? new IntOrString(Integer.parseInt(port)) : new IntOrString(port);
-    }
-
-    private static List<VolumeMount> volumeMounts(ResolvedService rs) {
+    /** The pod's volumes as every container but the init containers mounts them. */
+    static List<VolumeMount> volumeMounts(ResolvedService rs) {
         Service s = rs.service();
         List<VolumeMount> mounts = new ArrayList<>();
         if (s.security().readOnlyRootFilesystem()) {
-            mounts.add(new VolumeMountBuilder().withName(TMP_VOLUME).withMountPath("/tmp").build());
+            mounts.add(Containers.mount(TMP_VOLUME, "/tmp", false));
         }
         if (s.config() != null && !s.config().files().isEmpty()) {
-            mounts.add(new VolumeMountBuilder().withName(CONFIG_VOLUME).withMountPath(configMountPath(s))
-                    .withReadOnly(true).build());
+            mounts.add(Containers.mount(CONFIG_VOLUME, configMountPath(s), true));
         }
         for (dev.kforge.api.Volume v : s.volumes()) {
-            mounts.add(new VolumeMountBuilder().withName(v.name()).withMountPath(v.mountPath())
-                    .withReadOnly(v.emptyDir() ? null : Boolean.TRUE).build());
+            mounts.add(Containers.mount(v.name(), v.mountPath(), v.readOnly()));
         }
         if (rs.storage() != null) {
-            mounts.add(new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(rs.storage().mountPath()).build());
+            mounts.add(Containers.mount(DATA_VOLUME, rs.storage().mountPath(), false));
         }
         return mounts;
     }
@@ -265,8 +146,14 @@ final class PodTemplates {
                         .endEmptyDir();
             } else if (v.configMap() != null) {
                 b.withNewConfigMap().withName(v.configMap()).endConfigMap();
-            } else {
+            } else if (v.secret() != null) {
                 b.withNewSecret().withSecretName(v.secret()).endSecret();
+            } else if (s.kind() == ServiceKind.STATEFUL_SERVICE) {
+                // a volume claim template of the StatefulSet, one claim per pod: no volume here
+                continue;
+            } else {
+                b.withNewPersistentVolumeClaim().withClaimName(ServiceObjects.claimName(s, v))
+                        .endPersistentVolumeClaim();
             }
             out.add(b.build());
         }

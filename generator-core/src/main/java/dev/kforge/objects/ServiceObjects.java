@@ -2,6 +2,7 @@ package dev.kforge.objects;
 
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.DisruptionBudget;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Metrics;
@@ -72,6 +73,11 @@ final class ServiceObjects {
         if (rs.storage() != null && s.kind() != ServiceKind.STATEFUL_SERVICE) {
             out.add(claim(rp, s, rs.storage()));
         }
+        if (s.kind() != ServiceKind.STATEFUL_SERVICE) {
+            s.volumes().stream().filter(v -> v.claim() != null).forEach(v -> out.add(
+                    new PersistentVolumeClaimBuilder().withMetadata(meta(rp, s, claimName(s, v)))
+                            .withSpec(claimSpec(v.claim())).build()));
+        }
         out.add(workload(rp, rs));
         if (!s.ports().isEmpty()) {
             out.add(clusterService(rp, s, s.name(), false));
@@ -89,11 +95,19 @@ final class ServiceObjects {
         if (s.metrics() != null) {
             out.add(serviceMonitor(rp, s, s.metrics()));
         }
+        if (!s.alerts().isEmpty()) {
+            out.add(prometheusRule(rp, s));
+        }
         return out;
     }
 
     static String claimName(Service s) {
         return s.name() + "-data";
+    }
+
+    /** The claim of a volume of its own. */
+    static String claimName(Service s, dev.kforge.api.Volume v) {
+        return s.name() + "-" + v.name();
     }
 
     static String headlessName(Service s) {
@@ -102,7 +116,7 @@ final class ServiceObjects {
 
     static ObjectMeta meta(ResolvedPlatform rp, Service s, String name) {
         return new ObjectMetaBuilder().withName(name).withNamespace(rp.target().namespace())
-                .withLabels(Labels.service(rp, s.name(), s.kind())).build();
+                .withLabels(Labels.service(rp, s)).build();
     }
 
     private static LabelSelector selector(ResolvedPlatform rp, Service s) {
@@ -139,11 +153,37 @@ final class ServiceObjects {
     }
 
     private static io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec claimSpec(Storage st) {
+        return claimSpec(st.accessMode(), st.storageClass(), st.size());
+    }
+
+    private static io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec claimSpec(dev.kforge.api.Volume.Claim c) {
+        return claimSpec(c.accessMode(), c.storageClass(), c.size());
+    }
+
+    private static io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec claimSpec(String accessMode,
+                                                                                      String storageClass,
+                                                                                      String size) {
         return new io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpecBuilder()
-                .withAccessModes(st.accessMode())
-                .withStorageClassName(st.storageClass())
-                .withNewResources().addToRequests("storage", new Quantity(st.size())).endResources()
+                .withAccessModes(accessMode)
+                .withStorageClassName(storageClass)
+                .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
                 .build();
+    }
+
+    /** A volume claim template of a stateful service: an embedded template, no apiVersion or kind. */
+    private static io.fabric8.kubernetes.api.model.PersistentVolumeClaim claimTemplate(String name,
+            io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec spec) {
+        return new PersistentVolumeClaimBuilder().withApiVersion(null).withKind(null)
+                .withNewMetadata().withName(name).endMetadata().withSpec(spec).build();
+    }
+
+    /** The metadata of a service's workload: its objects' with the pod settings' annotations. */
+    private static ObjectMeta workloadMeta(ResolvedPlatform rp, Service s) {
+        ObjectMeta meta = meta(rp, s, s.name());
+        if (!s.pod().annotations().isEmpty()) {
+            meta.setAnnotations(new TreeMap<>(s.pod().annotations()));
+        }
+        return meta;
     }
 
     private static HasMetadata workload(ResolvedPlatform rp, ResolvedService rs) {
@@ -151,23 +191,24 @@ final class ServiceObjects {
         Integer replicas = rs.autoscaling() != null ? null : rs.replicas();
         switch (s.kind()) {
             case STATEFUL_SERVICE:
-                return new StatefulSetBuilder().withMetadata(meta(rp, s, s.name()))
+                List<io.fabric8.kubernetes.api.model.PersistentVolumeClaim> claims = new ArrayList<>();
+                if (rs.storage() != null) {
+                    claims.add(claimTemplate(PodTemplates.DATA_VOLUME, claimSpec(rs.storage())));
+                }
+                s.volumes().stream().filter(v -> v.claim() != null)
+                        .forEach(v -> claims.add(claimTemplate(v.name(), claimSpec(v.claim()))));
+                return new StatefulSetBuilder().withMetadata(workloadMeta(rp, s))
                         .withNewSpec()
                         // with an HPA the replica count is the HPA's to set; a value here would fight it on apply
                         .withReplicas(replicas)
                         .withServiceName(headlessName(s))
                         .withSelector(selector(rp, s))
                         .withTemplate(PodTemplates.template(rp, rs))
-                        .addNewVolumeClaimTemplate()
-                        // an embedded template, not an object of its own: no apiVersion or kind
-                        .withApiVersion(null).withKind(null)
-                        .withNewMetadata().withName(PodTemplates.DATA_VOLUME).endMetadata()
-                        .withSpec(claimSpec(rs.storage()))
-                        .endVolumeClaimTemplate()
+                        .withVolumeClaimTemplates(claims)
                         .endSpec().build();
             case SCHEDULED_JOB:
                 Schedule sc = rs.schedule();
-                return new CronJobBuilder().withMetadata(meta(rp, s, s.name()))
+                return new CronJobBuilder().withMetadata(workloadMeta(rp, s))
                         .withNewSpec()
                         .withSchedule(sc.cron())
                         .withTimeZone(sc.timeZone())
@@ -183,7 +224,7 @@ final class ServiceObjects {
                         .endSpec().endJobTemplate()
                         .endSpec().build();
             default:
-                DeploymentBuilder d = new DeploymentBuilder().withMetadata(meta(rp, s, s.name()))
+                DeploymentBuilder d = new DeploymentBuilder().withMetadata(workloadMeta(rp, s))
                         .withNewSpec()
                         .withReplicas(replicas)
                         .withSelector(selector(rp, s))
@@ -199,17 +240,37 @@ final class ServiceObjects {
         }
     }
 
+    /**
+     * The service's Service ({@code headless} false), exposed as the model says, or a stateful service's extra
+     * headless Service for its pods' DNS names.
+     */
     private static HasMetadata clusterService(ResolvedPlatform rp, Service s, String name, boolean headless) {
+        Exposure exposure = headless ? Exposure.of(Exposure.Type.HEADLESS) : s.exposure();
+        Exposure.Type type = exposure.type();
         ServiceBuilder b = new ServiceBuilder().withMetadata(meta(rp, s, name))
                 .withNewSpec()
-                .withType("ClusterIP")
+                .withType(type == Exposure.Type.HEADLESS ? "ClusterIP" : type.id())
                 .withSelector(Labels.selector(rp, s.name()))
-                .withPorts(s.ports().stream().map(p -> new ServicePortBuilder().withName(p.name()).withPort(p.port())
-                        .withTargetPort(new IntOrString(p.name())).withProtocol(p.protocol()).build()).toList())
+                .withPorts(s.ports().stream().map(p -> new ServicePortBuilder().withName(p.name())
+                        .withPort(p.servicePort()).withTargetPort(new IntOrString(p.name()))
+                        .withProtocol(p.protocol()).withAppProtocol(p.appProtocol())
+                        .withNodePort(type.external() ? p.nodePort() : null).build()).toList())
                 .endSpec();
+        if (!exposure.annotations().isEmpty()) {
+            b.editMetadata().withAnnotations(new TreeMap<>(exposure.annotations())).endMetadata();
+        }
+        if (type == Exposure.Type.HEADLESS) {
+            b.editSpec().withClusterIP("None").endSpec();
+        }
         if (headless) {
             // stable per-pod DNS names, reachable before the pods are ready (peers find each other while joining)
-            b.editSpec().withClusterIP("None").withPublishNotReadyAddresses(true).endSpec();
+            b.editSpec().withPublishNotReadyAddresses(true).endSpec();
+        }
+        if (!exposure.loadBalancerSourceRanges().isEmpty()) {
+            b.editSpec().withLoadBalancerSourceRanges(exposure.loadBalancerSourceRanges()).endSpec();
+        }
+        if (exposure.externalTrafficPolicy() != null) {
+            b.editSpec().withExternalTrafficPolicy(exposure.externalTrafficPolicy()).endSpec();
         }
         return b.build();
     }
@@ -363,6 +424,17 @@ final class ServiceObjects {
                 .addToAdditionalProperties("spec", Map.of(
                         "selector", Map.of("matchLabels", Labels.selector(rp, s.name())),
                         "endpoints", List.of(Map.of("port", m.port(), "path", m.path(), "interval", m.interval()))))
+                .build();
+    }
+
+    /** The service's alerts, as one PrometheusRule with one group named after the service. */
+    private static HasMetadata prometheusRule(ResolvedPlatform rp, Service s) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("monitoring.coreos.com/v1")
+                .withKind("PrometheusRule")
+                .withMetadata(meta(rp, s, s.name()))
+                .addToAdditionalProperties("spec", Map.of("groups", List.of(Map.of("name", s.name(),
+                        "rules", s.alerts().stream().map(AlertRules::rule).toList()))))
                 .build();
     }
 }

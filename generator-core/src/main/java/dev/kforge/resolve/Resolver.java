@@ -17,6 +17,7 @@ import dev.kforge.api.SecretStore;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
+import dev.kforge.api.Tenancy;
 import dev.kforge.api.Tenant;
 import dev.kforge.api.Tier;
 
@@ -48,8 +49,9 @@ public final class Resolver {
      * One tenant of a multi-tenant platform, in one environment (or, with {@code environment} null, in the
      * environment-independent tenant base). The tenant's tier sizes every service that sets no resources of its
      * own: requests and limits, the autoscaling range, storage, the namespace's quota and LimitRange. The tenant
-     * adds the labels {@code kforge.dev/tenant}, {@code kforge.dev/tier}, {@code kforge.dev/license-tier} and the
-     * variables {@code TENANT_ID}, {@code LICENSE_TIER}, {@code ENABLED_PLUGINS}; its domain is the ingress domain.
+     * adds the labels {@code kforge.dev/tenant}, {@code kforge.dev/tier}, {@code kforge.dev/license-tier}, the pod
+     * labels and the variables its {@link Tenancy} names ({@code TENANT_ID}, {@code LICENSE_TIER},
+     * {@code ENABLED_PLUGINS} by default); its domain is the ingress domain.
      */
     public static ResolvedPlatform tenant(Platform platform, Environment environment, Tenant tenant,
                                           Map<String, Environment> profiles) {
@@ -123,6 +125,7 @@ public final class Resolver {
                                             String remoteKeyPrefix) {
         Checks checks = new Checks();
         List<ResolvedService> services = new ArrayList<>();
+        List<ResolvedService> disabled = new ArrayList<>();
         Tenant tenant = target.tenant();
         Tier tenantTier = tenant == null ? null : platform.tier(tenant.tier());
         List<Service> all = new ArrayList<>(platform.services());
@@ -146,22 +149,48 @@ public final class Resolver {
             Tier tier = s.tier() != null ? platform.tier(s.tier()) : s.resources() == null ? tenantTier : null;
             // a tenant pinned to a tag runs the platform's services at it, in every environment
             String tenantTag = shared && tenant != null ? tenant.imageTag() : null;
-            checks.nested("", () -> services.add(new ResolvedService(s,
+            List<ResolvedService> into = o.keeps() ? services : disabled;
+            checks.nested("", () -> into.add(new ResolvedService(s,
                     image(platform, s, o, envImageTag, tenantTag),
                     resources(s, tier, o, scale),
                     o.replicas() != null ? o.replicas() : s.replicas(),
                     autoscaling(s, tenantTier, o, serviceAt),
-                    shared && tenant != null ? withTenantEnv(env(s, o), tenant) : env(s, o),
+                    shared && tenant != null ? withTenantEnv(env(s, o), platform.tenancy(), tenant) : env(s, o),
                     schedule(s, o),
                     storage(s, tier),
                     s.ingress() == null || o.rateLimitRps() == null ? s.ingress()
                             : s.ingress().withRateLimitRps(o.rateLimitRps()),
                     ingressRules(s, target, serviceAt))));
         }
+        checkLeftOut(services, disabled, at, checks);
         checks.done();
         List<ExternalSecret> secrets = platform.secrets().stream().map(x -> x.in(secretStore, remoteKeyPrefix))
                 .map(x -> tenant == null ? x : x.forTenant(tenant.id())).toList();
-        return new ResolvedPlatform(platform, target, services, secrets);
+        return new ResolvedPlatform(platform, target, services, secrets, disabled);
+    }
+
+    /**
+     * A service left out of a target cannot be what a running service's ingress routes to: the route would lead
+     * nowhere. (A dependency may be left out: its dependents run without it, and no NetworkPolicy allows it.)
+     */
+    private static void checkLeftOut(List<ResolvedService> services, List<ResolvedService> disabled, String at,
+                                     Checks checks) {
+        List<String> gone = disabled.stream().map(ResolvedService::name).toList();
+        for (ResolvedService rs : services) {
+            if (rs.service().ingress() == null) {
+                continue;
+            }
+            for (IngressRule rule : rs.service().ingress().rules()) {
+                for (IngressRule.Path p : rule.paths()) {
+                    if (p.service() != null && gone.contains(p.service())) {
+                        checks.fail((at.isEmpty() ? "" : at + ".") + "services." + p.service() + ".enabled",
+                                "'" + p.service() + "' is left out here, but " + rs.name() + "'s ingress routes "
+                                        + rule.host() + p.path() + " to it; keep it, or leave " + rs.name()
+                                        + " out too");
+                    }
+                }
+            }
+        }
     }
 
     static Image image(Platform platform, Service s, ServiceOverride o, String envImageTag, String tenantTag) {
@@ -226,12 +255,10 @@ public final class Resolver {
         return out;
     }
 
-    /** The variables that tell the application which tenant it serves. */
-    static List<EnvVar> withTenantEnv(List<EnvVar> env, Tenant tenant) {
+    /** The variables that tell the application which tenant it serves, named as the platform's tenancy says. */
+    static List<EnvVar> withTenantEnv(List<EnvVar> env, Tenancy tenancy, Tenant tenant) {
         List<EnvVar> out = new ArrayList<>(env);
-        out.add(EnvVar.literal("TENANT_ID", tenant.id()));
-        out.add(EnvVar.literal("LICENSE_TIER", tenant.licenseTier()));
-        out.add(EnvVar.literal("ENABLED_PLUGINS", String.join(",", tenant.plugins())));
+        out.addAll(tenancy.env(tenant));
         return out;
     }
 

@@ -235,6 +235,26 @@ final class Context {
         return null;
     }
 
+    /**
+     * Runs a model constructor on a value the reader read only in part (it reported problems of some of its
+     * fields): the model's problems at paths no problem covers yet are reported too, so that one run shows the
+     * value's every wrong field. Problems a missing part causes fall under that part's path and are left out.
+     */
+    void checkRest(String path, Supplier<?> make) {
+        try {
+            make.get();
+        } catch (ModelException e) {
+            for (Problem p : e.problems()) {
+                Problem full = p.under(path);
+                if (!covered(full.path())) {
+                    reportAt(full.path(), full.message());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a part the reader could not read is missing; the problem reported for it is the one to fix
+        }
+    }
+
     // ---------------------------------------------------------------- conversions
 
     /** YAML {@code null}, {@code ~} or an empty plain value: treated as not given. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.ByteBuffer;
 import java.io.IOException;
+import dev.kforge.api.Alert;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
@@ -16,6 +17,7 @@ import dev.kforge.api.Egress;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Image;
 import dev.kforge.api.ImportedWorkload;
 import dev.kforge.api.Ingress;
@@ -24,6 +26,8 @@ import dev.kforge.api.InitContainer;
 import dev.kforge.api.Metrics;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.PodSettings;
+import dev.kforge.api.Sidecar;
 import dev.kforge.api.PodMetric;
 import dev.kforge.api.PodSecurityLevel;
 import dev.kforge.api.Port;
@@ -78,84 +82,69 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class SpecMapper {
 
-    static final List<String> TOP = List.of("platform", "tiers", "backingServices", "secrets", "services",
-            "environments", "tenancy", "tenants", "policy", "plans");
-    static final List<String> PLAN = List.of("cpu", "memory", "storage");
-    static final List<String> INSTANCE = List.of("template", "plan", "params");
-    static final List<String> SECRET = List.of("store", "refreshInterval", "data");
-    static final List<String> SECRET_STORE = List.of("name", "kind");
-    static final List<String> SECRET_DATA = List.of("remoteKey", "property");
-    static final List<String> POLICY = List.of("suppress", "failOn", "notSecret");
-    static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
-            "argoNamespace");
-    static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
-            "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
-    static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
-            "requestsStorage", "pods", "persistentVolumeClaims");
-    static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
-            "extended");
-    static final List<String> TIER = List.of("resources", "storage", "minReplicas", "maxReplicas", "quota",
-            "monthlyPrice");
-    static final List<String> BACKING = List.of("ports", "selector", "namespace", "chart");
-    static final List<String> CHART = List.of("repository", "name", "version", "values", "environments");
-    static final List<String> SERVICE = List.of("kind", "image", "command", "args", "ports", "env", "config",
-            "probes", "resources", "tier", "replicas", "autoscaling", "disruptionBudget", "security", "rbac",
-            "initContainers", "volumes", "storage", "scheduling", "ingress", "metrics", "dependsOn", "egress",
-            "schedule", "podAnnotations", "fromManifests");
-    static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
-            "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota", "secretStore",
-            "remoteKeyPrefix");
+    // the keys allowed at each place, from the one description of the spec (which the JSON Schema comes from too)
+    static final List<String> TOP = SpecFormat.SPEC.names();
+    static final List<String> PLAN = SpecFormat.PLAN.names();
+    static final List<String> INSTANCE = SpecFormat.INSTANCE.names();
+    static final List<String> SECRET = SpecFormat.SECRET.names();
+    static final List<String> SECRET_STORE = SpecFormat.SECRET_STORE.names();
+    static final List<String> SECRET_DATA = SpecFormat.SECRET_DATA.names();
+    static final List<String> POLICY = SpecFormat.POLICY.names();
+    static final List<String> TENANCY = SpecFormat.TENANCY.names();
+    static final List<String> PLATFORM = SpecFormat.PLATFORM.names();
+    static final List<String> QUOTA = SpecFormat.QUOTA.names();
+    static final List<String> RESOURCES = SpecFormat.RESOURCES.names();
+    static final List<String> TIER = SpecFormat.TIER.names();
+    static final List<String> BACKING = SpecFormat.BACKING.names();
+    static final List<String> CHART = SpecFormat.CHART.names();
+    static final List<String> SERVICE = SpecFormat.SERVICE.names();
+    static final List<String> ENVIRONMENT = SpecFormat.ENVIRONMENT.names();
     /** A profile is an environment body that cannot name another profile: profiles do not chain. */
-    static final List<String> PROFILE = ENVIRONMENT.subList(1, ENVIRONMENT.size());
-    static final List<String> OVERRIDE = List.of("replicas", "minReplicas", "maxReplicas", "resources", "imageTag",
-            "env", "suspend", "rateLimitRps");
+    static final List<String> PROFILE = SpecFormat.PROFILE.names();
+    static final List<String> OVERRIDE = SpecFormat.OVERRIDE.names();
 
-    private static final List<String> PORT = List.of("port", "protocol");
-    private static final List<String> FROM_MANIFESTS = List.of("resource", "file", "name");
-    private static final List<String> ENV_SOURCE = List.of("configMap", "secret", "key", "fieldPath");
-    private static final List<String> CONFIG = List.of("literals", "files", "fromFiles", "mountPath");
+    private static final List<String> PORT = SpecFormat.PORT.names();
+    private static final List<String> EXPOSE = SpecFormat.EXPOSE.names();
+    private static final List<String> POD = SpecFormat.POD.names();
+    private static final List<String> PRE_STOP = SpecFormat.PRE_STOP.names();
+    private static final List<String> SIDECAR = SpecFormat.SIDECAR.names();
+    private static final List<String> CLAIM = SpecFormat.CLAIM.names();
+    private static final List<String> ALERT = SpecFormat.ALERT.names();
+    private static final List<String> TENANT_VARIABLES = SpecFormat.TENANT_VARIABLES.names();
+    private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
+    private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
+    private static final List<String> CONFIG = SpecFormat.CONFIG.names();
     /** A ConfigMap holds at most 1 MiB; a larger file could never be applied. */
     private static final long MAX_CONFIG_FILE = 1024 * 1024;
-    private static final List<String> PROBES = List.of("liveness", "readiness", "startup");
-    private static final List<String> PROBE = List.of("path", "port", "command", "initialDelaySeconds",
-            "periodSeconds", "timeoutSeconds", "failureThreshold");
-    private static final List<String> AUTOSCALING = List.of("minReplicas", "maxReplicas", "cpuUtilization",
-            "memoryUtilization", "podMetrics", "scaleUp", "scaleDown");
-    private static final List<String> POD_METRIC = List.of("name", "averageValue");
-    private static final List<String> SCALING_RULES = List.of("stabilizationWindowSeconds", "selectPolicy",
-            "policies");
-    private static final List<String> SCALING_POLICY = List.of("type", "value", "periodSeconds");
-    private static final List<String> DISRUPTION = List.of("minAvailable", "maxUnavailable");
-    private static final List<String> SECURITY = List.of("runAsUser", "runAsGroup", "fsGroup",
-            "readOnlyRootFilesystem");
-    private static final List<String> RBAC = List.of("apiGroups", "resources", "verbs", "resourceNames");
-    private static final List<String> INIT = List.of("waitFor", "name", "image", "command");
-    private static final List<String> VOLUME = List.of("name", "mountPath", "emptyDir", "sizeLimit", "configMap",
-            "secret");
-    private static final List<String> STORAGE = List.of("size", "storageClass", "mountPath", "accessMode");
-    private static final List<String> SCHEDULING = List.of("nodeSelector", "tolerations", "antiAffinity",
-            "topologySpread");
-    private static final List<String> TOLERATION = List.of("key", "operator", "value", "effect");
-    private static final List<String> SPREAD = List.of("topologyKey", "maxSkew", "whenUnsatisfiable");
-    private static final List<String> INGRESS = List.of("className", "rules", "tls", "annotations", "rateLimitRps",
-            "corsOrigins", "websockets", "stickySessions", "maxBodySize");
-    private static final List<String> RULE = List.of("host", "paths");
-    private static final List<String> PATH = List.of("path", "pathType", "service", "port");
-    private static final List<String> METRICS = List.of("port", "path", "interval");
-    private static final List<String> EGRESS = List.of("cidr", "ports");
-    private static final List<String> SCHEDULE = List.of("cron", "timeZone", "concurrencyPolicy",
-            "startingDeadlineSeconds", "activeDeadlineSeconds", "backoffLimit", "successfulJobsHistoryLimit",
-            "failedJobsHistoryLimit", "suspend");
+    private static final List<String> PROBES = SpecFormat.PROBES.names();
+    private static final List<String> PROBE = SpecFormat.PROBE.names();
+    private static final List<String> AUTOSCALING = SpecFormat.AUTOSCALING.names();
+    private static final List<String> POD_METRIC = SpecFormat.POD_METRIC.names();
+    private static final List<String> SCALING_RULES = SpecFormat.SCALING_RULES.names();
+    private static final List<String> SCALING_POLICY = SpecFormat.SCALING_POLICY.names();
+    private static final List<String> DISRUPTION = SpecFormat.DISRUPTION.names();
+    private static final List<String> SECURITY = SpecFormat.SECURITY.names();
+    private static final List<String> RBAC = SpecFormat.RBAC.names();
+    private static final List<String> INIT = SpecFormat.INIT.names();
+    private static final List<String> VOLUME = SpecFormat.VOLUME.names();
+    private static final List<String> STORAGE = SpecFormat.STORAGE.names();
+    private static final List<String> SCHEDULING = SpecFormat.SCHEDULING.names();
+    private static final List<String> TOLERATION = SpecFormat.TOLERATION.names();
+    private static final List<String> SPREAD = SpecFormat.SPREAD.names();
+    private static final List<String> INGRESS = SpecFormat.INGRESS.names();
+    private static final List<String> RULE = SpecFormat.RULE.names();
+    private static final List<String> PATH = SpecFormat.PATH.names();
+    private static final List<String> METRICS = SpecFormat.METRICS.names();
+    private static final List<String> EGRESS = SpecFormat.EGRESS.names();
+    private static final List<String> SCHEDULE = SpecFormat.SCHEDULE.names();
 
-    static final Map<String, ServiceKind> KINDS = ordered(
-            "web-service", ServiceKind.WEB_SERVICE, "worker", ServiceKind.WORKER,
-            "stateful-service", ServiceKind.STATEFUL_SERVICE, "scheduled-job", ServiceKind.SCHEDULED_JOB);
-    static final Map<String, PodSecurityLevel> POD_SECURITY = ordered(
-            "privileged", PodSecurityLevel.PRIVILEGED, "baseline", PodSecurityLevel.BASELINE,
-            "restricted", PodSecurityLevel.RESTRICTED);
-    static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = ordered(
-            "none", Scheduling.AntiAffinity.NONE, "preferred", Scheduling.AntiAffinity.PREFERRED,
-            "required", Scheduling.AntiAffinity.REQUIRED);
+    static final Map<String, ServiceKind> KINDS = words(ServiceKind.values(), ServiceKind::id);
+    static final Map<String, PodSecurityLevel> POD_SECURITY = words(PodSecurityLevel.values(),
+            PodSecurityLevel::label);
+    static final Map<String, Exposure.Type> EXPOSE_TYPES = words(Exposure.Type.values(), Exposure.Type::id);
+    static final Map<String, Probe.Type> PROBE_TYPES = words(Probe.Type.values(), Probe.Type::id);
+    static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = words(Scheduling.AntiAffinity.values(),
+            a -> a.name().toLowerCase(java.util.Locale.ROOT));
 
     private static final Resources STUB_RESOURCES = new Resources("1m", "1m", "1Mi", "1Mi");
     private static final Image STUB_IMAGE = new Image("kforge-unbuilt", "0");
@@ -389,7 +378,24 @@ final class SpecMapper {
         String repoPath = f.text("repoPath");
         String revision = f.text("revision");
         String argoNamespace = f.text("argoNamespace");
-        return unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision, argoNamespace));
+        Fields v = f.map("variables", "a map of tenant field to variable name ("
+                + String.join(", ", TENANT_VARIABLES) + ")", TENANT_VARIABLES);
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        if (v != null) {
+            TENANT_VARIABLES.forEach(field -> {
+                String name = v.text(field);
+                if (name != null) {
+                    variables.put(field, name);
+                }
+            });
+        }
+        Map<String, String> podLabels = f.textMap("podLabels", "label name to a tenant field ("
+                + String.join(", ", Tenancy.LABEL_FIELDS) + ")");
+        Tenancy tenancy = unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision,
+                argoNamespace, variables, podLabels));
+        // a tenancy with problems still makes the platform multi-tenant, so that its tenants are checked and not
+        // reported as tenants without a tenancy
+        return tenancy != null ? tenancy : new Tenancy(null, null, null, null, null);
     }
 
     /** The tenants of the catalog file named by {@code tenancy.catalog}, read relative to the spec file. */
@@ -506,7 +512,7 @@ final class SpecMapper {
         String requestsStorage = f.text("requestsStorage");
         Integer pods = f.whole("pods");
         Integer claims = f.whole("persistentVolumeClaims");
-        return unless(before, f.path(), () -> new Quota(requestsCpu, requestsMemory, limitsCpu, limitsMemory,
+        return checked(before, f.path(), () -> new Quota(requestsCpu, requestsMemory, limitsCpu, limitsMemory,
                 requestsStorage, pods, claims));
     }
 
@@ -522,13 +528,27 @@ final class SpecMapper {
         String memoryLimit = f.text("memoryLimit");
         Map<String, String> extended = f.textMap("extended", "extended resource name to a device count, like "
                 + "nvidia.com/gpu: 1");
-        return unless(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
+        return checked(before, f.path(), () -> new Resources(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                 extended));
     }
 
     /** Builds at {@code path} unless a problem was reported since {@code before}. */
     private <T> T unless(int before, String path, Supplier<T> make) {
         return cx.count() > before ? null : cx.build(path, make);
+    }
+
+    /**
+     * Builds a value of plain fields at {@code path}; when a problem was reported since {@code before}, gives
+     * {@code null} but still reports what the model finds wrong in the fields that were read. Only for values
+     * whose fields the model checks one by one: a value made of other values, or one that infers a field left
+     * out, would report the consequences of a part that failed as problems of their own.
+     */
+    private <T> T checked(int before, String path, Supplier<T> make) {
+        if (cx.count() > before) {
+            cx.checkRest(path, make);
+            return null;
+        }
+        return cx.build(path, make);
     }
 
     private static <T> T quietly(Supplier<T> make) {
@@ -543,7 +563,7 @@ final class SpecMapper {
 
     /** The tiers of a {@code tiers:} section, for the built-in catalog. */
     List<Tier> tiers(Node root) {
-        Fields top = Fields.of(cx, "", root, "a map with 'tiers:'", List.of("tiers"));
+        Fields top = Fields.of(cx, "", root, "a map with 'tiers:'", SpecFormat.TIER_CATALOG.names());
         return top == null ? List.of() : named(top, "tiers", "tier name to tier settings", this::tier);
     }
 
@@ -761,11 +781,22 @@ final class SpecMapper {
         Schedule schedule = schedule(f);
         Map<String, String> podAnnotations = f.textMap("podAnnotations", "annotation name to value");
         ImportedWorkload base = fromManifests(f);
+        Exposure exposure = exposure(f);
+        PodSettings pod = pod(f);
+        List<Alert> alerts = listOf(f, "alerts", "alerting rules", ALERT, a -> {
+            int b = cx.count();
+            String alert = a.require("alert", "a name like HighErrorRate") ? a.text("alert") : null;
+            String expr = a.require("expr", "a PromQL expression") ? a.text("expr") : null;
+            String forDuration = a.text("for");
+            Map<String, String> labels = a.textMap("labels", "label name to value");
+            Map<String, String> annotations = a.textMap("annotations", "annotation name to value");
+            return checked(b, a.path(), () -> new Alert(alert, expr, forDuration, labels, annotations));
+        });
 
         Service service = unless(before, path, () -> new Service(name, kind, image, command, args, ports, env,
                 config, probes, resources, tier, replicas == null ? 1 : replicas, autoscaling, disruptionBudget,
                 security, rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress,
-                schedule, podAnnotations, base));
+                schedule, podAnnotations, base, exposure, pod, alerts));
         return service != null ? service : failed(name, tierOk ? tier : null, dependsOk ? dependsOn : List.of());
     }
 
@@ -837,6 +868,60 @@ final class SpecMapper {
         }
     }
 
+    private Exposure exposure(Fields service) {
+        Fields f = service.map("expose", "a map of Service settings (" + String.join(", ", EXPOSE) + ")", EXPOSE);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Exposure.Type type = f.choice("type", "Service type", EXPOSE_TYPES);
+        Map<String, String> annotations = f.textMap("annotations", "annotation name to value");
+        List<String> ranges = f.texts("loadBalancerSourceRanges", "CIDRs");
+        String policy = f.text("externalTrafficPolicy");
+        return unless(before, f.path(), () -> new Exposure(type, annotations, ranges, policy));
+    }
+
+    private PodSettings pod(Fields service) {
+        Fields f = service.map("pod", "a map of pod settings (" + String.join(", ", POD) + ")", POD);
+        if (f == null) {
+            return null;
+        }
+        int before = cx.count();
+        Integer grace = f.whole("terminationGracePeriodSeconds");
+        PodSettings.PreStop preStop = null;
+        Fields stop = f.map("preStop", "a map with command or sleepSeconds", PRE_STOP);
+        if (stop != null) {
+            int b = cx.count();
+            List<String> command = stop.texts("command", "text");
+            Integer sleep = stop.whole("sleepSeconds");
+            preStop = unless(b, stop.path(), () -> new PodSettings.PreStop(command, sleep));
+        }
+        PodSettings.PreStop stopWith = preStop;
+        String containerName = f.text("containerName");
+        Map<String, String> labels = f.textMap("labels", "label name to value");
+        Map<String, String> annotations = f.textMap("annotations", "annotation name to value");
+        String priorityClassName = f.text("priorityClassName");
+        List<String> pullSecrets = f.texts("imagePullSecrets", "Secret names");
+        List<Sidecar> sidecars = listOf(f, "sidecars", "sidecars", SIDECAR, this::sidecar);
+        return unless(before, f.path(), () -> new PodSettings(grace, stopWith, containerName, labels, annotations,
+                priorityClassName, pullSecrets, sidecars));
+    }
+
+    private Sidecar sidecar(Fields f) {
+        int before = cx.count();
+        String name = f.text("name");
+        Image image = image(f, "image");
+        List<String> command = f.texts("command", "text");
+        List<String> args = f.texts("args", "text");
+        List<Port> ports = ports(f);
+        List<EnvVar> env = env(f);
+        Resources resources = resources(f, "resources");
+        Probes probes = probes(f);
+        Boolean nativeSidecar = f.bool("native");
+        return unless(before, f.path(), () -> new Sidecar(name, image, command, args, ports, env, resources, probes,
+                Boolean.TRUE.equals(nativeSidecar)));
+    }
+
     private Image image(Fields f, String key) {
         String reference = f.text(key);
         return reference == null ? null : cx.build(f.path(key), () -> Image.parse(reference));
@@ -854,12 +939,18 @@ final class SpecMapper {
             int before = cx.count();
             Integer number = null;
             String protocol = null;
+            Integer servicePort = null;
+            String appProtocol = null;
+            Integer nodePort = null;
             if (value instanceof MappingNode) {
                 Fields pf = Fields.of(cx, path, value, "a map with port and protocol", PORT);
                 if (pf.require("port", null)) {
                     number = pf.whole("port");
                 }
                 protocol = pf.text("protocol");
+                servicePort = pf.whole("servicePort");
+                appProtocol = pf.text("appProtocol");
+                nodePort = pf.whole("nodePort");
             } else if (value instanceof ScalarNode && !Context.absent(value)) {
                 number = cx.whole(path, value);
             } else {
@@ -868,7 +959,10 @@ final class SpecMapper {
             }
             Integer n = number;
             String pr = protocol;
-            Port port = unless(before, path, () -> new Port(name, n, pr));
+            Integer sp = servicePort;
+            String ap = appProtocol;
+            Integer np = nodePort;
+            Port port = checked(before, path, () -> new Port(name, n, pr, sp == null ? n : sp, ap, np));
             if (port != null) {
                 out.add(port);
             }
@@ -1003,15 +1097,20 @@ final class SpecMapper {
             return null;
         }
         int before = cx.count();
+        Probe.Type type = f.choice("type", "probe type", PROBE_TYPES);
         String path = f.text("path");
         String port = f.text("port");
+        String scheme = f.text("scheme");
+        Map<String, String> headers = f.textMap("headers", "header name to value");
+        String grpcService = f.text("service");
         List<String> command = f.texts("command", "text");
         Integer initialDelay = f.whole("initialDelaySeconds");
         Integer period = f.whole("periodSeconds");
         Integer timeout = f.whole("timeoutSeconds");
         Integer failureThreshold = f.whole("failureThreshold");
-        return unless(before, f.path(), () -> new Probe(path, port, command, initialDelay, period, timeout,
-                failureThreshold));
+        Integer successThreshold = f.whole("successThreshold");
+        return unless(before, f.path(), () -> new Probe(type, path, port, scheme, headers, grpcService, command,
+                initialDelay, period, timeout, failureThreshold, successThreshold));
     }
 
     private Autoscaling autoscaling(Fields service) {
@@ -1028,7 +1127,7 @@ final class SpecMapper {
             int b = cx.count();
             String name = m.text("name");
             String averageValue = m.text("averageValue");
-            return unless(b, m.path(), () -> new PodMetric(name, averageValue));
+            return checked(b, m.path(), () -> new PodMetric(name, averageValue));
         });
         ScalingRules scaleUp = scalingRules(f, "scaleUp");
         ScalingRules scaleDown = scalingRules(f, "scaleDown");
@@ -1050,7 +1149,7 @@ final class SpecMapper {
             String type = p.text("type");
             Integer value = p.require("value", null) ? p.whole("value") : null;
             Integer period = p.require("periodSeconds", null) ? p.whole("periodSeconds") : null;
-            return unless(b, p.path(), () -> new ScalingPolicy(type, value, period));
+            return checked(b, p.path(), () -> new ScalingPolicy(type, value, period));
         });
         return unless(before, f.path(), () -> new ScalingRules(window, selectPolicy, policies));
     }
@@ -1063,7 +1162,7 @@ final class SpecMapper {
         int before = cx.count();
         String minAvailable = f.text("minAvailable");
         String maxUnavailable = f.text("maxUnavailable");
-        return unless(before, f.path(), () -> new DisruptionBudget(minAvailable, maxUnavailable));
+        return checked(before, f.path(), () -> new DisruptionBudget(minAvailable, maxUnavailable));
     }
 
     private Security security(Fields service) {
@@ -1088,14 +1187,14 @@ final class SpecMapper {
         List<String> resources = f.texts("resources", "resources");
         List<String> verbs = f.texts("verbs", "verbs");
         List<String> resourceNames = f.texts("resourceNames", "resource names");
-        return unless(before, f.path(), () -> new RbacRule(apiGroups, resources, verbs, resourceNames));
+        return checked(before, f.path(), () -> new RbacRule(apiGroups, resources, verbs, resourceNames));
     }
 
     private InitContainer initContainer(Fields f) {
         int before = cx.count();
         if (f.has("waitFor")) {
-            if (f.has("name") || f.has("image") || f.has("command")) {
-                cx.reportAt(f.path(), "set either waitFor or name, image and command, not both");
+            if (f.has("name") || f.has("image") || f.has("command") || f.has("args")) {
+                cx.reportAt(f.path(), "set either waitFor or name, image, command and args, not both");
                 return null;
             }
             String target = f.text("waitFor");
@@ -1116,7 +1215,8 @@ final class SpecMapper {
         String name = f.text("name");
         Image image = image(f, "image");
         List<String> command = f.texts("command", "text");
-        return unless(before, f.path(), () -> new InitContainer(name, image, command));
+        List<String> args = f.texts("args", "text");
+        return unless(before, f.path(), () -> new InitContainer(name, image, command, args));
     }
 
     private Volume volume(Fields f) {
@@ -1127,8 +1227,18 @@ final class SpecMapper {
         String sizeLimit = f.text("sizeLimit");
         String configMap = f.text("configMap");
         String secret = f.text("secret");
+        Volume.Claim claim = null;
+        Fields c = f.map("claim", "a map with size, storageClass and accessMode", CLAIM);
+        if (c != null) {
+            int b = cx.count();
+            String size = c.require("size", "like 10Gi") ? c.text("size") : null;
+            String storageClass = c.text("storageClass");
+            String accessMode = c.text("accessMode");
+            claim = checked(b, c.path(), () -> new Volume.Claim(size, storageClass, accessMode));
+        }
+        Volume.Claim persistent = claim;
         return unless(before, f.path(), () -> new Volume(name, mountPath, Boolean.TRUE.equals(emptyDir), sizeLimit,
-                configMap, secret));
+                configMap, secret, persistent));
     }
 
     private Storage storage(Fields service) {
@@ -1141,7 +1251,7 @@ final class SpecMapper {
         String storageClass = f.text("storageClass");
         String mountPath = f.text("mountPath");
         String accessMode = f.text("accessMode");
-        return unless(before, f.path(), () -> new Storage(size, storageClass, mountPath, accessMode));
+        return checked(before, f.path(), () -> new Storage(size, storageClass, mountPath, accessMode));
     }
 
     private Scheduling scheduling(Fields service) {
@@ -1157,7 +1267,7 @@ final class SpecMapper {
             String operator = t.text("operator");
             String value = t.text("value");
             String effect = t.text("effect");
-            return unless(b, t.path(), () -> new Toleration(key, operator, value, effect));
+            return checked(b, t.path(), () -> new Toleration(key, operator, value, effect));
         });
         Scheduling.AntiAffinity antiAffinity = f.choice("antiAffinity", "anti-affinity", ANTI_AFFINITY);
         Scheduling.TopologySpread spread = null;
@@ -1229,14 +1339,14 @@ final class SpecMapper {
         String port = f.text("port");
         String path = f.text("path");
         String interval = f.text("interval");
-        return unless(before, f.path(), () -> new Metrics(port, path, interval));
+        return checked(before, f.path(), () -> new Metrics(port, path, interval));
     }
 
     private Egress egress(Fields f) {
         int before = cx.count();
         String cidr = f.text("cidr");
         List<Integer> ports = f.wholes("ports", "port numbers");
-        return unless(before, f.path(), () -> new Egress(cidr, ports));
+        return checked(before, f.path(), () -> new Egress(cidr, ports));
     }
 
     private Schedule schedule(Fields service) {
@@ -1254,7 +1364,7 @@ final class SpecMapper {
         Integer successful = f.whole("successfulJobsHistoryLimit");
         Integer failed = f.whole("failedJobsHistoryLimit");
         Boolean suspend = f.bool("suspend");
-        return unless(before, f.path(), () -> new Schedule(cron, timeZone, concurrencyPolicy, startingDeadline,
+        return checked(before, f.path(), () -> new Schedule(cron, timeZone, concurrencyPolicy, startingDeadline,
                 activeDeadline, backoffLimit == null ? 2 : backoffLimit, successful == null ? 3 : successful,
                 failed == null ? 3 : failed, Boolean.TRUE.equals(suspend)));
     }
@@ -1341,15 +1451,16 @@ final class SpecMapper {
         Map<String, String> env = f.textMap("env", "variable name to literal value");
         Boolean suspend = f.bool("suspend");
         Integer rateLimitRps = f.whole("rateLimitRps");
+        Boolean enabled = f.bool("enabled");
         return unless(before, path, () -> new ServiceOverride(replicas, minReplicas, maxReplicas, resources, imageTag,
-                env, suspend, rateLimitRps));
+                env, suspend, rateLimitRps, enabled));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Map<String, E> ordered(Object... pairs) {
+    /** Each of {@code values} by the word a spec writes for it, in declaration order. */
+    private static <E> Map<String, E> words(E[] values, Function<E, String> word) {
         Map<String, E> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], (E) pairs[i + 1]);
+        for (E value : values) {
+            out.put(word.apply(value), value);
         }
         return java.util.Collections.unmodifiableMap(out);
     }

@@ -32,9 +32,8 @@ import java.util.Map;
  */
 final class TenantCatalog {
 
-    static final List<String> COLUMNS = List.of("id", "displayName", "tier", "licenseTier", "plugins", "domain",
-            "environments", "imageTag");
-    private static final List<String> FIELDS = COLUMNS.subList(1, COLUMNS.size());
+    static final List<String> COLUMNS = SpecFormat.TENANT_COLUMNS;
+    private static final List<String> FIELDS = SpecFormat.TENANT.names();
     private static final List<String> REQUIRED = List.of("id", "tier", "licenseTier", "domain");
 
     private TenantCatalog() {
@@ -173,10 +172,7 @@ final class TenantCatalog {
      */
     static List<Tenant> tenants(Context cx, Fields tenants, ServicesReader services) {
         List<Tenant> out = new ArrayList<>();
-        List<String> allowed = new ArrayList<>(FIELDS);
-        if (services != null) {
-            allowed.add("instances");
-        }
+        List<String> allowed = services != null ? SpecFormat.INLINE_TENANT.names() : FIELDS;
         for (String id : tenants.keys()) {
             int before = cx.count();
             Fields f = tenants.map(id, "a map of tenant settings (" + String.join(", ", allowed) + ")", allowed);
@@ -212,7 +208,7 @@ final class TenantCatalog {
         if (cx.count() > 0) {
             return out;
         }
-        Fields top = Fields.of(cx, "", root, "a map with 'tenants:'", List.of("tenants"));
+        Fields top = Fields.of(cx, "", root, "a map with 'tenants:'", SpecFormat.TENANT_CATALOG.names());
         if (top == null) {
             return out;
         }

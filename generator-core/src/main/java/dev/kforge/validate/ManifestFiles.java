@@ -69,17 +69,7 @@ public final class ManifestFiles {
      * @throws KforgeException naming a path that does not exist or cannot be read
      */
     public static Result validate(SchemaValidator validator, List<Path> paths, boolean policy) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                files.addAll(manifestsIn(path));
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                throw new KforgeException("no file or directory at " + path + "; name existing files and "
-                        + "directories", List.of());
-            }
-        }
+        List<Path> files = files(paths, "k8s.validate.files");
         // files are independent until the policy rules look at all of them: read and checked on every core
         List<FileOutcome> outcomes = files.parallelStream().map(file -> check(validator, file, policy)).toList();
         List<ValidationProblem> problems = new ArrayList<>();
@@ -122,6 +112,28 @@ public final class ManifestFiles {
             objects(documents, file.toString(), objects, sources);
         }
         return new FileOutcome(schema, objects, sources);
+    }
+
+    /**
+     * The manifest files at {@code paths}: a file named is taken as it is; a directory is searched as the class
+     * comment says (no {@code kustomization.yaml}, patches or Helm charts), in path order.
+     *
+     * @param setting how messages name the setting the paths came from ({@code k8s.validate.files})
+     * @throws KforgeException naming a path that does not exist or a directory that cannot be read
+     */
+    public static List<Path> files(List<Path> paths, String setting) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(manifestsIn(path));
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new KforgeException("no file or directory at " + path + "; give existing paths, separated by "
+                        + "commas (" + setting + ")", List.of());
+            }
+        }
+        return files;
     }
 
     /**

@@ -64,13 +64,15 @@ class InitContainerTest {
     }
 
     @Test
-    void new_whenNothingGiven_thenNameImageAndCommandReported() {
+    void new_whenNothingGiven_thenNameAndImageReported() {
         // given nothing
         // when
         var problems = problemsOf(() -> new InitContainer(null, null, List.of()));
         // then
-        assertThat(problems).containsExactly(Problem.at("name", "is required"), Problem.at("image", "is required"),
-                Problem.at("command", "needs a command"));
+        assertThat(problems).containsExactly(Problem.at("name", "is required"), Problem.at("image", "is required"));
+        // the image's own entrypoint, with arguments of its own
+        assertThat(new InitContainer("migrate", Image.parse("migrate:1.0.0"), null, List.of("up")).args())
+                .containsExactly("up");
     }
 
     @Test

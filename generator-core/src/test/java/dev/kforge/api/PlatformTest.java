@@ -268,7 +268,7 @@ class PlatformTest {
         var problems = problemsOf(() -> Platform.builder("shop").service(mailer).build());
         // then
         assertThat(problems).containsExactly(Problem.at("services.mailer.probes.startup",
-                "an HTTP or TCP probe needs a port; add one to the service or use a command"));
+                "an http, tcp or grpc probe needs a port; add one to the service or use a command"));
     }
 
     @Test
@@ -454,7 +454,7 @@ class PlatformTest {
                 Problem.at("services.web.dependsOn", "a service cannot depend on itself; remove 'web' from dependsOn"),
                 Problem.at("services.web.ingress.rules.www.paths./mail.service", "'mailer' has no port to route to"),
                 Problem.at("services.mailer.probes.liveness",
-                        "an HTTP or TCP probe needs a port; add one to the service or use a command"),
+                        "an http, tcp or grpc probe needs a port; add one to the service or use a command"),
                 Problem.at("environments.prod.services.web",
                         "sets replicas but the service autoscales; set minReplicas and maxReplicas instead"),
                 Problem.at("environments.prod.services.web.suspend", "only a scheduled job can be suspended"),

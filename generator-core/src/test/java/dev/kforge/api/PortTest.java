@@ -110,4 +110,27 @@ class PortTest {
         // then
         assertThat(problems).containsExactly(Problem.at("name", "is required"));
     }
+
+    @Test
+    void exposedAs_whenTheServiceOffersAnotherNumber_thenBothAreKept() {
+        // when
+        Port port = Port.tcp("http", 8080).exposedAs(80).speaking("http");
+        // then
+        assertThat(port.port()).isEqualTo(8080);
+        assertThat(port.servicePort()).isEqualTo(80);
+        assertThat(port.appProtocol()).isEqualTo("http");
+        assertThat(Port.tcp("http", 8080).servicePort()).isEqualTo(8080);
+    }
+
+    @Test
+    void new_whenServicePortNodePortOrAppProtocolIsWrong_thenEachIsReported() {
+        // when
+        var problems = problemsOf(() -> new Port("http", 8080, "TCP", 0, "not a protocol", 70000));
+        // then
+        assertThat(problems).containsExactly(Problem.at("servicePort", "port 0 is outside 1-65535"),
+                Problem.at("appProtocol", "'not a protocol' is not an application protocol; use a name like http, "
+                        + "grpc or kubernetes.io/h2c"),
+                Problem.at("nodePort", "port 70000 is outside 1-65535"));
+        assertThat(Port.tcp("h2", 8080).speaking("kubernetes.io/h2c").appProtocol()).isEqualTo("kubernetes.io/h2c");
+    }
 }

@@ -108,15 +108,15 @@ class ResourcesTest {
         extended.put("amd.com/gpu", "0");
         // when
         var problems = problemsOf(() -> new Resources("1", "1", "1Gi", "1Gi", extended));
-        // then
+        // then each is reported, by name (the model keeps its maps sorted)
         String name = "is not an extended resource name; use the domain-qualified name the device plugin "
                 + "advertises, like nvidia.com/gpu";
         assertThat(problems).containsExactly(
-                Problem.at("extended", "'gpu' " + name),
-                Problem.at("extended", "'devices.kubernetes.io/fpga' " + name),
-                Problem.at("extended.nvidia.com/gpu", "'0.5' is not a device count; use a whole number of at least 1, "
-                        + "like 1"),
                 Problem.at("extended.amd.com/gpu", "'0' is not a device count; use a whole number of at least 1, "
+                        + "like 1"),
+                Problem.at("extended", "'devices.kubernetes.io/fpga' " + name),
+                Problem.at("extended", "'gpu' " + name),
+                Problem.at("extended.nvidia.com/gpu", "'0.5' is not a device count; use a whole number of at least 1, "
                         + "like 1"));
     }
 }

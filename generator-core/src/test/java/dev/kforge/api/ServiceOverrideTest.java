@@ -156,4 +156,15 @@ class ServiceOverrideTest {
         // then
         assertThat(problems).containsExactly(Problem.at("rateLimitRps", "0 is below the minimum 1"));
     }
+
+    @Test
+    void then_whenTheDefaultsLeaveEveryServiceOutAndOneOverrideKeepsIt_thenOnlyThatOneRuns() {
+        // given
+        ServiceOverride defaults = ServiceOverride.DISABLED;
+        ServiceOverride keep = new ServiceOverride(null, null, null, null, null, null, null, null, true);
+        // when / then
+        assertThat(defaults.then(keep).keeps()).isTrue();
+        assertThat(defaults.then(ServiceOverride.NONE).keeps()).isFalse();
+        assertThat(ServiceOverride.NONE.keeps()).isTrue();
+    }
 }

@@ -43,7 +43,7 @@ class VolumeTest {
         // when
         var problems = problemsOf(() -> new Volume("data", "/data", false, null, null, null));
         // then
-        assertThat(problems).containsExactly(Problem.at("", "set exactly one of emptyDir, configMap or secret"));
+        assertThat(problems).containsExactly(Problem.at("", "set exactly one of emptyDir, configMap, secret or claim"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class VolumeTest {
         // when
         var problems = problemsOf(() -> new Volume("data", "/data", false, null, "cm", "secret"));
         // then
-        assertThat(problems).containsExactly(Problem.at("", "set exactly one of emptyDir, configMap or secret"));
+        assertThat(problems).containsExactly(Problem.at("", "set exactly one of emptyDir, configMap, secret or claim"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.kforge.api.ImportedWorkload;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
+import dev.kforge.api.Probes;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Resources;
 import org.junit.jupiter.api.Test;
@@ -133,8 +134,7 @@ class ManifestImportTest {
                           env:
                             - {name: MEMORY, valueFrom: {resourceFieldRef: {resource: limits.memory}}}
                             - {name: API_TOKEN, value: s3cr3t}
-                          livenessProbe: {httpGet: {path: /health, port: 8443, scheme: HTTPS}}
-                          readinessProbe: {grpc: {port: 9000}}
+                          livenessProbe: {exec: {}}
                 """;
 
         // when
@@ -143,13 +143,42 @@ class ManifestImportTest {
         // then
         String at = "Deployment orders in k.yml, container orders: ";
         // (the literal API_TOKEN is taken over here; the platform refuses it, see SecretCheckTest)
-        assertThat(problems).hasSize(3);
+        assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).isEqualTo(at + "env MEMORY: only a value, secretKeyRef, configMapKeyRef or "
                 + "fieldRef can be taken over; set the variable on the service to replace it");
-        assertThat(problems.get(1)).isEqualTo(at + "livenessProbe: kforge's probes are plain HTTP, not HTTPS; set "
-                + "the service's probes to replace it");
-        assertThat(problems.get(2)).isEqualTo(at + "readinessProbe: only httpGet, tcpSocket and exec probes can be "
-                + "taken over; set the service's probes to replace it");
+        assertThat(problems.get(1)).isEqualTo(at + "livenessProbe: a probe without httpGet, tcpSocket, grpc or exec "
+                + "cannot be taken over; set the service's probes to replace it");
+    }
+
+    @Test
+    void fromText_whenProbesOfEveryKind_thenTakesEachOverWithItsSchemeHeadersServiceAndTimings() {
+        // given
+        String yaml = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: orders}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: orders
+                          image: acme/orders:1.0.0
+                          ports: [{name: grpc, containerPort: 9000}]
+                          livenessProbe:
+                            httpGet: {path: /health, port: 8443, scheme: HTTPS, httpHeaders: [{name: X-Probe, value: live}]}
+                            periodSeconds: 5
+                          readinessProbe: {grpc: {port: 9000, service: orders.v1}, successThreshold: 2}
+                          startupProbe: {tcpSocket: {port: grpc}, failureThreshold: 30}
+                """;
+
+        // when
+        Probes probes = ManifestImport.fromText("k.yml", yaml, null).probes();
+
+        // then
+        assertThat(probes.liveness()).isEqualTo(Probe.http("/health", "8443").https().header("X-Probe", "live")
+                .timing(null, 5, null, null, null));
+        assertThat(probes.readiness()).isEqualTo(Probe.grpc("9000", "orders.v1").timing(null, null, null, null, 2));
+        assertThat(probes.startup()).isEqualTo(Probe.tcp("grpc").timing(null, null, null, 30, null));
     }
 
     @Test

@@ -398,4 +398,34 @@ class ResolverTest {
         assertThat(resolved.service("mailer").ingress()).isNull();
         assertThat(Resolver.base(platform).service("web").ingress().rateLimitRps()).isEqualTo(5);
     }
+
+    @Test
+    void environment_whenAServiceIsLeftOut_thenItIsResolvedAmongTheDisabledOnly() {
+        // given
+        Environment prod = Environment.builder("prod").service("load", ServiceOverride.DISABLED).build();
+        Platform platform = shop().service(worker("load").dependsOn("web").build()).environment(prod).build();
+        // when
+        ResolvedPlatform resolved = Resolver.environment(platform, prod, PROFILES);
+        // then
+        assertThat(resolved.models()).extracting(Service::name).containsExactly("web");
+        assertThat(resolved.disabled()).extracting(ResolvedService::name).containsExactly("load");
+        assertThat(resolved.leavesOut("load")).isTrue();
+        assertThat(Resolver.base(platform).disabled()).isEmpty();
+    }
+
+    @Test
+    void environment_whenARunningIngressRoutesToALeftOutService_thenRefused() {
+        // given
+        Environment dev = Environment.builder("dev").domain("dev.shop.example")
+                .service("api", ServiceOverride.DISABLED).build();
+        Platform platform = Platform.builder("shop")
+                .service(web("web").ingress(Ingress.builder().rule(new IngressRule("www", List.of(
+                        new IngressRule.Path("/api", null, "api", null)))).build()).build())
+                .service(web("api").build()).environment(dev).build();
+        // when
+        var problems = problemsOf(() -> Resolver.environment(platform, dev, PROFILES));
+        // then
+        assertThat(problems).containsExactly(Problem.at("environments.dev.services.api.enabled", "'api' is left out "
+                + "here, but web's ingress routes www/api to it; keep it, or leave web out too"));
+    }
 }

@@ -85,10 +85,11 @@ class SpecReaderProblemsTest {
         // then
         assertThat(problem.path()).isEqualTo("services.gateway.colour");
         assertThat(problem.location()).isEqualTo("platform.yaml:9");
-        assertThat(problem.message()).isEqualTo("unknown key 'colour'; allowed keys: kind, image, command, args, "
+        assertThat(problem.message()).startsWith("unknown key 'colour'; allowed keys: kind, image, command, args, "
                 + "ports, env, config, probes, resources, tier, replicas, autoscaling, disruptionBudget, security, "
                 + "rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress, "
-                + "schedule, podAnnotations, fromManifests");
+                + "schedule, podAnnotations, fromManifests, expose").isEqualTo("unknown key 'colour'; allowed keys: "
+                + String.join(", ", SpecFormat.SERVICE.names()));
     }
 
     @Test
@@ -764,6 +765,35 @@ class SpecReaderProblemsTest {
         // then
         assertThat(problem).isEqualTo(new Problem("services.gateway.probes.liveness.port",
                 "'admin' is not a port of the service; its ports: [http]", "platform.yaml:10"));
+    }
+
+    @Test
+    void read_whenAlertHasNoExpressionAndABadDuration_thenPointsAtEachInTheAlert() {
+        // given
+        String yaml = gateway("alerts:", "  - {alert: Up, expr: up == 1}", "  - {alert: Down, for: 5 minutes}");
+
+        // when
+        List<Problem> problems = problems(yaml);
+
+        // then
+        assertThat(problems).containsExactly(
+                new Problem("services.gateway.alerts.1.expr", "is required; a PromQL expression",
+                        "platform.yaml:11"),
+                new Problem("services.gateway.alerts.1.for", "'5 minutes' is not a duration like 5m or 1h30m",
+                        "platform.yaml:11"));
+    }
+
+    @Test
+    void read_whenOneResourceIsNotText_thenTheModelStillChecksTheOthers() {
+        // given a request the reader refuses (a list) and a limit only the model refuses
+        String yaml = VALID.replace("cpuRequest: 100m, cpuLimit: 200m", "cpuRequest: [1], cpuLimit: lots");
+
+        // when
+        List<Problem> problems = problems(yaml);
+
+        // then both in one run, and no second problem for the request the reader refused
+        assertThat(problems).extracting(Problem::path).containsExactly("services.gateway.resources.cpuRequest",
+                "services.gateway.resources.cpuLimit");
     }
 
     @Test

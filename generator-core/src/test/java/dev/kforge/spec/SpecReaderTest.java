@@ -18,7 +18,11 @@ import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodMetric;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Port;
+import dev.kforge.api.Sidecar;
+import dev.kforge.api.Alert;
+import dev.kforge.api.PodSettings;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
@@ -64,8 +68,9 @@ class SpecReaderTest {
         assertThat(platform.tlsIssuer()).isEqualTo("letsencrypt-staging");
         assertThat(platform.ingressNamespace()).isEqualTo("nginx-system");
         assertThat(platform.monitoringNamespace()).isEqualTo("observability");
-        assertThat(platform.labels()).containsExactly(Map.entry("acme.io/team", "commerce"),
-                Map.entry("acme.io/cost-center", "4711"));
+        // sorted by name: the model's maps reach the output, and their order must not depend on the map given
+        assertThat(platform.labels()).containsExactly(Map.entry("acme.io/cost-center", "4711"),
+                Map.entry("acme.io/team", "commerce"));
         assertThat(platform.imageRegistry()).isEqualTo("registry.acme.io/shop");
         assertThat(platform.kubernetesVersion()).isEqualTo("1.31");
         // an unquoted 40 is the same quantity as "40"
@@ -138,8 +143,8 @@ class SpecReaderTest {
         assertThat(gateway.image()).isEqualTo(new Image("gateway", "2.14.1"));
         assertThat(gateway.command()).containsExactly("/app/gateway");
         assertThat(gateway.args()).containsExactly("--config", "/etc/gateway/routes.yaml");
-        assertThat(gateway.ports()).containsExactly(new Port("http", 8080, "TCP"), new Port("metrics", 9090, "TCP"),
-                new Port("stats", 8125, "UDP"));
+        assertThat(gateway.ports()).containsExactly(new Port("http", 8080, "TCP", 80, "http", null),
+                new Port("metrics", 9090, "TCP", 9090, null, 30090), new Port("stats", 8125, "UDP"));
         // scalars are taken verbatim: true and 8080 are the strings the container sees
         assertThat(gateway.env()).containsExactly(
                 EnvVar.literal("LOG_LEVEL", "info"),
@@ -159,8 +164,44 @@ class SpecReaderTest {
         // given the full spec, when read, then
         assertThat(platform.service("gateway").probes()).isEqualTo(new Probes(
                 new Probe("/health", "http", null, 10, 15, 2, 4),
-                new Probe("/ready", "8080", null, null, null, null, null),
+                Probe.http("/ready", "8080").https().header("X-Probe", "ready").timing(null, null, null, null, 2),
                 new Probe(null, null, List.of("/bin/check", "--startup"), null, null, null, 30)));
+        assertThat(platform.service("catalog").probes()).isEqualTo(new Probes(Probe.grpc("http", "catalog.v1"),
+                Probe.tcp(null), null));
+    }
+
+    @Test
+    void read_whenPodSettingsAreGiven_thenMapsEachWithItsSidecars() {
+        // given the full spec, when read, then
+        PodSettings pod = platform.service("gateway").pod();
+        assertThat(pod).isEqualTo(new PodSettings(45, PodSettings.PreStop.sleep(5), "server", Map.of("app", "gateway"),
+                Map.of("reloader.stakater.com/auto", "true"), "gateway-critical", List.of("registry-credentials"),
+                List.of(new Sidecar("proxy", Image.parse("envoyproxy/envoy:v1.30.1"), List.of("envoy"),
+                        List.of("-c", "/etc/envoy/envoy.yaml"), List.of(Port.tcp("admin", 9901)),
+                        List.of(EnvVar.fromField("POD_NAME", "metadata.name")),
+                        new Resources("50m", "100m", "32Mi", "64Mi"),
+                        new Probes(null, Probe.http("/ready", "admin"), null), true))));
+        assertThat(platform.service("catalog").pod()).isEqualTo(PodSettings.NONE);
+    }
+
+    @Test
+    void read_whenAlertsAreGiven_thenMapsEachInOrder() {
+        // given the full spec, when read, then
+        assertThat(platform.service("gateway").alerts()).containsExactly(
+                new Alert("GatewayErrors", "sum(rate(http_requests_total{job=\"gateway\",code=~\"5..\"}[5m])) > 1",
+                        "10m", Map.of("severity", "warning"),
+                        Map.of("summary", "gateway answers {{ $value }} errors a second")),
+                new Alert("GatewayDown", "up{job=\"gateway\"} == 0", null, null, null));
+        assertThat(platform.service("catalog").alerts()).isEmpty();
+    }
+
+    @Test
+    void read_whenExposeIsGiven_thenMapsTheServiceTypeAndItsSettings() {
+        // given the full spec, when read, then
+        assertThat(platform.service("gateway").exposure()).isEqualTo(new Exposure(Exposure.Type.LOAD_BALANCER,
+                Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"), List.of("10.0.0.0/8"), "Local"));
+        assertThat(platform.service("search").exposure()).isEqualTo(Exposure.of(Exposure.Type.HEADLESS));
+        assertThat(platform.service("indexer").exposure()).isEqualTo(Exposure.CLUSTER_IP);
     }
 
     @Test
@@ -190,12 +231,14 @@ class SpecReaderTest {
                 List.of("get", "list", "watch"), List.of("gateway-routes")));
         assertThat(gateway.initContainers()).containsExactly(
                 InitContainer.waitFor("postgresql", 5432),
-                new InitContainer("migrate", new Image("gateway-migrations", "2.14.1"), List.of("/migrate", "up")));
+                new InitContainer("migrate", new Image("gateway-migrations", "2.14.1"), List.of("/migrate"),
+                        List.of("up", "--verbose")));
         assertThat(gateway.initContainers().get(0).name()).isEqualTo("wait-for-postgresql");
         assertThat(gateway.volumes()).containsExactly(
                 new Volume("cache", "/var/cache/gateway", true, "1Gi", null, null),
                 new Volume("certs", "/etc/certs", false, null, null, "gateway-certs"),
-                new Volume("extra", "/etc/extra", false, null, "gateway-extra", null));
+                new Volume("extra", "/etc/extra", false, null, "gateway-extra", null),
+                Volume.persistent("uploads", "/var/uploads", new Volume.Claim("5Gi", "fast-ssd", "ReadWriteMany")));
     }
 
     @Test
@@ -287,7 +330,8 @@ class SpecReaderTest {
                 Map.entry("gateway", new ServiceOverride(null, 1, 2, new Resources("50m", "100m", "32Mi", "64Mi"),
                         null, null, null)),
                 Map.entry("catalog", new ServiceOverride(0, null, null, null, null, Map.of("DEBUG", "true"), null)),
-                Map.entry("billing", new ServiceOverride(null, null, null, null, null, null, false)));
+                Map.entry("billing", new ServiceOverride(null, null, null, null, null, null, false)),
+                Map.entry("indexer", ServiceOverride.DISABLED));
         assertThat(dev.quota()).isEqualTo(new Quota("4", null, null, "8Gi", null, null, null));
     }
 

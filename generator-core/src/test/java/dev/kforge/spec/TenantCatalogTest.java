@@ -63,6 +63,46 @@ class TenantCatalogTest {
     }
 
     @Test
+    void read_whenTenancyNamesVariablesAndPodLabels_thenTheTenancyHasThemAndTheRestKeepTheirDefaults()
+            throws IOException {
+        // given
+        Files.writeString(dir.resolve("tenants.csv"), "id,tier,licenseTier,domain\nacme,medium,pro,acme.example\n");
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), SPEC.formatted("tenants.csv").replace(
+                "  namespacePrefix: isp\n", """
+                  namespacePrefix: isp
+                  variables: {id: ISP_TENANT_ID}
+                  podLabels: {dotmac.io/tenant-id: id, dotmac.io/license-tier: licenseTier}
+                """));
+        // when
+        Platform platform = SpecReader.read(spec);
+        // then
+        assertThat(platform.tenancy().variables()).containsExactly(java.util.Map.entry("id", "ISP_TENANT_ID"),
+                java.util.Map.entry("licenseTier", "LICENSE_TIER"), java.util.Map.entry("plugins", "ENABLED_PLUGINS"));
+        assertThat(platform.tenancy().podLabels(platform.tenants().get(0))).isEqualTo(java.util.Map.of(
+                "dotmac.io/tenant-id", "acme", "dotmac.io/license-tier", "pro"));
+    }
+
+    @Test
+    void read_whenTenancyNamesAnUnknownFieldAndAKforgeLabel_thenReportsEachWithItsLine() throws IOException {
+        // given
+        Files.writeString(dir.resolve("tenants.csv"), "id,tier,licenseTier,domain\nacme,medium,pro,acme.example\n");
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), SPEC.formatted("tenants.csv").replace(
+                "  namespacePrefix: isp\n", """
+                  namespacePrefix: isp
+                  variables: {id: 1SP_TENANT}
+                  podLabels: {app.kubernetes.io/instance: id, example.com/plan: plan}
+                """));
+        // when
+        ModelException e = catchThrowableOfType(ModelException.class, () -> SpecReader.read(spec));
+        // then
+        assertThat(e.problems()).extracting(Problem::path, Problem::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("tenancy.variables.id", "platform.yaml:5"),
+                org.assertj.core.groups.Tuple.tuple("tenancy.podLabels", "platform.yaml:6"),
+                org.assertj.core.groups.Tuple.tuple("tenancy.podLabels.example.com/plan", "platform.yaml:6"));
+        assertThat(e.problems().get(2).message()).isEqualTo("'plan' is not a tenant field; use id, tier, licenseTier");
+    }
+
+    @Test
     void read_whenCsvRowsAreBad_thenEachProblemNamesTheCatalogLineAndTenant() throws IOException {
         // given
         Files.writeString(dir.resolve("tenants.csv"), """

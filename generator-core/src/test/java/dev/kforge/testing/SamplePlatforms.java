@@ -1,5 +1,6 @@
 package dev.kforge.testing;
 
+import dev.kforge.api.Alert;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Chart;
@@ -8,10 +9,16 @@ import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.ExternalSecret;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Volume;
+import dev.kforge.api.Sidecar;
+import dev.kforge.api.PodSettings;
+import dev.kforge.api.Image;
+import dev.kforge.api.Exposure;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.InitContainer;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Quota;
@@ -122,6 +129,106 @@ public final class SamplePlatforms {
     }
 
     /**
+     * Microservices as a shop of gRPC services is usually deployed (the settings real manifests use, each at least
+     * once): gRPC, TCP, exec and HTTP probes with headers over HTTPS, Service ports that differ from the container's,
+     * several named ports with application protocols, a LoadBalancer with annotations, source ranges and a local
+     * traffic policy, a NodePort on a fixed port, a headless Service, Prometheus alerts.
+     */
+    public static Platform boutique() {
+        Resources small = new Resources("100m", "200m", "64Mi", "128Mi");
+        return Platform.builder("boutique")
+                .domain("boutique.example")
+                .service(Service.builder("frontend", ServiceKind.WEB_SERVICE)
+                        .image("frontend:0.10.2")
+                        .port(Port.tcp("http", 8080).exposedAs(80).speaking("http"))
+                        .probes(new Probes(Probe.http("/_healthz").header("Cookie", "shop_session-id=x-liveness-probe")
+                                        .timing(10, null, null, null, null),
+                                Probe.http("/_healthz").header("Cookie", "shop_session-id=x-readiness-probe")
+                                        .timing(null, 5, 2, 3, 2),
+                                null))
+                        .resources(small)
+                        .expose(new Exposure(Exposure.Type.LOAD_BALANCER,
+                                Map.of("service.beta.kubernetes.io/aws-load-balancer-type", "nlb"),
+                                List.of("203.0.113.0/24", "198.51.100.0/24"), "Local"))
+                        .dependsOn("cartservice", "productcatalog", "adservice")
+                        .pod(PodSettings.builder().terminationGracePeriodSeconds(5).containerName("server")
+                                .preStop(PodSettings.PreStop.sleep(3)).label("app", "frontend")
+                                .annotation("reloader.stakater.com/auto", "true").priorityClassName("shop-critical")
+                                .imagePullSecret("registry-credentials")
+                                .sidecar(new Sidecar("proxy", Image.parse("envoyproxy/envoy:v1.30.1"), null,
+                                        List.of("-c", "/etc/envoy/envoy.yaml"), List.of(Port.tcp("admin", 9901)),
+                                        List.of(EnvVar.fromField("POD_NAME", "metadata.name")),
+                                        new Resources("50m", "100m", "32Mi", "64Mi"),
+                                        new Probes(null, Probe.http("/ready", "admin"), null), true))
+                                .sidecar(Sidecar.of("log-shipper", "fluent-bit:3.0.4", small, "--quiet"))
+                                .build())
+                        .volume(Volume.persistent("uploads", "/var/uploads",
+                                new Volume.Claim("2Gi", "fast-ssd", "ReadWriteOncePod")))
+                        .initContainer(new InitContainer("migrate", Image.parse("frontend-migrations:0.10.2"),
+                                List.of("/migrate"), List.of("--to", "latest-schema")))
+                        .build())
+                .service(Service.builder("adservice", ServiceKind.WEB_SERVICE)
+                        .image("adservice:0.10.2")
+                        .port(Port.tcp("grpc", 9555))
+                        .probes(new Probes(Probe.grpc(null, null), Probe.grpc(null, null), null))
+                        .resources(small)
+                        .build())
+                .service(Service.builder("loadgenerator", ServiceKind.WORKER)
+                        .image("loadgenerator:0.10.2")
+                        .resources(small)
+                        .dependsOn("frontend")
+                        .build())
+                .service(Service.builder("cartservice", ServiceKind.WEB_SERVICE)
+                        .image("cartservice:0.10.2")
+                        .port(Port.tcp("grpc", 7070).speaking("grpc"))
+                        .probes(new Probes(Probe.grpc("grpc", null).timing(15, 10, null, null, null),
+                                Probe.grpc("7070", "hipstershop.CartService"), null))
+                        .resources(small)
+                        .dependsOn("redis-cart")
+                        .build())
+                .service(Service.builder("productcatalog", ServiceKind.WEB_SERVICE)
+                        .image("productcatalogservice:0.10.2")
+                        .port(Port.tcp("grpc", 3550).exposedAs(5000))
+                        .port(Port.tcp("metrics", 9090).exposedAs(9091).speaking("http"))
+                        .probes(new Probes(Probe.exec("/bin/grpc_health_probe", "-addr=:3550"),
+                                Probe.tcp("grpc"), Probe.http("/ready", "metrics").https()
+                                        .timing(null, null, null, 30, null)))
+                        .resources(small)
+                        .expose(new Exposure(Exposure.Type.NODE_PORT, null, null, "Cluster"))
+                        .alert(new Alert("CatalogErrors", "sum(rate(grpc_server_handled_total{job=\"productcatalog\","
+                                + "grpc_code!=\"OK\"}[5m])) > 1", "10m", Map.of("severity", "warning"),
+                                Map.of("summary", "productcatalog fails {{ $value }} calls a second",
+                                        "runbook_url", "https://runbooks.boutique.example/catalog")))
+                        .alert(Alert.of("CatalogDown", "up{job=\"productcatalog\"} == 0", null, "critical", null))
+                        .build())
+                .service(Service.builder("redis-cart", ServiceKind.STATEFUL_SERVICE)
+                        .image("redis:7.2.4-alpine")
+                        .port(new Port("redis", 6379, "TCP", 6379, "redis", null))
+                        .probes(new Probes(Probe.tcp(null), Probe.tcp("redis"), null))
+                        .resources(small)
+                        .storage(new Storage("1Gi", null, null, null))
+                        .volume(Volume.persistent("backups", "/backups", new Volume.Claim("5Gi", "standard", null)))
+                        .pod(PodSettings.builder().terminationGracePeriodSeconds(60)
+                                .preStop(new PodSettings.PreStop(List.of("redis-cli", "shutdown"), null))
+                                .label("app", "redis-cart").build())
+                        .expose(Exposure.of(Exposure.Type.HEADLESS))
+                        .build())
+                .service(Service.builder("shipping", ServiceKind.WEB_SERVICE)
+                        .image("shippingservice:0.10.2")
+                        .port(Port.tcp("grpc", 50051).onNodePort(30051))
+                        .probes(new Probes(Probe.grpc(null, null), Probe.grpc(null, null), null))
+                        .resources(small)
+                        .expose(Exposure.of(Exposure.Type.NODE_PORT))
+                        .build())
+                .environment(Environment.builder("dev").profile("dev")
+                        .service("adservice", ServiceOverride.DISABLED).build())
+                .environment(Environment.builder("staging").profile("staging").build())
+                .environment(Environment.builder("prod").profile("prod")
+                        .service("loadgenerator", ServiceOverride.DISABLED).build())
+                .build();
+    }
+
+    /**
      * A model-serving platform: a GPU inference service on tainted GPU nodes, an API in front of it whose rate limit
      * each environment sets, and the model store's credentials as an ExternalSecret from a namespaced SecretStore
      * (another store in prod, a key prefix in dev).
@@ -167,10 +274,16 @@ public final class SamplePlatforms {
      * password comes from its own remote key, from another store in prod.
      */
     public static Platform isp(List<dev.kforge.api.Tenant> tenants) {
+        return isp(tenants, null, null);
+    }
+
+    /** {@link #isp(List)} with the tenant variables and pod labels its tenancy names (see {@code Tenancy}). */
+    public static Platform isp(List<dev.kforge.api.Tenant> tenants, Map<String, String> variables,
+                               Map<String, String> podLabels) {
         return Platform.builder("isp")
                 .imageRegistry("registry.isp.example")
                 .tenancy(new dev.kforge.api.Tenancy("isp", "https://git.isp.example/gitops.git", "deploy", "main",
-                        null))
+                        null, variables, podLabels))
                 .tiers(dev.kforge.spec.TierCatalog.builtIn())
                 .backingService(new BackingService("postgresql", List.of(5432), null, "isp-data"))
                 .backingService(new BackingService("redis", List.of(6379), null, "isp-data"))

@@ -136,9 +136,13 @@ class IspTenantsDeployTest {
             @SuppressWarnings("unchecked")
             List<Object> env = (List<Object>) at(find(objects, "Deployment", "dotmac-tenant"),
                     "spec.template.spec.containers[0].env");
-            assertThat(env).as(root).contains(Map.of("name", "TENANT_ID", "value", tenant.id()),
+            assertThat(env).as(root).contains(Map.of("name", "ISP_TENANT_ID", "value", tenant.id()),
                     Map.of("name", "LICENSE_TIER", "value", tenant.licenseTier()),
                     Map.of("name", "ENABLED_PLUGINS", "value", String.join(",", tenant.plugins())));
+            Map<String, Object> deployment = find(objects, "Deployment", "dotmac-tenant");
+            assertThat(at(deployment, "spec.template.spec.containers[0].name")).as(root).isEqualTo("isp-framework");
+            assertThat(((Map<?, ?>) at(deployment, "spec.template.metadata.labels")).get("dotmac.io/tenant-id"))
+                    .as(root).isEqualTo(tenant.id());
             assertThat(at(find(objects, "Ingress", "dotmac-tenant"), "spec.rules[0].host")).as(root)
                     .isEqualTo(tenant.domain());
             assertThat(at(find(objects, "Role", "dotmac-tenant"), "rules[0].verbs")).as(root)

@@ -73,15 +73,9 @@ public final class BotManagerPlatform implements PlatformDefinition {
                 .build();
     }
 
-    /**
-     * The environment's identifier and log level, in this order. An ordered map: {@code Map.of}'s iteration order
-     * changes from one JVM to the next, and with it the order of the variables in the output.
-     */
+    /** The environment's identifier and log level (kforge writes a model's variables sorted by name). */
     private static Map<String, String> variables(String environment, String logLevel) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        out.put("ENV", environment);
-        out.put("LOG_LEVEL", logLevel);
-        return out;
+        return Map.of("ENV", environment, "LOG_LEVEL", logLevel);
     }
 
     private static ServiceOverride env(Map<String, String> variables) {

@@ -31,6 +31,38 @@ metadata:
   annotations:
     {{- toYaml . | nindent 4 }}
   {{- end }}
+{{- /* the pod's volumes, mounted alike by the main container and its sidecars; ConfigMaps and Secrets read-only */}}
+{{- $mounts := list }}
+{{- if $svc.security.readOnlyRootFilesystem }}
+{{- $mounts = append $mounts (dict "name" "tmp" "mountPath" "/tmp") }}
+{{- end }}
+{{- if and $svc.config $svc.config.files }}
+{{- $mounts = append $mounts (dict "name" "config" "mountPath" $svc.config.mountPath "readOnly" true) }}
+{{- end }}
+{{- range $svc.volumes }}
+{{- $mount := dict "name" .name "mountPath" .mountPath }}
+{{- if or .configMap .secret }}{{ $_ := set $mount "readOnly" true }}{{ end }}
+{{- $mounts = append $mounts $mount }}
+{{- end }}
+{{- with $svc.storage }}
+{{- $mounts = append $mounts (dict "name" "data" "mountPath" .mountPath) }}
+{{- end }}
+{{- $security := include "shop.containerSecurityContext" $svc.security.readOnlyRootFilesystem | fromYaml }}
+{{- /* a sidecar's values are its container's, with the pod's security context and volumes added */}}
+{{- $native := list }}
+{{- $extra := list }}
+{{- range $svc.sidecars }}
+{{- $c := omit . "native" }}
+{{- $_ := set $c "imagePullPolicy" "IfNotPresent" }}
+{{- $_ = set $c "securityContext" $security }}
+{{- if $mounts }}{{ $_ = set $c "volumeMounts" $mounts }}{{ end }}
+{{- if .native }}
+{{- $_ = set $c "restartPolicy" "Always" }}
+{{- $native = append $native $c }}
+{{- else }}
+{{- $extra = append $extra $c }}
+{{- end }}
+{{- end }}
 spec:
   serviceAccountName: {{ $name | quote }}
   automountServiceAccountToken: {{ not (empty $svc.rbac) }}
@@ -44,14 +76,36 @@ spec:
   {{- if eq $svc.kind "scheduled-job" }}
   restartPolicy: OnFailure
   {{- end }}
-  {{- with $svc.initContainers }}
-  initContainers:
+  {{- if hasKey $svc "terminationGracePeriodSeconds" }}
+  terminationGracePeriodSeconds: {{ $svc.terminationGracePeriodSeconds | int64 }}
+  {{- end }}
+  {{- with $svc.priorityClassName }}
+  priorityClassName: {{ . | quote }}
+  {{- end }}
+  {{- with $svc.imagePullSecrets }}
+  imagePullSecrets:
     {{- range . }}
+    - name: {{ . | quote }}
+    {{- end }}
+  {{- end }}
+  {{- if or $native $svc.initContainers }}
+  initContainers:
+    {{- /* native sidecars first: they run before the other init containers start */}}
+    {{- with $native }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+    {{- range $svc.initContainers }}
     - name: {{ .name | quote }}
       image: {{ .image | quote }}
       imagePullPolicy: IfNotPresent
+      {{- with .command }}
       command:
-        {{- toYaml .command | nindent 8 }}
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .args }}
+      args:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
       {{- /* init containers only wait or migrate: small fixed resources keep them from blocking scheduling */}}
       resources:
         requests:
@@ -65,7 +119,7 @@ spec:
     {{- end }}
   {{- end }}
   containers:
-    - name: {{ $name | quote }}
+    - name: {{ $svc.containerName | default $name | quote }}
       image: {{ include "shop.image" $svc.image | quote }}
       imagePullPolicy: {{ $svc.image.pullPolicy | default "IfNotPresent" }}
       {{- with $svc.command }}
@@ -96,7 +150,7 @@ spec:
       resources:
         {{- toYaml $svc.resources | nindent 8 }}
       securityContext:
-        {{- include "shop.containerSecurityContext" $svc.security.readOnlyRootFilesystem | nindent 8 }}
+        {{- toYaml $security | nindent 8 }}
       {{- with $svc.probes }}
       {{- with .liveness }}
       livenessProbe:
@@ -111,25 +165,18 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       {{- end }}
-      {{- $mounts := list }}
-      {{- if $svc.security.readOnlyRootFilesystem }}
-      {{- $mounts = append $mounts (dict "name" "tmp" "mountPath" "/tmp") }}
-      {{- end }}
-      {{- if and $svc.config $svc.config.files }}
-      {{- $mounts = append $mounts (dict "name" "config" "mountPath" $svc.config.mountPath "readOnly" true) }}
-      {{- end }}
-      {{- range $svc.volumes }}
-      {{- $mount := dict "name" .name "mountPath" .mountPath }}
-      {{- if not .emptyDir }}{{ $_ := set $mount "readOnly" true }}{{ end }}
-      {{- $mounts = append $mounts $mount }}
-      {{- end }}
-      {{- with $svc.storage }}
-      {{- $mounts = append $mounts (dict "name" "data" "mountPath" .mountPath) }}
+      {{- with $svc.preStop }}
+      lifecycle:
+        preStop:
+          {{- toYaml . | nindent 10 }}
       {{- end }}
       {{- with $mounts }}
       volumeMounts:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+    {{- with $extra }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
   {{- $volumes := list }}
   {{- if $svc.security.readOnlyRootFilesystem }}
   {{- $volumes = append $volumes (dict "name" "tmp" "emptyDir" (dict)) }}
@@ -144,8 +191,11 @@ spec:
   {{- $volumes = append $volumes (dict "name" .name "emptyDir" (ternary (dict "sizeLimit" .sizeLimit) (dict) (hasKey . "sizeLimit"))) }}
   {{- else if .configMap }}
   {{- $volumes = append $volumes (dict "name" .name "configMap" (dict "name" .configMap)) }}
-  {{- else }}
+  {{- else if .secret }}
   {{- $volumes = append $volumes (dict "name" .name "secret" (dict "secretName" .secret)) }}
+  {{- else if ne $svc.kind "stateful-service" }}
+  {{- /* a claim of its own; a stateful service's is a volume claim template, one per pod */}}
+  {{- $volumes = append $volumes (dict "name" .name "persistentVolumeClaim" (dict "claimName" (printf "%s-%s" $name .name))) }}
   {{- end }}
   {{- end }}
   {{- if and $svc.storage (ne $svc.kind "stateful-service") }}
