@@ -16,7 +16,9 @@ import java.util.Map;
 public final class Readiness {
 
     private static final List<Check> CHECKS = List.of(
-            new SelectorMatchesTemplate());
+            new SelectorMatchesTemplate(),
+            new ServiceSelectsPods(),
+            new ServiceTargetPorts());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
