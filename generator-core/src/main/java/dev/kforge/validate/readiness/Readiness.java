@@ -18,7 +18,8 @@ public final class Readiness {
     private static final List<Check> CHECKS = List.of(
             new SelectorMatchesTemplate(),
             new ServiceSelectsPods(),
-            new ServiceTargetPorts());
+            new ServiceTargetPorts(),
+            new References());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
