@@ -19,7 +19,9 @@ public final class Readiness {
             new SelectorMatchesTemplate(),
             new ServiceSelectsPods(),
             new ServiceTargetPorts(),
-            new References());
+            new References(),
+            new IngressBackends(),
+            new IngressControllerAllowed());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();

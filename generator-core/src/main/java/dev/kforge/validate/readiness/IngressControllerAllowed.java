@@ -1,0 +1,75 @@
+package dev.kforge.validate.readiness;
+
+import dev.kforge.validate.ObjectTrees;
+import dev.kforge.validate.PolicyRules;
+import dev.kforge.validate.Severity;
+import dev.kforge.validate.readiness.Reachability.Direction;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The ingress controller may reach the pods behind every Ingress backend, under the NetworkPolicies. */
+final class IngressControllerAllowed implements Check {
+
+    static final PolicyRules.Rule RULE = new PolicyRules.Rule("ingress-controller-allowed", Severity.ERROR,
+            "the NetworkPolicies let the ingress controller reach the pods behind every Ingress backend");
+
+    @Override
+    public List<PolicyRules.Rule> rules() {
+        return List.of(RULE);
+    }
+
+    @Override
+    public void check(Scope scope) {
+        Reachability.Endpoint controller = controller(scope);
+        for (Map<String, Object> ingress : scope.set().ofKind("Ingress")) {
+            String ns = ObjectTrees.namespace(ingress);
+            Set<String> reported = new HashSet<>();
+            for (IngressBackends.Backend b : IngressBackends.backends(ingress)) {
+                Map<String, Object> service = scope.set().find("Service", ns, b.service());
+                Map<String, Object> port = service == null || b.port() == null ? null
+                        : IngressBackends.servicePort(service, b.port());
+                if (port == null) {
+                    continue;
+                }
+                for (Target t : Target.of(scope.set(), service, port)) {
+                    if (reported.contains(t.workload().name() + "/" + t.port().number())) {
+                        continue;
+                    }
+                    String blocked = blocked(scope.reachability(), controller, t);
+                    if (blocked != null) {
+                        reported.add(t.workload().name() + "/" + t.port().number());
+                        scope.findings().report(RULE, ingress, b.path(), "the ingress controller (pods "
+                                + Selectors.labels(controller.labels()) + " in namespace " + controller.namespace()
+                                + ") cannot reach " + t.describe() + ": " + blocked + "; allow ingress from namespace "
+                                + controller.namespace() + " on that port");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The ingress controller's pods, as the policies see them. */
+    static Reachability.Endpoint controller(Scope scope) {
+        return new Reachability.Endpoint(scope.assumptions().ingressNamespace(), scope.assumptions().ingressLabels(),
+                List.of());
+    }
+
+    /** Why {@code from} cannot reach {@code t}, or {@code null} when it can. */
+    static String blocked(Reachability r, Reachability.Endpoint from, Target t) {
+        Reachability.Endpoint to = t.workload().endpoint();
+        int number = t.port().number();
+        String protocol = t.port().protocol();
+        if (!r.allows(Direction.INGRESS, from, to, number, protocol)) {
+            return "the NetworkPolicies selecting those pods (" + Reachability.names(r.isolating(Direction.INGRESS,
+                    to)) + ") admit nothing from it there";
+        }
+        if (!r.allows(Direction.EGRESS, from, to, number, protocol)) {
+            return "its own egress policies (" + Reachability.names(r.isolating(Direction.EGRESS, from))
+                    + ") do not let it send there";
+        }
+        return null;
+    }
+}
