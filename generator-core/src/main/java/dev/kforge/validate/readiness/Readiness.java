@@ -21,7 +21,9 @@ public final class Readiness {
             new ServiceTargetPorts(),
             new References(),
             new IngressBackends(),
-            new IngressControllerAllowed());
+            new IngressControllerAllowed(),
+            new AutoscalerTargets(),
+            new DrainableBudgets());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
