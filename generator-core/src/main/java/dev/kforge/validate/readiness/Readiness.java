@@ -23,7 +23,8 @@ public final class Readiness {
             new IngressBackends(),
             new IngressControllerAllowed(),
             new AutoscalerTargets(),
-            new DrainableBudgets());
+            new DrainableBudgets(),
+            new SingleWriterClaims());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
