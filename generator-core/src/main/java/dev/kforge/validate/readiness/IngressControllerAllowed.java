@@ -38,7 +38,7 @@ final class IngressControllerAllowed implements Check {
                     if (reported.contains(t.workload().name() + "/" + t.port().number())) {
                         continue;
                     }
-                    String blocked = blocked(scope.reachability(), controller, t);
+                    String blocked = blocked(scope.reachability(), controller, t.workload().endpoint(), t.port());
                     if (blocked != null) {
                         reported.add(t.workload().name() + "/" + t.port().number());
                         scope.findings().report(RULE, ingress, b.path(), "the ingress controller (pods "
@@ -57,11 +57,11 @@ final class IngressControllerAllowed implements Check {
                 List.of());
     }
 
-    /** Why {@code from} cannot reach {@code t}, or {@code null} when it can. */
-    static String blocked(Reachability r, Reachability.Endpoint from, Target t) {
-        Reachability.Endpoint to = t.workload().endpoint();
-        int number = t.port().number();
-        String protocol = t.port().protocol();
+    /** Why {@code from} cannot reach {@code port} of the pods {@code to}, or {@code null} when it can. */
+    static String blocked(Reachability r, Reachability.Endpoint from, Reachability.Endpoint to,
+                          Reachability.Port port) {
+        int number = port.number();
+        String protocol = port.protocol();
         if (!r.allows(Direction.INGRESS, from, to, number, protocol)) {
             return "the NetworkPolicies selecting those pods (" + Reachability.names(r.isolating(Direction.INGRESS,
                     to)) + ") admit nothing from it there";

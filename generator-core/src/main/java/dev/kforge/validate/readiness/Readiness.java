@@ -24,7 +24,8 @@ public final class Readiness {
             new IngressControllerAllowed(),
             new AutoscalerTargets(),
             new DrainableBudgets(),
-            new SingleWriterClaims());
+            new SingleWriterClaims(),
+            new AcmeSolverReachable());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
