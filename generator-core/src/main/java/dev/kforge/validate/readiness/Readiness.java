@@ -25,7 +25,8 @@ public final class Readiness {
             new AutoscalerTargets(),
             new DrainableBudgets(),
             new SingleWriterClaims(),
-            new AcmeSolverReachable());
+            new AcmeSolverReachable(),
+            new PolicySymmetry());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
