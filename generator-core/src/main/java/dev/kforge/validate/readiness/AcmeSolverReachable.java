@@ -62,8 +62,7 @@ final class AcmeSolverReachable implements Check {
         Reachability.Endpoint solver = new Reachability.Endpoint(ns, Map.of(SOLVER_LABEL, "true"),
                 List.of(new Reachability.Port("http", SOLVER_PORT, "TCP")));
         Reachability.Endpoint controller = IngressControllerAllowed.controller(scope);
-        String blocked = IngressControllerAllowed.blocked(scope.reachability(), controller, solver,
-                solver.ports().get(0));
+        String blocked = scope.reachability().whyBlocked(controller, solver, solver.ports().get(0));
         if (blocked != null) {
             scope.findings().report(RULE, object, path, kind + " " + issuer + " solves ACME HTTP-01 challenges "
                     + "with cert-manager's solver pods (" + SOLVER_LABEL + ": \"true\", port " + SOLVER_PORT

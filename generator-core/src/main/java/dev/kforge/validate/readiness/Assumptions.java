@@ -56,15 +56,14 @@ public record Assumptions(Set<String> prerequisites, Set<String> http01Issuers, 
      * A connection the platform needs.
      *
      * @param service   the service that connects: its workloads' {@code app.kubernetes.io/name}
-     * @param namespace the namespace of both, when the target is a Service; of the target, when it is given by
-     *                  labels
-     * @param target    the name it connects to (a Service's name, or a backing service's)
-     * @param labels    the target pods' labels when they are not behind a Service among the objects (a backing
-     *                  service from a chart), or {@code null} to find them through the Service {@code target}
-     * @param ports     the ports it connects to: the Service's ports (or, with labels, the pods'); empty for every
-     *                  port of the Service
+     * @param target    what it connects to: a Service's name, or (with {@code labels}) a backing service's
+     * @param namespace the target's namespace, or {@code null} for the connecting workload's
+     * @param labels    the target pods' labels when no Service among the objects leads to them (a backing service
+     *                  installed from a chart), or {@code null} to find them through the Service {@code target}
+     * @param ports     the ports it connects to: the Service's (or, with labels, the pods'); empty for every port of
+     *                  the Service
      */
-    public record Dependency(String service, String namespace, String target, Map<String, String> labels,
+    public record Dependency(String service, String target, String namespace, Map<String, String> labels,
                              List<Integer> ports) {
 
         public Dependency {

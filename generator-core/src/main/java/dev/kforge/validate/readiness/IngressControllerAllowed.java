@@ -3,7 +3,6 @@ package dev.kforge.validate.readiness;
 import dev.kforge.validate.ObjectTrees;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.Severity;
-import dev.kforge.validate.readiness.Reachability.Direction;
 
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ final class IngressControllerAllowed implements Check {
                     if (reported.contains(t.workload().name() + "/" + t.port().number())) {
                         continue;
                     }
-                    String blocked = blocked(scope.reachability(), controller, t.workload().endpoint(), t.port());
+                    String blocked = scope.reachability().whyBlocked(controller, t.workload().endpoint(), t.port());
                     if (blocked != null) {
                         reported.add(t.workload().name() + "/" + t.port().number());
                         scope.findings().report(RULE, ingress, b.path(), "the ingress controller (pods "
@@ -55,21 +54,5 @@ final class IngressControllerAllowed implements Check {
     static Reachability.Endpoint controller(Scope scope) {
         return new Reachability.Endpoint(scope.assumptions().ingressNamespace(), scope.assumptions().ingressLabels(),
                 List.of());
-    }
-
-    /** Why {@code from} cannot reach {@code port} of the pods {@code to}, or {@code null} when it can. */
-    static String blocked(Reachability r, Reachability.Endpoint from, Reachability.Endpoint to,
-                          Reachability.Port port) {
-        int number = port.number();
-        String protocol = port.protocol();
-        if (!r.allows(Direction.INGRESS, from, to, number, protocol)) {
-            return "the NetworkPolicies selecting those pods (" + Reachability.names(r.isolating(Direction.INGRESS,
-                    to)) + ") admit nothing from it there";
-        }
-        if (!r.allows(Direction.EGRESS, from, to, number, protocol)) {
-            return "its own egress policies (" + Reachability.names(r.isolating(Direction.EGRESS, from))
-                    + ") do not let it send there";
-        }
-        return null;
     }
 }

@@ -198,6 +198,23 @@ public final class Reachability {
         return false;
     }
 
+    /**
+     * Why {@code from} cannot open a connection to {@code port} of the pods {@code to}, in words for a message about
+     * {@code from} ("the NetworkPolicies selecting those pods (default-deny) admit nothing from it there"), or
+     * {@code null} when it can.
+     */
+    public String whyBlocked(Endpoint from, Endpoint to, Port port) {
+        if (!allows(Direction.INGRESS, from, to, port.number(), port.protocol())) {
+            return "the NetworkPolicies selecting those pods (" + names(isolating(Direction.INGRESS, to))
+                    + ") admit nothing from it there";
+        }
+        if (!allows(Direction.EGRESS, from, to, port.number(), port.protocol())) {
+            return "its own egress policies (" + names(isolating(Direction.EGRESS, from)) + ") do not let it send "
+                    + "there";
+        }
+        return null;
+    }
+
     /** The names of {@code policies}, for messages: {@code default-deny, web}. */
     static String names(List<Map<String, Object>> policies) {
         return String.join(", ", policies.stream().map(ObjectTrees::name).toList());

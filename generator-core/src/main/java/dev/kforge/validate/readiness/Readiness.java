@@ -26,7 +26,8 @@ public final class Readiness {
             new DrainableBudgets(),
             new SingleWriterClaims(),
             new AcmeSolverReachable(),
-            new PolicySymmetry());
+            new PolicySymmetry(),
+            new DependenciesAllowed());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
