@@ -27,7 +27,8 @@ public final class Readiness {
             new SingleWriterClaims(),
             new AcmeSolverReachable(),
             new PolicySymmetry(),
-            new DependenciesAllowed());
+            new DependenciesAllowed(),
+            new QuotaFits());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
