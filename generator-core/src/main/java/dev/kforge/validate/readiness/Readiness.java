@@ -28,7 +28,8 @@ public final class Readiness {
             new AcmeSolverReachable(),
             new PolicySymmetry(),
             new DependenciesAllowed(),
-            new QuotaFits());
+            new QuotaFits(),
+            new PodSecurityLevels());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
