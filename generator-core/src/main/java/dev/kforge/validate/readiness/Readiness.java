@@ -29,7 +29,15 @@ public final class Readiness {
             new PolicySymmetry(),
             new DependenciesAllowed(),
             new QuotaFits(),
-            new PodSecurityLevels());
+            new PodSecurityLevels(),
+            new PortNames(),
+            new ProbePorts(),
+            new ContainerPrivileges(),
+            new UnsafeSysctls(),
+            new SshPort(),
+            new DuplicateEnv(),
+            new ServiceAccountField(),
+            new JobTtl());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();
