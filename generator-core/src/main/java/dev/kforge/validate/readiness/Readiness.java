@@ -37,7 +37,8 @@ public final class Readiness {
             new SshPort(),
             new DuplicateEnv(),
             new ServiceAccountField(),
-            new JobTtl());
+            new JobTtl(),
+            new SecretInEnv());
 
     /** Every readiness rule, in report order. */
     public static final List<PolicyRules.Rule> RULES = CHECKS.stream().flatMap(c -> c.rules().stream()).toList();

@@ -109,4 +109,18 @@ class ContainerRulesTest {
                 + "template"), JobTtl.RULE)).isEmpty();
         assertThat(Fixtures.check(cron.replace("      ttlSecondsAfterFinished: 60\n", ""), JobTtl.RULE)).isEmpty();
     }
+
+    @Test
+    void check_whenSecretLookingVariableHasALiteral_thenWarningButReferencesAndPlainNamesPass() {
+        // given
+        String yaml = container("env: [{name: DB_PASSWORD, value: hunter2}, {name: LOG_LEVEL, value: info}, "
+                + "{name: API_TOKEN, valueFrom: {secretKeyRef: {name: api, key: token}}}]");
+        // when
+        List<ValidationProblem> problems = Fixtures.check(yaml, SecretInEnv.RULE);
+        // then
+        assertThat(problems).singleElement().hasToString("app.yaml:1: Deployment/web: .spec.template.spec"
+                + ".containers[0].env[0].value: 'DB_PASSWORD' looks like a secret written into the manifest, where "
+                + "everyone who reads the repository sees it; take it from a Secret (valueFrom.secretKeyRef) "
+                + "[secret-in-env]");
+    }
 }
