@@ -45,6 +45,7 @@ import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
 import dev.kforge.api.Tenant;
+import dev.kforge.api.TlsSolver;
 import dev.kforge.api.Policy;
 import dev.kforge.api.Tenancy;
 import dev.kforge.api.Toleration;
@@ -78,7 +79,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SpecMapper {
 
     static final List<String> TOP = List.of("platform", "tiers", "backingServices", "secrets", "services",
-            "environments", "tenancy", "tenants", "policy", "plans");
+            "environments", "tenancy", "tenants", "policy", "plans", PrerequisiteSpec.KEY);
     static final List<String> PLAN = List.of("cpu", "memory", "storage");
     static final List<String> INSTANCE = List.of("template", "plan", "params");
     static final List<String> SECRET = List.of("store", "refreshInterval", "data");
@@ -88,7 +89,7 @@ final class SpecMapper {
     static final List<String> TENANCY = List.of("namespacePrefix", "catalog", "repoUrl", "repoPath", "revision",
             "argoNamespace");
     static final List<String> PLATFORM = List.of("name", "namespace", "domain", "tlsIssuer", "ingressNamespace",
-            "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange");
+            "monitoringNamespace", "labels", "imageRegistry", "kubernetesVersion", "quota", "limitRange", "tlsSolver");
     static final List<String> QUOTA = List.of("requestsCpu", "requestsMemory", "limitsCpu", "limitsMemory",
             "requestsStorage", "pods", "persistentVolumeClaims");
     static final List<String> RESOURCES = List.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
@@ -103,7 +104,7 @@ final class SpecMapper {
             "schedule", "podAnnotations", "fromManifests");
     static final List<String> ENVIRONMENT = List.of("profile", "namespace", "domain", "tlsIssuer", "podSecurity",
             "networkPolicies", "imageTag", "resourceScale", "labels", "defaults", "services", "quota", "secretStore",
-            "remoteKeyPrefix");
+            "remoteKeyPrefix", "tlsSolver");
     /** A profile is an environment body that cannot name another profile: profiles do not chain. */
     static final List<String> PROFILE = ENVIRONMENT.subList(1, ENVIRONMENT.size());
     static final List<String> OVERRIDE = List.of("replicas", "minReplicas", "maxReplicas", "resources", "imageTag",
@@ -190,6 +191,7 @@ final class SpecMapper {
         String namespace = settings.text("namespace");
         String domain = settings.text("domain");
         String tlsIssuer = settings.text("tlsIssuer");
+        TlsSolver tlsSolver = settings.choice("tlsSolver", "TLS solver", PrerequisiteSpec.TLS_SOLVERS);
         String ingressNamespace = settings.text("ingressNamespace");
         String monitoringNamespace = settings.text("monitoringNamespace");
         Map<String, String> labels = settings.textMap("labels", "label name to value");
@@ -229,7 +231,7 @@ final class SpecMapper {
         try {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing,
-                    tenancy, tenants, policy(top), secrets);
+                    tenancy, tenants, policy(top), secrets, tlsSolver, PrerequisiteSpec.read(cx, top));
         } catch (ModelException e) {
             // decided before reporting any, so that two problems at one path are not taken for an echo
             List<Problem> fresh = e.problems().stream()
@@ -1260,15 +1262,16 @@ final class SpecMapper {
             Quota quota = quota(f, "quota");
             SecretStore secretStore = f.has("secretStore") ? secretStore(f, "secretStore") : null;
             String remoteKeyPrefix = f.text("remoteKeyPrefix");
+            TlsSolver tlsSolver = f.choice("tlsSolver", "TLS solver", PrerequisiteSpec.TLS_SOLVERS);
             environment = unless(before, path, () -> new Environment(name, profile, namespace, domain, tlsIssuer,
                     podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota,
-                    secretStore, remoteKeyPrefix));
+                    secretStore, remoteKeyPrefix, tlsSolver));
         }
         if (environment != null) {
             return environment;
         }
         return quietly(() -> new Environment(name, null, null, null, null, null, null, null, null, null, null,
-                services, null, null, null));
+                services, null, null, null, null));
     }
 
     private ServiceOverride override(String path, Node body) {

@@ -64,7 +64,7 @@ final class DependenciesAllowed implements Check {
                 if (!d.ports().isEmpty() && !d.ports().contains(number)) {
                     continue;
                 }
-                for (Target t : Target.of(scope.set(), service, port)) {
+                for (ServiceTarget t : ServiceTarget.of(scope.set(), service, port)) {
                     String why = scope.reachability().whyBlocked(source.endpoint(), t.workload().endpoint(),
                             t.port());
                     if (why != null) {

@@ -33,7 +33,7 @@ final class IngressControllerAllowed implements Check {
                 if (port == null) {
                     continue;
                 }
-                for (Target t : Target.of(scope.set(), service, port)) {
+                for (ServiceTarget t : ServiceTarget.of(scope.set(), service, port)) {
                     if (reported.contains(t.workload().name() + "/" + t.port().number())) {
                         continue;
                     }

@@ -12,13 +12,13 @@ import java.util.Map;
  * @param workload the workload whose pods receive it
  * @param port     the container port
  */
-record Target(ObjectSet.Workload workload, Reachability.Port port) {
+record ServiceTarget(ObjectSet.Workload workload, Reachability.Port port) {
 
     /**
      * The targets of one port of a Service: per selected workload, the container port its targetPort names or
      * numbers (a number the containers do not declare is taken as it is).
      */
-    static List<Target> of(ObjectSet set, Map<String, Object> service, Map<String, Object> servicePort) {
+    static List<ServiceTarget> of(ObjectSet set, Map<String, Object> service, Map<String, Object> servicePort) {
         Map<String, String> selector = ObjectTrees.strings(service, "spec", "selector");
         if (selector.isEmpty()) {
             return List.of();
@@ -26,15 +26,15 @@ record Target(ObjectSet.Workload workload, Reachability.Port port) {
         Object target = servicePort.get("targetPort") != null ? servicePort.get("targetPort") : servicePort.get("port");
         String protocol = ObjectTrees.text(servicePort, "protocol") == null ? "TCP"
                 : ObjectTrees.text(servicePort, "protocol");
-        List<Target> out = new ArrayList<>();
+        List<ServiceTarget> out = new ArrayList<>();
         for (ObjectSet.Workload w : set.selectedByService(ObjectTrees.namespace(service), selector)) {
             if (target instanceof Number n) {
-                out.add(new Target(w, w.endpoint().ports().stream().filter(p -> p.number() == n.intValue()
+                out.add(new ServiceTarget(w, w.endpoint().ports().stream().filter(p -> p.number() == n.intValue()
                         && p.protocol().equals(protocol)).findFirst()
                         .orElse(new Reachability.Port(null, n.intValue(), protocol))));
             } else if (target != null) {
                 w.endpoint().ports().stream().filter(p -> target.equals(p.name()) && p.protocol().equals(protocol))
-                        .findFirst().ifPresent(p -> out.add(new Target(w, p)));
+                        .findFirst().ifPresent(p -> out.add(new ServiceTarget(w, p)));
             }
         }
         return out;
