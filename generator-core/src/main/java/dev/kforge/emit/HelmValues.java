@@ -157,10 +157,10 @@ final class HelmValues {
             spread.put("whenUnsatisfiable", sc.topologySpread().whenUnsatisfiable());
             v.put("topologySpread", spread);
         }
-        if (s.disruptionBudget() != null) {
+        if (rs.disruptionBudget() != null) {
             Map<String, Object> pdb = new LinkedHashMap<>();
-            putIf(pdb, "minAvailable", intOrPercent(s.disruptionBudget().minAvailable()));
-            putIf(pdb, "maxUnavailable", intOrPercent(s.disruptionBudget().maxUnavailable()));
+            putIf(pdb, "minAvailable", intOrPercent(rs.disruptionBudget().minAvailable()));
+            putIf(pdb, "maxUnavailable", intOrPercent(rs.disruptionBudget().maxUnavailable()));
             v.put("disruptionBudget", pdb);
         }
         putIf(v, "ingress", ingress(rp, s, rs.ingress()));

@@ -126,7 +126,7 @@ public final class ReportEmitter {
         md.append("## Environment ").append(inline(name)).append("\n\n")
                 .append(settings(env.target(), env.target().namespace())).append("\n\n")
                 .append("### Workloads in ").append(name).append("\n\n")
-                .append(workloads(platform, sizing, priced)).append('\n')
+                .append(workloads(platform, sizing, budgets(env.objects()), priced)).append('\n')
                 .append("### Ingress in ").append(name).append("\n\n").append(ingress(env.objects())).append('\n');
     }
 
@@ -419,18 +419,36 @@ public final class ReportEmitter {
         return cells.toArray(String[]::new);
     }
 
-    private static String workloads(Platform platform, Map<String, PodSizing> sizing, boolean priced) {
-        MarkdownTable t = priced ? MarkdownTable.of("service", "kind", "replicas", "cpu request>", "cpu limit>",
-                "memory request>", "memory limit>", "storage", "price/month>")
-                : MarkdownTable.of("service", "kind", "replicas", "cpu request>", "cpu limit>", "memory request>",
-                "memory limit>", "storage");
+    /** Each service's PodDisruptionBudget as the environment has it: {@code minAvailable 2}, by service. */
+    private static Map<String, String> budgets(List<KubeObject> objects) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (KubeObject o : objects) {
+            if (o.object() instanceof io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb) {
+                var spec = pdb.getSpec();
+                out.put(o.part(), spec.getMinAvailable() != null ? "minAvailable " + value(spec.getMinAvailable())
+                        : "maxUnavailable " + value(spec.getMaxUnavailable()));
+            }
+        }
+        return out;
+    }
+
+    private static String value(io.fabric8.kubernetes.api.model.IntOrString v) {
+        return v.getIntVal() != null ? v.getIntVal().toString() : v.getStrVal();
+    }
+
+    private static String workloads(Platform platform, Map<String, PodSizing> sizing, Map<String, String> budgets,
+                                    boolean priced) {
+        MarkdownTable t = priced ? MarkdownTable.of("service", "kind", "replicas", "disruption budget",
+                "cpu request>", "cpu limit>", "memory request>", "memory limit>", "storage", "price/month>")
+                : MarkdownTable.of("service", "kind", "replicas", "disruption budget", "cpu request>", "cpu limit>",
+                "memory request>", "memory limit>", "storage");
         for (Service s : platform.services()) {
             PodSizing ps = sizing.get(s.name());
             if (ps == null) {
                 continue;
             }
             List<String> cells = new ArrayList<>(List.of(MarkdownTable.code(s.name()), s.kind().id(),
-                    replicas(ps), Quantities.cpu(ps.pod().cpuRequest()), Quantities.cpu(ps.pod().cpuLimit()),
+                    replicas(ps), budgets.getOrDefault(s.name(), "none"), Quantities.cpu(ps.pod().cpuRequest()), Quantities.cpu(ps.pod().cpuLimit()),
                     Quantities.memory(ps.pod().memoryRequest()), Quantities.memory(ps.pod().memoryLimit()),
                     storage(ps)));
             if (priced) {

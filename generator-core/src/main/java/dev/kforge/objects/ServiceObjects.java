@@ -82,8 +82,8 @@ final class ServiceObjects {
         if (rs.autoscaling() != null) {
             out.add(hpa(rp, s, rs.autoscaling()));
         }
-        if (s.disruptionBudget() != null) {
-            out.add(pdb(rp, s, s.disruptionBudget()));
+        if (rs.disruptionBudget() != null) {
+            out.add(pdb(rp, s, rs.disruptionBudget()));
         }
         out.addAll(ingresses(rp, rs));
         if (s.metrics() != null) {
@@ -272,6 +272,8 @@ final class ServiceObjects {
                 .withNewSpec()
                 .withMinAvailable(intOrPercent(budget.minAvailable()))
                 .withMaxUnavailable(intOrPercent(budget.maxUnavailable()))
+                // a pod that runs but never gets ready (crash-looping) must not hold a node drain
+                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
                 .withSelector(selector(rp, s))
                 .endSpec().build();
     }

@@ -1,6 +1,7 @@
 package dev.kforge.resolve;
 
 import dev.kforge.api.Autoscaling;
+import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Image;
 import dev.kforge.api.Ingress;
@@ -39,5 +40,38 @@ public record ResolvedService(Service service, Image image, Resources resources,
     /** The service's name. */
     public String name() {
         return service.name();
+    }
+
+    /** The fewest pods it runs here: the autoscaler's minimum, else its replicas. */
+    public int fewestPods() {
+        return autoscaling != null ? autoscaling.minReplicas() : replicas;
+    }
+
+    /** The most pods it runs here: the autoscaler's maximum, else its replicas. */
+    public int mostPods() {
+        return autoscaling != null ? autoscaling.maxReplicas() : replicas;
+    }
+
+    /**
+     * Its disruption budget as this target needs it, or {@code null} when it has none: the model's, where it lets a
+     * node drain evict one pod at the fewest pods it runs here; otherwise a {@code minAvailable} one below that
+     * floor (a count of two or more), else {@code maxUnavailable: 1}.
+     */
+    public DisruptionBudget disruptionBudget() {
+        DisruptionBudget modelled = service.disruptionBudget();
+        if (modelled == null || modelled.minAvailable() == null) {
+            return modelled;
+        }
+        String min = modelled.minAvailable();
+        int fewest = fewestPods();
+        boolean percent = min.endsWith("%");
+        // the disruption controller rounds a percentage of pods up
+        long kept = percent ? (fewest * Long.parseLong(min.substring(0, min.length() - 1)) + 99) / 100
+                : Long.parseLong(min);
+        if (kept < fewest) {
+            return modelled;
+        }
+        return !percent && fewest >= 2 ? DisruptionBudget.minAvailable(fewest - 1)
+                : new DisruptionBudget(null, "1");
     }
 }

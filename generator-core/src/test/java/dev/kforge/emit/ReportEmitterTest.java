@@ -4,6 +4,7 @@ import dev.kforge.Kforge;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Egress;
+import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
@@ -131,9 +132,27 @@ class ReportEmitterTest {
         String report = report(platform);
         // then
         List<String> prod = row(section(report, "### Workloads in prod"), "`mailer`");
-        assertThat(prod.subList(1, 7)).containsExactly("worker", "5", "300m", "600m", "256Mi", "512Mi");
+        assertThat(prod.subList(1, 8)).containsExactly("worker", "5", "none", "300m", "600m", "256Mi", "512Mi");
         List<String> dev = row(section(report, "### Workloads in dev"), "`mailer`");
-        assertThat(dev.subList(1, 7)).containsExactly("worker", "2", "100m", "500m", "128Mi", "256Mi");
+        assertThat(dev.subList(1, 8)).containsExactly("worker", "2", "none", "100m", "500m", "128Mi", "256Mi");
+    }
+
+    @Test
+    void emit_whenAnEnvironmentRunsFewerPodsThanTheBudgetKeeps_thenItsRowShowsTheBudgetItGets() {
+        // given: minAvailable 2 of 3-10 pods; dev runs 1-2, where only maxUnavailable 1 lets a drain through
+        Platform platform = Platform.builder("budgets")
+                .service(Models.web("web").autoscaling(new Autoscaling(3, 10, 70, null, null, null, null))
+                        .disruptionBudget(DisruptionBudget.minAvailable(2)).build())
+                .environment(Environment.builder("dev").service("web", ServiceOverride.range(1, 2)).build())
+                .environment(Environment.builder("staging").service("web", ServiceOverride.range(2, 4)).build())
+                .environment(Environment.builder("prod").build())
+                .build();
+        // when
+        String report = report(platform);
+        // then
+        assertThat(row(section(report, "### Workloads in dev"), "`web`").get(3)).isEqualTo("maxUnavailable 1");
+        assertThat(row(section(report, "### Workloads in staging"), "`web`").get(3)).isEqualTo("minAvailable 1");
+        assertThat(row(section(report, "### Workloads in prod"), "`web`").get(3)).isEqualTo("minAvailable 2");
     }
 
     private static Platform sized() {
@@ -163,7 +182,7 @@ class ReportEmitterTest {
                 "10");                   // the db's one claim of 10Gi
         List<String> job = row(section(report, "### Workloads in prod"), "`job`");
         assertThat(job.get(2)).isEqualTo("`0 2 * * *`");
-        assertThat(row(section(report, "### Workloads in prod"), "`db`").get(7)).isEqualTo("10Gi per pod");
+        assertThat(row(section(report, "### Workloads in prod"), "`db`").get(8)).isEqualTo("10Gi per pod");
     }
 
     @Test
