@@ -76,6 +76,8 @@ final class HelmValues {
         policies.put("enabled", rp.target().networkPolicies());
         policies.put("ingressNamespace", rp.platform().ingressNamespace());
         policies.put("monitoringNamespace", rp.platform().monitoringNamespace());
+        // cert-manager's HTTP-01 solver pods are let in from the ingress controller (where an Ingress asks for TLS)
+        policies.put("acmeSolver", rp.target().tlsSolver() == dev.kforge.api.TlsSolver.HTTP01);
         values.put("networkPolicies", policies);
 
         Map<String, Object> backing = new LinkedHashMap<>();
@@ -84,6 +86,8 @@ final class HelmValues {
             entry.put("ports", new ArrayList<>(b.ports()));
             entry.put("selector", new TreeMap<>(b.selector()));
             putIf(entry, "namespace", b.namespace());
+            // installed into the platform's namespace, under its default deny: let its dependents in
+            entry.put("allowDependents", b.namespace() == null && rp.target().tenant() == null);
             backing.put(b.name(), entry);
         }
         values.put("backingServices", backing);

@@ -28,7 +28,10 @@ import java.util.Map;
 /**
  * Default deny, DNS for everyone, and per service exactly the traffic the model declares: from the ingress
  * controller to services with an ingress, from dependents to their dependencies, from Prometheus to metrics ports,
- * and out to declared external networks.
+ * and out to declared external networks. Under default deny, what the platform relies on but does not run itself
+ * is let in too: cert-manager's HTTP-01 solver pods (from the ingress controller, when the issuer solves HTTP-01
+ * and an Ingress asks for a certificate), and backing services installed into the platform's namespace (from their
+ * dependents, and between their own pods).
  */
 final class NetworkPolicies {
 
@@ -37,7 +40,70 @@ final class NetworkPolicies {
     private NetworkPolicies() {
     }
 
+    /** The label cert-manager puts on its HTTP-01 solver pods. */
+    static final String ACME_SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
+    /** The port cert-manager's HTTP-01 solver pods listen on. */
+    static final int ACME_SOLVER_PORT = 8089;
+
     static List<HasMetadata> namespaceWide(ResolvedPlatform rp) {
+        List<HasMetadata> out = new ArrayList<>(defaults(rp));
+        if (needsAcmeSolver(rp)) {
+            out.add(new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, "allow-acme-solver"))
+                    .withNewSpec().withPodSelector(labels(Map.of(ACME_SOLVER_LABEL, "true")))
+                    .withPolicyTypes("Ingress")
+                    .withIngress(new NetworkPolicyIngressRuleBuilder()
+                            .withFrom(namespace(rp.platform().ingressNamespace()))
+                            .withPorts(port("TCP", ACME_SOLVER_PORT)).build())
+                    .endSpec().build());
+        }
+        for (BackingService b : rp.platform().backingServices()) {
+            HasMetadata policy = backing(rp, b);
+            if (policy != null) {
+                out.add(policy);
+            }
+        }
+        return out;
+    }
+
+    /** Whether cert-manager answers HTTP-01 challenges here: the issuer solves them and an Ingress asks for TLS. */
+    static boolean needsAcmeSolver(ResolvedPlatform rp) {
+        return rp.target().tlsSolver() == dev.kforge.api.TlsSolver.HTTP01 && rp.services().stream()
+                .anyMatch(rs -> rs.ingress() != null && rs.ingress().tls() && !rs.ingressRules().isEmpty());
+    }
+
+    /**
+     * The policy that lets a backing service in the platform's namespace work under default deny: its dependents
+     * in on its ports, and its own pods to each other (replication, cluster membership); {@code null} for a
+     * backing service elsewhere, without dependents here, or shared by tenants (it runs outside their namespaces).
+     */
+    private static HasMetadata backing(ResolvedPlatform rp, BackingService b) {
+        if (b.namespace() != null || rp.target().tenant() != null) {
+            return null;
+        }
+        List<NetworkPolicyPeer> dependents = new ArrayList<>();
+        rp.models().stream().sorted(java.util.Comparator.comparing(Service::name))
+                .filter(s -> s.dependsOn().contains(b.name()))
+                .forEach(s -> dependents.add(new NetworkPolicyPeerBuilder()
+                        .withPodSelector(labels(Labels.selector(rp, s.name()))).build()));
+        if (dependents.isEmpty()) {
+            return null;
+        }
+        NetworkPolicyPeer own = new NetworkPolicyPeerBuilder().withPodSelector(labels(b.selector())).build();
+        return new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, backingPolicyName(b)))
+                .withNewSpec().withPodSelector(labels(b.selector())).withPolicyTypes("Ingress", "Egress")
+                .withIngress(new NetworkPolicyIngressRuleBuilder().withFrom(dependents)
+                                .withPorts(b.ports().stream().map(p -> port("TCP", p)).toList()).build(),
+                        new NetworkPolicyIngressRuleBuilder().withFrom(own).build())
+                .withEgress(new NetworkPolicyEgressRuleBuilder().withTo(own).build())
+                .endSpec().build();
+    }
+
+    /** The name of the policy that lets a backing service in. */
+    static String backingPolicyName(BackingService b) {
+        return "backing-" + b.name();
+    }
+
+    private static List<HasMetadata> defaults(ResolvedPlatform rp) {
         return List.of(
                 new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, "default-deny"))
                         .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Ingress", "Egress")
@@ -71,8 +137,7 @@ final class NetworkPolicies {
 
     private static List<NetworkPolicyIngressRule> ingress(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        List<Port> served = s.ports().stream()
-                .filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
+        List<Port> served = served(s);
         if (served.isEmpty()) {
             return rules;
         }
@@ -107,6 +172,11 @@ final class NetworkPolicies {
                     .build());
         }
         return rules;
+    }
+
+    /** The ports a service serves to its dependents and the ingress controller: all but its metrics port. */
+    private static List<Port> served(Service s) {
+        return s.ports().stream().filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
     }
 
     private static boolean reachedFromIngress(ResolvedPlatform rp, Service s) {
@@ -146,6 +216,13 @@ final class NetworkPolicies {
             }
             rules.add(new NetworkPolicyEgressRuleBuilder().withTo(peer.build())
                     .withPorts(b.ports().stream().map(p -> port("TCP", p)).toList()).build());
+        }
+        if (s.kind() == ServiceKind.STATEFUL_SERVICE && !served(s).isEmpty()) {
+            // replicas of a stateful service talk to each other, out as well as in
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(new NetworkPolicyPeerBuilder().withPodSelector(labels(Labels.selector(rp, s.name())))
+                            .build())
+                    .withPorts(ports(served(s))).build());
         }
         for (Egress e : s.egress()) {
             rules.add(new NetworkPolicyEgressRuleBuilder()

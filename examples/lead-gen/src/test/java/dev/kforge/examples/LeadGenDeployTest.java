@@ -296,10 +296,11 @@ class LeadGenDeployTest {
             assertThat(peers(find(objects, "NetworkPolicy", "scoring"))).containsExactly("api");
             assertThat(at(find(objects, "NetworkPolicy", "scoring"), "spec.ingress[0].ports"))
                     .isEqualTo(List.of(Map.of("port", 8000, "protocol", "TCP")));
-            // and only the web front end and the API are reachable from the ingress controller
+            // and only the web front end, the API and cert-manager's HTTP-01 solver pods are reachable from the
+            // ingress controller
             assertThat(objects.stream().filter(o -> "NetworkPolicy".equals(o.get("kind")))
                     .filter(o -> String.valueOf(at(o, "spec.ingress")).contains("ingress-nginx"))
-                    .map(o -> at(o, "metadata.name"))).containsExactlyInAnyOrder("web", "api");
+                    .map(o -> at(o, "metadata.name"))).containsExactlyInAnyOrder("web", "api", "allow-acme-solver");
         }
     }
 
