@@ -153,7 +153,7 @@ final class HelmValues {
         Scheduling sc = s.scheduling();
         putIf(v, "nodeSelector", new TreeMap<>(sc.nodeSelector()));
         putIf(v, "tolerations", sc.tolerations().stream().map(HelmValues::toleration).toList());
-        v.put("antiAffinity", sc.antiAffinity().name().toLowerCase(Locale.ROOT));
+        v.put("antiAffinity", rs.antiAffinity().name().toLowerCase(Locale.ROOT));
         if (sc.topologySpread() != null) {
             Map<String, Object> spread = new LinkedHashMap<>();
             spread.put("topologyKey", sc.topologySpread().topologyKey());

@@ -189,7 +189,11 @@ final class ServiceObjects {
                         .withSelector(selector(rp, s))
                         .withTemplate(PodTemplates.template(rp, rs))
                         .endSpec();
-                if (s.kind() == ServiceKind.WEB_SERVICE) {
+                if (rs.singleWriter()) {
+                    // the old pod lets go of the volume before the new one mounts it: no stuck attach, no two
+                    // processes on one data directory
+                    d.editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec();
+                } else if (s.kind() == ServiceKind.WEB_SERVICE) {
                     // serving capacity never drops during a rollout
                     d.editSpec().withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
                             .withMaxSurge(new IntOrString("25%")).withMaxUnavailable(new IntOrString(0))

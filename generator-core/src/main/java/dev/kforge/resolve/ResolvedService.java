@@ -42,6 +42,28 @@ public record ResolvedService(Service service, Image image, Resources resources,
         return service.name();
     }
 
+    /**
+     * Whether its pods write to a claim one node at a time may mount (ReadWriteOnce, ReadWriteOncePod) that is not a
+     * StatefulSet's own per pod: then a new pod can only start once the old one has stopped.
+     */
+    public boolean singleWriter() {
+        return storage != null && service.kind() != dev.kforge.api.ServiceKind.STATEFUL_SERVICE
+                && (storage.accessMode().equals("ReadWriteOnce") || storage.accessMode().equals("ReadWriteOncePod"));
+    }
+
+    /**
+     * Its pod anti-affinity here: the model's, or where the model leaves it out {@code PREFERRED} when it can run
+     * more than one pod (one node failing should not take them all) and none otherwise.
+     */
+    public dev.kforge.api.Scheduling.AntiAffinity antiAffinity() {
+        dev.kforge.api.Scheduling.AntiAffinity modelled = service.scheduling().antiAffinity();
+        if (modelled != null) {
+            return modelled;
+        }
+        return mostPods() > 1 && service.kind() != dev.kforge.api.ServiceKind.SCHEDULED_JOB
+                ? dev.kforge.api.Scheduling.AntiAffinity.PREFERRED : dev.kforge.api.Scheduling.AntiAffinity.NONE;
+    }
+
     /** The fewest pods it runs here: the autoscaler's minimum, else its replicas. */
     public int fewestPods() {
         return autoscaling != null ? autoscaling.minReplicas() : replicas;

@@ -50,7 +50,8 @@ public final class PolicyRules {
     public static final Rule PDB = new Rule("pdb-for-replicas", Severity.WARNING,
             "a workload with more than one replica has a PodDisruptionBudget");
     public static final Rule SPREAD = new Rule("spread-replicas", Severity.WARNING,
-            "a workload with more than one replica has pod anti-affinity or a topology spread (checked for production)");
+            "a workload that can run more than one replica (up to an HPA's maximum) has pod anti-affinity or a "
+                    + "topology spread (checked for production)");
     public static final Rule NETWORK_POLICY = new Rule("network-policy-present", Severity.ERROR,
             "a namespace with workloads has a NetworkPolicy");
     public static final Rule INGRESS_TLS = new Rule("ingress-tls", Severity.WARNING,
@@ -138,17 +139,18 @@ public final class PolicyRules {
                 continue;
             }
             checkPod(r, kind, pod, "." + podPath);
-            int replicas = replicas(o, objects);
-            if (replicas > 1 && !"CronJob".equals(kind) && !"Job".equals(kind)) {
-                if (budgets.stream().noneMatch(b -> selects(b, o))) {
-                    r.report(PDB, "", replicas + " replicas and no PodDisruptionBudget selecting them; add one so "
-                            + "that node drains keep the service up");
-                }
-                if (production && get(pod, "affinity", "podAntiAffinity") == null
-                        && !(pod.get("topologySpreadConstraints") instanceof List<?> t && !t.isEmpty())) {
-                    r.report(SPREAD, "." + podPath, replicas + " replicas without pod anti-affinity or a topology "
-                            + "spread; one node or zone failing could take them all");
-                }
+            int replicas = replicas(o, objects, "minReplicas");
+            int most = replicas(o, objects, "maxReplicas");
+            boolean job = "CronJob".equals(kind) || "Job".equals(kind);
+            if (replicas > 1 && !job && budgets.stream().noneMatch(b -> selects(b, o))) {
+                r.report(PDB, "", replicas + " replicas and no PodDisruptionBudget selecting them; add one so "
+                        + "that node drains keep the service up");
+            }
+            // what the autoscaler may scale to counts: ten pods on one node fail together as well
+            if (most > 1 && !job && production && get(pod, "affinity", "podAntiAffinity") == null
+                    && !(pod.get("topologySpreadConstraints") instanceof List<?> t && !t.isEmpty())) {
+                r.report(SPREAD, "." + podPath, "up to " + most + " replicas without pod anti-affinity or a topology "
+                        + "spread; one node or zone failing could take them all");
             }
         }
         for (Map.Entry<String, Source> workload : namespacesWithWorkloads.entrySet()) {
@@ -246,11 +248,12 @@ public final class PolicyRules {
         };
     }
 
-    private static int replicas(Map<String, Object> workload, List<Map<String, Object>> objects) {
+    /** An HPA's {@code minReplicas} or {@code maxReplicas} ({@code bound}), else the workload's replicas. */
+    private static int replicas(Map<String, Object> workload, List<Map<String, Object>> objects, String bound) {
         String name = (String) get(workload, "metadata", "name");
         for (Map<String, Object> o : objects) {
             if ("HorizontalPodAutoscaler".equals(o.get("kind")) && Objects.equals(name,
-                    get(o, "spec", "scaleTargetRef", "name")) && get(o, "spec", "minReplicas") instanceof Number n) {
+                    get(o, "spec", "scaleTargetRef", "name")) && get(o, "spec", bound) instanceof Number n) {
                 return n.intValue();
             }
         }
