@@ -112,12 +112,18 @@ final class HelmValues {
             if (chart != null) {
                 Map<String, Object> chartValues = new LinkedHashMap<>();
                 chartValues.put(Chart.ENABLED, chart.enabledIn(environment));
+                // Helm installs a dependency into the release's namespace; the services look for it in theirs (or
+                // the one the model gives it): charts built on Bitnami's common library take namespaceOverride
+                chartValues.put(NAMESPACE_OVERRIDE, b.namespace() != null ? b.namespace() : rp.target().namespace());
                 chartValues.putAll(chart.valuesFor(environment));
                 values.put(b.name(), chartValues);
             }
         }
         return values;
     }
+
+    /** The value that puts a chart dependency's objects into a namespace other than the release's. */
+    static final String NAMESPACE_OVERRIDE = "namespaceOverride";
 
     private static Map<String, Object> service(ResolvedPlatform rp, ResolvedService rs) {
         Service s = rs.service();
