@@ -201,11 +201,12 @@ final class NetworkPolicies {
         for (String dependency : s.dependsOn()) {
             Service target = rp.model(dependency);
             if (target != null) {
-                if (!target.ports().isEmpty()) {
+                // the ports its dependents may reach: the ones it serves them, as its own ingress admits them
+                if (!served(target).isEmpty()) {
                     rules.add(new NetworkPolicyEgressRuleBuilder()
                             .withTo(new NetworkPolicyPeerBuilder()
                                     .withPodSelector(labels(Labels.selector(rp, target.name()))).build())
-                            .withPorts(ports(target.ports())).build());
+                            .withPorts(ports(served(target))).build());
                 }
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.kforge.emit;
 import dev.kforge.Kforge;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.Environment;
+import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rollouts and placement that fit what a workload runs, the same on both routes: a single writer on a
  * ReadWriteOnce claim is replaced by stopping it first (Recreate); whatever can run more than one pod in an
- * environment prefers distinct nodes there.
+ * environment prefers distinct nodes there; a dependent reaches the ports a service serves it, not its metrics
+ * port.
  */
 class WorkloadShapesTest {
 
@@ -38,10 +40,12 @@ class WorkloadShapesTest {
     @BeforeAll
     static void render() {
         Platform platform = Platform.builder("notes")
-                .service(web("notes").storage(new Storage("5Gi", null, "/data", "ReadWriteOnce")).build())
+                .service(web("notes").storage(new Storage("5Gi", null, "/data", "ReadWriteOnce")).dependsOn("api")
+                        .build())
                 .service(worker("uploads").replicas(2).storage(new Storage("5Gi", null, "/data", "ReadWriteMany"))
                         .build())
-                .service(web("api").autoscaling(Autoscaling.cpu(2, 4, 70)).build())
+                .service(web("api").port("metrics", 9090).metrics(new Metrics("metrics", null, null))
+                        .autoscaling(Autoscaling.cpu(2, 4, 70)).build())
                 .environment(Environment.builder("dev").service("api", ServiceOverride.range(1, 1)).build())
                 .environment(Environment.builder("prod").build())
                 .build();
@@ -75,6 +79,15 @@ class WorkloadShapesTest {
                 .isEqualTo("kubernetes.io/hostname");
         assertThat(at(find(dev, "Deployment", "uploads"), preferred)).isNotNull();
         assertThat(at(find(prod, "Deployment", "notes"), "spec.template.spec.affinity")).isNull();
+    }
+
+    @Test
+    void build_whenADependencyHasAMetricsPort_thenTheDependentsEgressLeavesItOut() {
+        // when
+        List<Map<String, Object>> prod = kustomize("prod");
+        // then
+        assertThat(at(find(prod, "NetworkPolicy", "notes"), "spec.egress[0].ports"))
+                .isEqualTo(List.of(Map.of("port", 8080, "protocol", "TCP")));
     }
 
     @Test
