@@ -10,6 +10,7 @@ import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PlatformDefinition;
+import dev.kforge.api.Prerequisite;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Schedule;
 import dev.kforge.api.Scheduling;
@@ -45,6 +46,16 @@ public final class BotManagerPlatform implements PlatformDefinition {
                         Map.of("app.kubernetes.io/name", "postgresql"), "bot-data", null))
                 .backingService(new BackingService("redis", java.util.List.of(6379),
                         Map.of("app.kubernetes.io/name", "redis"), "bot-data", null))
+                // what the services read and nothing here creates: made before the platform is applied
+                .prerequisite(Prerequisite.secret("gateway-jwt", "the security team's key rotation"))
+                .prerequisite(Prerequisite.secret("bot-engine-llm", "the LLM provider's API key, stored by the "
+                        + "platform team"))
+                .prerequisite(Prerequisite.configMap("bot-registry-database", "the database team's provisioning "
+                        + "(the PostgreSQL in bot-data)"))
+                .prerequisite(Prerequisite.secret("bot-registry-database", "the database team's provisioning "
+                        + "(the PostgreSQL in bot-data)"))
+                .prerequisite(Prerequisite.secret("webhook-secrets", "the messaging platforms' signing secrets, "
+                        + "stored by the platform team"))
                 .service(gateway())
                 .service(botEngine())
                 .service(botRegistry())
