@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The human report of a generation, {@value #FILE} at the root of the output directory: what a reviewer reads to
@@ -106,6 +107,9 @@ public final class ReportEmitter {
                         + baseTarget.namespace(), base))
                 .append('\n').append(TrafficDiagram.LEGEND).append(" Drawn from the base; an environment without "
                         + "NetworkPolicies allows all traffic (see each environment below).\n\n");
+        BeforeYouApply needs = new BeforeYouApply();
+        environments.forEach(e -> needs.add(e.objects()));
+        md.append(needs.render(platform, environments.stream().map(KustomizeEmitter.Overlay::target).toList()));
         boolean priced = servicesPriced(platform);
         Map<String, Map<String, PodSizing>> sizing = new LinkedHashMap<>();
         environments.forEach(e -> sizing.put(e.target().name(), PodSizing.of(e.objects())));
@@ -148,6 +152,7 @@ public final class ReportEmitter {
         private final Target baseTarget;
         private final String diagram;
         private final Map<String, EnvironmentTally> environments = new LinkedHashMap<>();
+        private final BeforeYouApply needs = new BeforeYouApply();
         /** Tenant id to the diagram of its root with services of its own, in the last environment it runs in. */
         private final Map<String, String> ownServices = new java.util.TreeMap<>();
         private int ownServicesNotDrawn;
@@ -160,6 +165,7 @@ public final class ReportEmitter {
 
         /** Counts one tenant in one environment, from the objects of its root. */
         public void add(Target target, List<KubeObject> objects) {
+            needs.add(objects);
             EnvironmentTally env = environments.computeIfAbsent(target.name(), n -> new EnvironmentTally(target));
             PodSizing.Load min = PodSizing.Load.NONE;
             PodSizing.Load max = PodSizing.Load.NONE;
@@ -223,6 +229,8 @@ public final class ReportEmitter {
                             + "are not drawn here; their roots under `kustomize/tenants/` hold them.\n\n");
                 }
             }
+            md.append(needs.render(platform, platform.environments().stream().map(e -> environments.get(e.name()))
+                    .filter(Objects::nonNull).map(e -> e.target).toList()));
             boolean priced = platform.tiers().stream().anyMatch(t -> t.monthlyPrice() != null);
             md.append("## Tiers\n\nAs the catalog defines them: requests and limits per container, before an "
                     + "environment scales them.\n\n").append(tiers(priced)).append('\n');

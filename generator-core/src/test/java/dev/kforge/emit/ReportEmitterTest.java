@@ -6,6 +6,10 @@ import dev.kforge.api.BackingService;
 import dev.kforge.api.Egress;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Environment;
+import dev.kforge.api.PodMetric;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.TlsSolver;
+import dev.kforge.api.Prerequisite;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Platform;
@@ -389,5 +393,41 @@ class ReportEmitterTest {
                 .isEqualTo("`0 3 1 * *` Etc/UTC, suspended");
         assertThat(row(section(report, "## Totals per environment"), "`dev`").get(1)).isEqualTo("0");
         assertThat(row(section(report, "## Totals per environment"), "`prod`").get(1)).isEqualTo("0–1");
+    }
+
+    @Test
+    void emit_whenThePlatformNeedsControllersAndPrerequisites_thenBeforeYouApplyListsThemWithTheirProviders() {
+        // given: a declared Secret read by web, a chart's Secret nobody reads here, pod metrics, dns01 in prod
+        Platform platform = Platform.builder("needs")
+                .domain("needs.example")
+                .prerequisite(Prerequisite.secret("web-db", "the database team"))
+                .prerequisite(Prerequisite.secret("chart-auth", "the postgresql chart's existingSecret"))
+                .backingService(new BackingService("queue", List.of(5672), null, "messaging"))
+                .service(Models.web("web").env(EnvVar.fromSecret("DB_PASSWORD", "web-db", "password"))
+                        .autoscaling(new Autoscaling(1, 3, 70, null, List.of(new PodMetric("rps", "10")), null, null))
+                        .ingress(Ingress.builder().host("www").build()).dependsOn("queue").build())
+                .environment(Environment.builder("dev").build())
+                .environment(Environment.builder("prod").tlsIssuer("corp-acme").tlsSolver(TlsSolver.DNS01).build())
+                .build();
+        // when
+        String section = section(report(platform), "## Before you apply");
+        // then
+        assertThat(row(section, "cert-manager").get(2)).isEqualTo("`dev`: ClusterIssuer `letsencrypt-prod` (ACME "
+                + "HTTP-01); `prod`: ClusterIssuer `corp-acme` (ACME DNS-01)");
+        assertThat(row(section, "an ingress controller").get(1)).isEqualTo("the Ingresses (class `nginx`)");
+        assertThat(row(section, "a custom metrics API").get(1)).isEqualTo("the HorizontalPodAutoscalers' pod metrics");
+        assertThat(row(section, "the backing service `queue`").get(2)).contains("running in the namespace messaging");
+        assertThat(row(section, "Secret").subList(1, 4)).containsExactly("`web-db`", "`web`", "the database team");
+        assertThat(section).contains("| Secret | `chart-auth` | a chart, or nothing kforge generates | the "
+                + "postgresql chart's existingSecret |").doesNotContain("Prometheus Operator", "External Secrets");
+    }
+
+    @Test
+    void emit_whenMultiTenant_thenBeforeYouApplyIsReadFromTheTenantsRoots() {
+        // when: the sample tenants' roots hold Ingresses with TLS
+        String section = section(Kforge.render(SamplePlatforms.isp(SamplePlatforms.ispTenants()), Map.of()).text(ReportEmitter.FILE),
+                "## Before you apply");
+        // then
+        assertThat(section).contains("| cert-manager ", "| Argo CD ");
     }
 }
