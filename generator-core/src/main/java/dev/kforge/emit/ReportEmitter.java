@@ -249,7 +249,9 @@ public final class ReportEmitter {
                         .append('\n');
             }
             md.append("## Tenant base policy\n\nEvery tenant root is the tenant base with its sizes and names "
-                    + "patched in, so the base carries the findings.\n\n");
+                    + "patched in, so the base carries the best-practice findings. Every root is also checked for "
+                    + "readiness (once for all tenants that share its shape); a root with findings of its own is "
+                    + "listed after the base.\n\n");
             for (PolicyOutcome o : policy) {
                 findings(md, o.target(), o);
             }

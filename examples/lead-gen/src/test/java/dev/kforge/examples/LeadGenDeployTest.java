@@ -340,7 +340,7 @@ class LeadGenDeployTest {
     @Test
     void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValid(@TempDir Path work) {
         // given the committed deploy/, when every Kustomize root is built and the chart linted and rendered
-        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform.kubernetesVersion(), work);
+        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform, work);
         // then all of it validates, and nothing was left out
         assertThat(result.roots()).containsExactly("kustomize/overlays/dev", "kustomize/overlays/prod",
                 "kustomize/overlays/staging");

@@ -15,7 +15,8 @@ import java.util.Map;
  * a CronJob's run): every pod's requests and limits (containers together, or the largest init container where
  * that is more, as the scheduler counts), LimitRange defaults for what a container leaves out, and the claims.
  * Beyond it the API server refuses new pods and the autoscalers stop short. A quota on a resource a container sets
- * no value for (and no LimitRange gives) refuses every pod of it. Quotas with scopes are not checked.
+ * no value for (and no LimitRange gives) refuses every pod of it. Quotas with scopes are not checked; the workloads
+ * of a service that suppresses the rule are left out of the sums.
  */
 final class QuotaFits implements Check {
 
@@ -58,7 +59,9 @@ final class QuotaFits implements Check {
         Map<String, String> largest = new LinkedHashMap<>();
         Map<String, BigDecimal> largestAmount = new LinkedHashMap<>();
         for (ObjectSet.Workload w : scope.set().workloads()) {
-            if (!w.namespace().equals(ns) || w.maxReplicas() == null) {
+            // a service that suppresses the rule may outgrow the quota: its pods are not counted
+            if (!w.namespace().equals(ns) || w.maxReplicas() == null
+                    || scope.findings().suppressed(RULE, w.object())) {
                 continue;
             }
             BigDecimal replicas = BigDecimal.valueOf(w.maxReplicas());
