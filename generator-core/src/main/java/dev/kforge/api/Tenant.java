@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * @param licenseTier  the product license ({@code standard}, {@code enterprise}); given to the application as
  *                     {@code LICENSE_TIER}; a label value
  * @param plugins      enabled plugins, given to the application as {@code ENABLED_PLUGINS} (comma-separated);
- *                     each a DNS-1123 label
+ *                     each at most 63 lower-case letters, digits, '-' and '_', starting and ending with a letter
+ *                     or digit ({@code advanced_billing}): what applications name their plugins, and never a
+ *                     comma
  * @param domain       the tenant's host name; its ingress hosts are this domain
  * @param environments environments the tenant runs in; empty for all of the platform's
  * @param services     services only this tenant runs, in its namespace next to the platform's shared ones (a PaaS
@@ -29,6 +31,8 @@ public record Tenant(String id, String displayName, String tier, String licenseT
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|sha256:[a-f0-9]{64}");
 
     private static final Pattern LICENSE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private static final Pattern PLUGIN = Pattern.compile("[a-z0-9]([-_a-z0-9]*[a-z0-9])?");
 
     public Tenant {
         plugins = Copies.list(plugins);
@@ -56,7 +60,10 @@ public record Tenant(String id, String displayName, String tier, String licenseT
             c.hostName(domain, "domain");
         }
         for (int i = 0; i < plugins.size(); i++) {
-            c.dnsLabel(plugins.get(i), "plugins." + i, 63);
+            String plugin = plugins.get(i);
+            c.require(plugin != null && plugin.length() <= 63 && PLUGIN.matcher(plugin).matches(), "plugins." + i,
+                    "'" + (plugin == null ? "" : Checks.printable(plugin)) + "' is not a plugin name; use at most 63 "
+                            + "lower-case letters, digits, '-' and '_', starting and ending with a letter or digit");
         }
         c.done();
     }

@@ -136,8 +136,21 @@ final class NetworkPolicies {
     }
 
     private static List<NetworkPolicyIngressRule> ingress(ResolvedPlatform rp, Service s) {
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>(served(rp, s));
+        if (s.metrics() != null) {
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(namespace(rp.platform().monitoringNamespace()))
+                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
+                            .withPort(new IntOrString(s.metrics().port())).build())
+                    .build());
+        }
+        return rules;
+    }
+
+    /** From the ingress controller and from dependents (and a stateful service's peers): its served ports. */
+    private static List<NetworkPolicyIngressRule> served(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        List<Port> served = served(s);
+        List<Port> served = s.servedPorts();
         if (served.isEmpty()) {
             return rules;
         }
@@ -164,19 +177,7 @@ final class NetworkPolicies {
         if (!dependents.isEmpty()) {
             rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(dependents).withPorts(ports(served)).build());
         }
-        if (s.metrics() != null) {
-            rules.add(new NetworkPolicyIngressRuleBuilder()
-                    .withFrom(namespace(rp.platform().monitoringNamespace()))
-                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
-                            .withPort(new IntOrString(s.metrics().port())).build())
-                    .build());
-        }
         return rules;
-    }
-
-    /** The ports a service serves to its dependents and the ingress controller: all but its metrics port. */
-    private static List<Port> served(Service s) {
-        return s.ports().stream().filter(p -> s.metrics() == null || !p.name().equals(s.metrics().port())).toList();
     }
 
     private static boolean reachedFromIngress(ResolvedPlatform rp, Service s) {
@@ -202,11 +203,11 @@ final class NetworkPolicies {
             Service target = rp.model(dependency);
             if (target != null) {
                 // the ports its dependents may reach: the ones it serves them, as its own ingress admits them
-                if (!served(target).isEmpty()) {
+                if (!target.servedPorts().isEmpty()) {
                     rules.add(new NetworkPolicyEgressRuleBuilder()
                             .withTo(new NetworkPolicyPeerBuilder()
                                     .withPodSelector(labels(Labels.selector(rp, target.name()))).build())
-                            .withPorts(ports(served(target))).build());
+                            .withPorts(ports(target.servedPorts())).build());
                 }
                 continue;
             }
@@ -218,12 +219,12 @@ final class NetworkPolicies {
             rules.add(new NetworkPolicyEgressRuleBuilder().withTo(peer.build())
                     .withPorts(b.ports().stream().map(p -> port("TCP", p)).toList()).build());
         }
-        if (s.kind() == ServiceKind.STATEFUL_SERVICE && !served(s).isEmpty()) {
+        if (s.kind() == ServiceKind.STATEFUL_SERVICE && !s.servedPorts().isEmpty()) {
             // replicas of a stateful service talk to each other, out as well as in
             rules.add(new NetworkPolicyEgressRuleBuilder()
                     .withTo(new NetworkPolicyPeerBuilder().withPodSelector(labels(Labels.selector(rp, s.name())))
                             .build())
-                    .withPorts(ports(served(s))).build());
+                    .withPorts(ports(s.servedPorts())).build());
         }
         for (Egress e : s.egress()) {
             rules.add(new NetworkPolicyEgressRuleBuilder()

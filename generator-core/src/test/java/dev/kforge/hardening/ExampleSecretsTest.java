@@ -90,12 +90,12 @@ class ExampleSecretsTest {
                         "a secretGenerator"),
                 arguments("a variable's literal in a Deployment", "api-gateway", base + "deployment.yaml",
                         "        - name: DATABASE_PASSWORD\n          valueFrom:\n            secretKeyRef:\n"
-                                + "              name: gateway-database\n              key: password\n",
+                                + "              name: postgresql-auth\n              key: password\n",
                         "        - name: DATABASE_PASSWORD\n          value: hunter2\n",
                         "the variable DATABASE_PASSWORD has a literal value"),
                 arguments("a variable's literal in chart values", "api-gateway", "helm/api-gateway/values.yaml",
                         "    - name: DATABASE_PASSWORD\n      valueFrom:\n        secretKeyRef:\n"
-                                + "          name: gateway-database\n          key: password\n",
+                                + "          name: postgresql-auth\n          key: password\n",
                         "    - name: DATABASE_PASSWORD\n      value: hunter2\n",
                         "the variable DATABASE_PASSWORD has a literal value"),
                 arguments("a variable's literal patched in by index", "isp-tenants",
@@ -104,7 +104,7 @@ class ExampleSecretsTest {
                 arguments("a patch of a variable that cannot be resolved", "isp-tenants",
                         "kustomize/tenants/acme/prod/kustomization.yaml", "containers/0/env/3/value",
                         "containers/0/env/99/value", "cannot tell which variable "
-                                + "/spec/template/spec/containers/0/env/99/value sets in Deployment/app"),
+                                + "/spec/template/spec/containers/0/env/99/value sets in Deployment/dotmac-tenant"),
                 arguments("a ConfigMap entry under a secret name", "api-gateway", base + "configmap.yaml",
                         "  ROUTES_FILE:", "  API_TOKEN: 3f9a1c\n  ROUTES_FILE:",
                         "the ConfigMap entry API_TOKEN holds a value"),

@@ -150,6 +150,17 @@ class ServiceTemplatesTest {
     }
 
     @Test
+    void instantiate_whenAutomationWithPortAndTimezone_thenListensThereAndSaysSo() {
+        // when: seed 002 runs n8n on 3000 in Asia/Jakarta
+        Service s = ServiceTemplates.builtIn().instantiate(new ServiceTemplates.Instance("flows", "automation",
+                SMALL, Map.of("port", "3000", "timezone", "Asia/Jakarta")), "alice", "alice.example.com");
+        // then
+        assertThat(s.ports().get(0).port()).isEqualTo(3000);
+        assertThat(s.env()).extracting(e -> e.name() + "=" + e.value())
+                .contains("N8N_PORT=3000", "GENERIC_TIMEZONE=Asia/Jakarta", "N8N_HOST=flows.alice.example.com");
+    }
+
+    @Test
     void instantiate_whenRenderedTwice_thenSameService() {
         ServiceTemplates.Instance i = new ServiceTemplates.Instance("flows", "automation", SMALL, Map.of());
         assertThat(ServiceTemplates.builtIn().instantiate(i, "a", "a.example"))

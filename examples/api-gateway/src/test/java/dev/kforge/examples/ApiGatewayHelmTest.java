@@ -59,7 +59,7 @@ class ApiGatewayHelmTest {
         assertThat(at(hpa, "spec.maxReplicas")).isEqualTo(20);
         assertThat(Files.readString(chart.resolve("Chart.yaml")))
                 .contains("name: timescaledb-single", "alias: timescaledb", "condition: timescaledb.enabled");
-        assertThat(Files.readString(chart.resolve("values-prod.yaml"))).contains("architecture: replication");
+        assertThat(Files.readString(chart.resolve("values-dev.yaml"))).contains("architecture: standalone");
     }
 
     @Test

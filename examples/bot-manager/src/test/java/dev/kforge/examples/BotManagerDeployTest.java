@@ -23,7 +23,12 @@ import static dev.kforge.testing.ObjectSets.at;
 import static dev.kforge.testing.ObjectSets.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The committed deploy/ of the bot manager, built by real Kustomize and rendered by real Helm. */
+/**
+ * The committed deploy/ of the bot manager, built by real Kustomize and rendered by real Helm: the components, numbers
+ * and names of seed document 004 (the Bot Manager's Kubernetes orchestration plan) on the objects that
+ * {@code kubectl kustomize} builds. The document's figures are written out here, not read from the model; README.md's
+ * requirement table says which object carries each.
+ */
 class BotManagerDeployTest {
 
     private static final Path DEPLOY = Path.of("deploy");
@@ -47,58 +52,101 @@ class BotManagerDeployTest {
                 .isEmpty());
     }
 
+    /** The five core microservices of the document, as FastAPI apps on port 8000. */
+    private static final List<String> MICROSERVICES = List.of("authentication", "bot-manager", "configuration",
+            "logging", "bot-data-storage");
+
     @Test
-    void botEngine_whenImportedFromDekorate_thenKeepsItsVariablesAndProbesAndGetsKforgesSecurityAndScaling() {
-        Map<String, Object> engine = find(BUILT.get("prod"), "Deployment", "bot-engine");
-        assertThat(at(engine, "spec.template.spec.containers[0].env")).asString()
-                .contains("name=BOT_MODE, value=conversational")
-                .contains("name=LLM_API_KEY, valueFrom={secretKeyRef={key=api-key, name=bot-engine-llm}}");
-        assertThat(at(engine, "spec.template.spec.containers[0].livenessProbe.httpGet.path"))
-                .isEqualTo("/q/health/live");
-        assertThat(at(engine, "spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem"))
+    void botManager_whenImportedFromDekorate_thenKeepsItsPortVariablesAndProbesAndGetsKforgesSecurityAndScaling() {
+        Map<String, Object> manager = find(BUILT.get("prod"), "Deployment", "bot-manager");
+        assertThat(at(manager, "spec.template.spec.containers[0].env")).asString()
+                .contains("name=BOT_RUNTIME, value=async")
+                .contains("name=JWT_SECRET, valueFrom={secretKeyRef={key=jwt-secret, name=auth-secrets}}");
+        assertThat(at(manager, "spec.template.spec.containers[0].ports[0].containerPort")).isEqualTo(8000);
+        assertThat(at(manager, "spec.template.spec.containers[0].livenessProbe.httpGet.path")).isEqualTo("/health");
+        assertThat(at(manager, "spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem"))
                 .isEqualTo(true);
-        assertThat(at(engine, "spec.template.spec.containers[0].image")).isEqualTo("ghcr.io/acme-bots/bot-engine:3.2.0");
-        assertThat(at(find(BUILT.get("dev"), "Deployment", "bot-engine"), "spec.template.spec.containers[0].env"))
-                .asString().contains("name=BOT_MODE, value=echo");
+        assertThat(at(manager, "spec.template.spec.containers[0].image"))
+                .isEqualTo("ghcr.io/vivesphere/vivesphere-bot-manager:1.0.0");
     }
 
+    /** The document's components: five microservices, the API gateway (Kong) and the message queue. */
     @Test
-    void ingress_whenBuilt_thenRoutesByPathToGatewayWebhooksAndAdmin() {
-        Map<String, Object> ingress = find(BUILT.get("prod"), "Ingress", "gateway");
-        assertThat(at(ingress, "spec.rules[0].host")).isEqualTo("app.bots.example.com");
-        assertThat(at(ingress, "spec.rules[0].http.paths[0].path")).isEqualTo("/api");
-        assertThat(at(ingress, "spec.rules[0].http.paths[0].backend.service.name")).isEqualTo("gateway");
-        assertThat(at(ingress, "spec.rules[0].http.paths[1].path")).isEqualTo("/webhooks");
-        assertThat(at(ingress, "spec.rules[0].http.paths[1].backend.service.name")).isEqualTo("webhook-receiver");
-        assertThat(at(ingress, "spec.rules[0].http.paths[2].backend.service.name")).isEqualTo("admin-ui");
-        assertThat(at(find(BUILT.get("dev"), "Ingress", "gateway"), "spec.rules[0].host"))
-                .isEqualTo("app.dev.bots.example.com");
-    }
-
-    @Test
-    void autoscaling_whenBuilt_thenCpu70Between2And5WithTheGatewayAtLeast3InProd() {
-        for (String service : List.of("bot-engine", "bot-registry", "webhook-receiver", "admin-ui")) {
-            Map<String, Object> hpa = find(BUILT.get("prod"), "HorizontalPodAutoscaler", service);
-            assertThat(at(hpa, "spec.minReplicas")).as(service).isEqualTo(2);
-            assertThat(at(hpa, "spec.maxReplicas")).as(service).isEqualTo(5);
-            assertThat(at(hpa, "spec.metrics[0].resource.target.averageUtilization")).isEqualTo(70);
+    void components_whenBuilt_thenEveryMicroserviceTheGatewayAndTheQueueWithTheirPorts() {
+        List<Map<String, Object>> prod = BUILT.get("prod");
+        for (String service : MICROSERVICES) {
+            // ClusterIP on 8000, e.g. authentication:8000, to the container's 8000
+            Map<String, Object> svc = find(prod, "Service", service);
+            assertThat(at(svc, "spec.type")).as(service).isEqualTo("ClusterIP");
+            assertThat(at(svc, "spec.ports[0].port")).as(service).isEqualTo(8000);
+            Map<String, Object> container = container(prod, "Deployment", service);
+            assertThat(at(container, "ports[0].containerPort")).as(service).isEqualTo(8000);
+            // readiness and liveness on /health, requests and limits set
+            assertThat(at(container, "livenessProbe.httpGet.path")).as(service).isEqualTo("/health");
+            assertThat(at(container, "readinessProbe.httpGet.path")).as(service).isEqualTo("/health");
+            assertThat(at(container, "resources.requests.cpu")).as(service).isNotNull();
+            assertThat(at(container, "resources.limits.memory")).as(service).isNotNull();
         }
-        assertThat(at(find(BUILT.get("prod"), "HorizontalPodAutoscaler", "gateway"), "spec.minReplicas")).isEqualTo(3);
-        assertThat(at(find(BUILT.get("dev"), "HorizontalPodAutoscaler", "bot-engine"), "spec.maxReplicas")).isEqualTo(2);
+        assertThat(at(container(prod, "Deployment", "api-gateway"), "image")).isEqualTo("docker.io/library/kong:3.9.0");
+        assertThat(at(find(prod, "Service", "api-gateway"), "spec.ports[0].port")).isEqualTo(8000);
+        Map<String, Object> queue = find(prod, "StatefulSet", "message-queue");
+        assertThat(at(queue, "spec.template.spec.containers[0].ports[0].containerPort")).isEqualTo(5672);
     }
 
+    /** HPA per microservice Deployment: CPU 70 %, minimum 2, maximum 5 (dev, a local cluster: 1-2). */
     @Test
-    void configMaps_whenBuilt_thenHoldTheYamlFilesOfTheModuleAndPerEnvironmentLogLevels() throws Exception {
-        Map<String, Object> routes = find(BUILT.get("prod"), "ConfigMap", "gateway-config");
-        assertThat(at(routes, "data")).asString().contains("routes.yaml");
-        assertThat(((Map<?, ?>) at(routes, "data")).get("routes.yaml"))
-                .isEqualTo(Files.readString(Path.of("src/main/resources/config/gateway-routes.yaml")));
-        assertThat(((Map<?, ?>) at(find(BUILT.get("prod"), "ConfigMap", "bot-engine-config"), "data"))
-                .get("engine.yaml")).asString().contains("maxTurns: 40");
-        assertThat(at(find(BUILT.get("dev"), "Deployment", "gateway"), "spec.template.spec.containers[0].env"))
-                .asString().contains("name=LOG_LEVEL, value=debug");
-        assertThat(at(find(BUILT.get("prod"), "Deployment", "gateway"), "spec.template.spec.containers[0].env"))
-                .asString().contains("name=LOG_LEVEL, value=warn");
+    void autoscaling_whenBuilt_thenCpu70Between2And5() {
+        for (String env : List.of("staging", "prod")) {
+            for (String service : MICROSERVICES) {
+                Map<String, Object> hpa = find(BUILT.get(env), "HorizontalPodAutoscaler", service);
+                assertThat(List.of(at(hpa, "spec.minReplicas"), at(hpa, "spec.maxReplicas"))).as(env + " " + service)
+                        .isEqualTo(List.of(2, 5));
+                assertThat(at(hpa, "spec.metrics[0].resource.name")).isEqualTo("cpu");
+                assertThat(at(hpa, "spec.metrics[0].resource.target.averageUtilization")).isEqualTo(70);
+                assertThat((List<?>) at(hpa, "spec.metrics")).hasSize(1);
+            }
+        }
+        assertThat(at(find(BUILT.get("dev"), "HorizontalPodAutoscaler", "bot-manager"), "spec.maxReplicas")).isEqualTo(2);
+    }
+
+    /** The Ingress exposes the API gateway and routes by path: /api/v1/auth (to Authentication through Kong), …. */
+    @Test
+    void ingress_whenBuilt_thenPathsToTheApiGatewayWhichRoutesToEachService() throws Exception {
+        Map<String, Object> ingress = find(BUILT.get("prod"), "Ingress", "api-gateway");
+        assertThat(at(ingress, "spec.rules[0].host")).isEqualTo("api.bots.example.com");
+        assertThat(at(ingress, "spec.rules[0].http.paths[0].path")).isEqualTo("/api/v1/auth");
+        assertThat((List<?>) at(ingress, "spec.rules[0].http.paths")).allSatisfy(p ->
+                assertThat(at(p, "backend.service.name")).isEqualTo("api-gateway"));
+        assertThat(at(ingress, "spec.tls[0].hosts[0]")).isEqualTo("api.bots.example.com");
+        String routes = String.valueOf(((Map<?, ?>) at(find(BUILT.get("prod"), "ConfigMap", "api-gateway-config"),
+                "data")).get("kong.yml"));
+        assertThat(routes).contains("url: http://authentication:8000", "paths: [/api/v1/auth]");
+    }
+
+    /** ConfigMaps from the services' YAML files (auth.yaml with database.path); ENV per environment. */
+    @Test
+    void configMaps_whenBuilt_thenHoldTheYamlFilesAndEachEnvironmentIsNamed() throws Exception {
+        Map<?, ?> auth = (Map<?, ?>) at(find(BUILT.get("prod"), "ConfigMap", "authentication-config"), "data");
+        assertThat(auth.get("auth.yaml")).isEqualTo(Files.readString(Path.of("src/main/resources/config/auth.yaml")));
+        assertThat(String.valueOf(auth.get("auth.yaml"))).contains("database:\n  path:".replace("\\n", "\n"));
+        for (String env : List.of("dev", "staging", "prod")) {
+            for (String service : MICROSERVICES) {
+                assertThat(at(container(BUILT.get(env), "Deployment", service), "env")).as(env + " " + service)
+                        .asString().contains("name=ENV, value=" + env);
+            }
+        }
+        assertThat(at(container(BUILT.get("prod"), "Deployment", "authentication"), "volumeMounts")).asString()
+                .contains("mountPath=/etc/authentication");
+    }
+
+    /** PVCs with a storage class for the database and the message queue. */
+    @Test
+    void storage_whenBuilt_thenTheQueueAndTheDatabaseKeepTheirDataOnClaimsOfTheStandardClass() {
+        for (String set : List.of("message-queue", "bot-database")) {
+            Map<String, Object> statefulSet = find(BUILT.get("prod"), "StatefulSet", set);
+            assertThat(at(statefulSet, "spec.volumeClaimTemplates[0].spec.storageClassName")).as(set)
+                    .isEqualTo("standard");
+        }
     }
 
     @Test
@@ -122,5 +170,10 @@ class BotManagerDeployTest {
         DeployChecks.Result result = DeployChecks.check(DEPLOY, platform, work);
         assertThat(result.roots()).hasSize(3);
         assertThat(result.renders()).hasSize(4);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> container(List<Map<String, Object>> objects, String kind, String name) {
+        return (Map<String, Object>) at(find(objects, kind, name), "spec.template.spec.containers[0]");
     }
 }

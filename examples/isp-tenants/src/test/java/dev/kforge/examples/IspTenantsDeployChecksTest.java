@@ -23,8 +23,8 @@ class IspTenantsDeployChecksTest {
         // when: every root is also analysed for readiness, with what the model says beyond its objects
         DeployChecks.Result result = DeployChecks.check(Path.of("deploy"), platform, work);
         // then
-        assertThat(result.roots()).hasSize(80).allMatch(r -> r.matches("kustomize/tenants/[a-z0-9-]+/(dev|staging|prod)"));
-        assertThat(result.renders()).hasSize(81).contains("isp-tenant:values-acme-prod.yaml");
+        assertThat(result.roots()).hasSize(83).allMatch(r -> r.matches("kustomize/tenants/[a-z0-9-]+/(dev|staging|prod)"));
+        assertThat(result.renders()).hasSize(84).contains("isp-tenant:values-acme-prod.yaml");
         assertThat(result.objects()).isPositive();
     }
 }

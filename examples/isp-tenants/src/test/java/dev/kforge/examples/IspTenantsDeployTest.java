@@ -81,12 +81,13 @@ class IspTenantsDeployTest {
             Map<?, ?> hard = (Map<?, ?>) at(find(prod, "ResourceQuota", "quota"), "spec.hard");
             assertThat(hard.get("requests.cpu")).as(tenant.id()).isEqualTo(tier.quota().requestsCpu());
             assertThat(hard.get("limits.memory")).as(tenant.id()).isEqualTo(tier.quota().limitsMemory());
-            assertThat(hard.get("pods")).as(tenant.id()).isEqualTo(tier.quota().pods().toString());
+            assertThat(hard.get("persistentvolumeclaims")).as(tenant.id())
+                    .isEqualTo(tier.quota().persistentVolumeClaims().toString());
             assertThat(at(find(prod, "LimitRange", "limits"), "spec.limits[0].default.cpu")).as(tenant.id())
                     .isEqualTo(tier.resources().cpuLimit());
-            assertThat(at(find(prod, "PersistentVolumeClaim", "app-data"), "spec.resources.requests.storage"))
+            assertThat(at(find(prod, "PersistentVolumeClaim", "dotmac-tenant-data"), "spec.resources.requests.storage"))
                     .as(tenant.id()).isEqualTo(tier.storage());
-            Map<String, Object> hpa = find(prod, "HorizontalPodAutoscaler", "app");
+            Map<String, Object> hpa = find(prod, "HorizontalPodAutoscaler", "dotmac-tenant");
             assertThat(at(hpa, "spec.minReplicas")).as(tenant.id()).isEqualTo(tier.minReplicas());
             assertThat(at(hpa, "spec.maxReplicas")).as(tenant.id()).isEqualTo(tier.maxReplicas());
         }
@@ -94,16 +95,16 @@ class IspTenantsDeployTest {
 
     @Test
     void everyTenantRoot_whenBuilt_thenRunsTheTenantsPinnedImageTagOrTheEnvironments() {
-        // umbrella is pinned to 4.1.9 in the catalog; everyone else follows the environment (prod: 4.2.0)
+        // umbrella is pinned to v1.1.4 in the catalog; everyone else follows the environment (prod: v1.2.0)
         BUILT.forEach((root, objects) -> {
-            String image = String.valueOf(at(find(objects, "Deployment", "app"), "spec.template.spec.containers[0].image"));
+            String image = String.valueOf(at(find(objects, "Deployment", "dotmac-tenant"), "spec.template.spec.containers[0].image"));
             if (root.startsWith("umbrella/")) {
-                assertThat(image).as(root).isEqualTo("registry.isp.example/isp-app:4.1.9");
+                assertThat(image).as(root).isEqualTo("docker.io/dotmac/isp-framework:v1.1.4");
             } else {
-                assertThat(image).as(root).doesNotEndWith(":4.1.9");
+                assertThat(image).as(root).doesNotEndWith(":v1.1.4");
             }
             if (root.endsWith("/prod") && !root.startsWith("umbrella/")) {
-                assertThat(image).as(root).isEqualTo("registry.isp.example/isp-app:4.2.0");
+                assertThat(image).as(root).isEqualTo("docker.io/dotmac/isp-framework:v1.2.0");
             }
         });
     }
@@ -113,7 +114,7 @@ class IspTenantsDeployTest {
         BUILT.forEach((root, objects) -> {
             Tenant tenant = platform.tenants().stream().filter(t -> root.startsWith(t.id() + "/")).findFirst()
                     .orElseThrow();
-            String namespace = "isp-" + tenant.id();
+            String namespace = "dotmac-tenant-" + tenant.id();
             Map<?, ?> nsLabels = (Map<?, ?>) at(find(objects, "Namespace", namespace), "metadata.labels");
             assertThat(nsLabels.get("kforge.dev/tenant")).as(root).isEqualTo(tenant.id());
             assertThat(nsLabels.get("kforge.dev/license-tier")).as(root).isEqualTo(tenant.licenseTier());
@@ -121,25 +122,27 @@ class IspTenantsDeployTest {
                 Object ns = at(o, "metadata.namespace");
                 assertThat(ns == null ? at(o, "metadata.name") : ns).isEqualTo(namespace);
             });
-            // in only from the ingress controller; out only to the data namespace (database, cache) and HTTPS
-            Map<String, Object> policy = find(objects, "NetworkPolicy", "app");
-            assertThat((List<?>) at(policy, "spec.ingress")).as(root).hasSize(1);
+            // in only from the ingress controller and Prometheus; out only to the database, the cache and HTTPS
+            Map<String, Object> policy = find(objects, "NetworkPolicy", "dotmac-tenant");
+            assertThat((List<?>) at(policy, "spec.ingress")).as(root).hasSize(2);
             assertThat(((Map<?, ?>) at(policy, "spec.ingress[0].from[0].namespaceSelector.matchLabels"))
                     .get("kubernetes.io/metadata.name")).as(root).isEqualTo("ingress-nginx");
             assertThat((List<?>) at(policy, "spec.egress")).as(root).hasSize(3);
             assertThat(((Map<?, ?>) at(policy, "spec.egress[0].to[0].namespaceSelector.matchLabels"))
-                    .get("kubernetes.io/metadata.name")).as(root).isEqualTo("isp-data");
+                    .get("kubernetes.io/metadata.name")).as(root).isEqualTo("database");
             assertThat(at(policy, "spec.egress[2].ports[0].port")).as(root).isEqualTo(443);
             find(objects, "NetworkPolicy", "default-deny");
             // the application knows its tenant
             @SuppressWarnings("unchecked")
-            List<Object> env = (List<Object>) at(find(objects, "Deployment", "app"), "spec.template.spec.containers[0].env");
+            List<Object> env = (List<Object>) at(find(objects, "Deployment", "dotmac-tenant"),
+                    "spec.template.spec.containers[0].env");
             assertThat(env).as(root).contains(Map.of("name", "TENANT_ID", "value", tenant.id()),
                     Map.of("name", "LICENSE_TIER", "value", tenant.licenseTier()),
                     Map.of("name", "ENABLED_PLUGINS", "value", String.join(",", tenant.plugins())));
-            assertThat(at(find(objects, "Ingress", "app"), "spec.rules[0].host")).as(root).isEqualTo(tenant.domain());
-            assertThat(at(find(objects, "Role", "app"), "rules[0].verbs")).as(root)
-                    .isEqualTo(List.of("get", "list", "watch"));
+            assertThat(at(find(objects, "Ingress", "dotmac-tenant"), "spec.rules[0].host")).as(root)
+                    .isEqualTo(tenant.domain());
+            assertThat(at(find(objects, "Role", "dotmac-tenant"), "rules[0].verbs")).as(root)
+                    .isEqualTo(List.of("get", "list"));
         });
     }
 
@@ -167,7 +170,7 @@ class IspTenantsDeployTest {
         for (Environment env : platform.environments()) {
             String set = Files.readString(DEPLOY.resolve("argocd/isp-tenants-" + env.name() + ".yaml"));
             assertThat(set).contains("path: examples/isp-tenants/deploy/kustomize/tenants/*/" + env.name(),
-                    "namespace: isp-{{ index .path.segments 5 }}");
+                    "namespace: dotmac-tenant-{{ index .path.segments 5 }}");
         }
     }
 }

@@ -27,15 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed deploy/ of the lead-gen platform, built by real Kustomize and rendered by real Helm: each point of
- * the platform's requirements is checked on the objects that {@code kubectl kustomize} builds for an environment.
+ * seed document 003 (the platform's Kubernetes orchestration phase) is checked on the objects that
+ * {@code kubectl kustomize} builds for an environment. The document's figures are written out here, not read from
+ * the model; README.md's requirement table says which object carries each.
  */
 class LeadGenDeployTest {
 
     private static final Path DEPLOY = Path.of("deploy");
     /** Written out here rather than read from the model, so that a service dropped from the model fails a test. */
-    private static final List<String> APPLICATIONS = List.of("web", "api", "enrichment-worker", "scoring", "notifier");
-    private static final Map<String, String> STATEFUL = orderedMap("postgresql", "50Gi", "redis", "8Gi",
-            "neo4j", "50Gi", "qdrant", "20Gi");
+    private static final List<String> APPLICATIONS = List.of("api", "data-service", "orchestrator", "frontend",
+            "backend");
+    /** The four services with an HPA, and their ranges. */
+    private static final Map<String, Integer> AUTOSCALED = Map.of("api", 10, "data-service", 8, "orchestrator", 5,
+            "backend", 8);
+    private static final Map<String, String> STATEFUL = orderedMap("postgres", "100Gi", "redis", "50Gi",
+            "neo4j", "100Gi", "qdrant", "100Gi");
     private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
 
     private static Platform platform;
@@ -108,24 +114,24 @@ class LeadGenDeployTest {
     @Test
     void externalSecrets_whenBuiltPerEnvironment_thenProdReadsFromItsOwnStoreAndEachEnvironmentFromItsPrefix() {
         // given the ExternalSecret of the PostgreSQL credentials, when built for each environment
-        Map<String, Object> dev = find(BUILT.get("dev"), "ExternalSecret", "postgresql-credentials");
-        Map<String, Object> staging = find(BUILT.get("staging"), "ExternalSecret", "postgresql-credentials");
-        Map<String, Object> prod = find(BUILT.get("prod"), "ExternalSecret", "postgresql-credentials");
-        // then the remote key carries the environment's prefix, and prod reads from the production Vault
-        assertThat(at(dev, "spec.data[0].remoteRef.key")).isEqualTo("dev/lead-gen/postgresql");
-        assertThat(at(staging, "spec.data[0].remoteRef.key")).isEqualTo("staging/lead-gen/postgresql");
-        assertThat(at(prod, "spec.data[0].remoteRef.key")).isEqualTo("prod/lead-gen/postgresql");
-        assertThat(at(dev, "spec.secretStoreRef.name")).isEqualTo("vault");
-        assertThat(at(staging, "spec.secretStoreRef.name")).isEqualTo("vault");
-        assertThat(at(prod, "spec.secretStoreRef.name")).isEqualTo("vault-prod");
+        Map<String, Object> dev = find(BUILT.get("dev"), "ExternalSecret", "postgres-credentials");
+        Map<String, Object> staging = find(BUILT.get("staging"), "ExternalSecret", "postgres-credentials");
+        Map<String, Object> prod = find(BUILT.get("prod"), "ExternalSecret", "postgres-credentials");
+        // then the remote key carries the environment's prefix, and prod reads from the production store
+        assertThat(at(dev, "spec.data[0].remoteRef.key")).isEqualTo("dev/lead-gen/postgres");
+        assertThat(at(staging, "spec.data[0].remoteRef.key")).isEqualTo("staging/lead-gen/postgres");
+        assertThat(at(prod, "spec.data[0].remoteRef.key")).isEqualTo("prod/lead-gen/postgres");
+        assertThat(at(dev, "spec.secretStoreRef.name")).isEqualTo("aws-secrets-manager");
+        assertThat(at(staging, "spec.secretStoreRef.name")).isEqualTo("aws-secrets-manager");
+        assertThat(at(prod, "spec.secretStoreRef.name")).isEqualTo("aws-secrets-manager-prod");
         assertThat(at(prod, "spec.secretStoreRef.kind")).isEqualTo("ClusterSecretStore");
     }
 
     @Test
-    void scoring_whenBuiltInAnyEnvironment_thenRequestsAGpuOnTheTaintedGpuNodesOnePodPerNode() {
+    void orchestrator_whenBuiltInAnyEnvironment_thenRequestsAGpuOnTheTaintedGpuNodesOnePodPerNode() {
         for (String env : ENVIRONMENTS) {
-            // given the GPU workload
-            Map<String, Object> pod = podSpec(find(BUILT.get(env), "Deployment", "scoring"));
+            // given the AI workload
+            Map<String, Object> pod = podSpec(find(BUILT.get(env), "Deployment", "orchestrator"));
             // then it requests and limits one GPU (dev's resource scale leaves the device whole) ...
             assertThat(at(pod, "containers[0].resources.requests")).as(env).asString().contains("nvidia.com/gpu=1");
             assertThat(at(pod, "containers[0].resources.limits")).as(env).asString().contains("nvidia.com/gpu=1");
@@ -133,11 +139,11 @@ class LeadGenDeployTest {
             assertThat(at(pod, "tolerations")).as(env).isEqualTo(List.of(Map.of("key", "nvidia.com/gpu",
                     "operator", "Exists", "effect", "NoSchedule")));
             assertThat(at(pod, "nodeSelector")).as(env).isEqualTo(Map.of("nvidia.com/gpu.present", "true"));
-            // ... and never shares a node with another scoring pod
+            // ... and never shares a node with another orchestrator pod
             assertThat(at(pod, "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]"
                     + ".topologyKey")).as(env).isEqualTo("kubernetes.io/hostname");
             // and no other workload asks for a GPU or tolerates the taint
-            workloads(BUILT.get(env)).stream().filter(w -> !"scoring".equals(at(w, "metadata.name"))).forEach(w -> {
+            workloads(BUILT.get(env)).stream().filter(w -> !"orchestrator".equals(at(w, "metadata.name"))).forEach(w -> {
                 assertThat(String.valueOf(at(podSpec(w), "containers"))).as(env).doesNotContain("nvidia.com/gpu");
                 assertThat(at(podSpec(w), "tolerations")).as(env).isNull();
             });
@@ -173,35 +179,70 @@ class LeadGenDeployTest {
     }
 
     @Test
-    void autoscaling_whenBuiltPerEnvironment_thenTwoToTenInTheBaseOneInDevTwoToThreeInStagingThreeOrMoreInProd() {
-        for (String service : APPLICATIONS) {
-            // given the HPA of an application service
-            // then the base scales it 2-10, each overlay to its own range
-            assertThat(hpaRange(base, service)).as("base " + service).containsExactly(2, 10);
+    void autoscaling_whenBuiltPerEnvironment_thenTheDocumentsRangesOneInDevTwoToThreeInStagingThreeOrMoreInProd() {
+        AUTOSCALED.forEach((service, max) -> {
+            // given the HPA of an autoscaled application service
+            // then the base scales it over the document's range, each overlay to its own, on CPU 70 % and memory 80 %
+            assertThat(hpaRange(base, service)).as("base " + service).containsExactly(2, max);
             assertThat(hpaRange(BUILT.get("dev"), service)).as("dev " + service).containsExactly(1, 1);
             assertThat(hpaRange(BUILT.get("staging"), service)).as("staging " + service).containsExactly(2, 3);
-            assertThat(hpaRange(BUILT.get("prod"), service)).as("prod " + service)
-                    .containsExactly(3, "api".equals(service) ? 20 : 10);
-            assertThat(at(find(base, "HorizontalPodAutoscaler", service), "spec.scaleTargetRef.name"))
-                    .isEqualTo(service);
+            assertThat(hpaRange(BUILT.get("prod"), service)).as("prod " + service).containsExactly(3, max);
+            Map<String, Object> hpa = find(base, "HorizontalPodAutoscaler", service);
+            assertThat(at(hpa, "spec.scaleTargetRef.name")).isEqualTo(service);
+            assertThat(at(hpa, "spec.metrics[0].resource.target.averageUtilization")).isEqualTo(70);
+            assertThat(at(hpa, "spec.metrics[1].resource.target.averageUtilization")).isEqualTo(80);
             for (String env : ENVIRONMENTS) {
                 // and the Deployment leaves its replica count to the HPA
                 assertThat(at(find(BUILT.get(env), "Deployment", service), "spec.replicas")).as(env + " " + service)
                         .isNull();
             }
-        }
+        });
+        // the frontend runs 2-3 replicas without an HPA: 2 in the base and staging, 3 in prod, 1 in dev
+        assertThat(base).noneMatch(o -> "HorizontalPodAutoscaler".equals(o.get("kind"))
+                && "frontend".equals(at(o, "metadata.name")));
+        assertThat(at(find(base, "Deployment", "frontend"), "spec.replicas")).isEqualTo(2);
+        assertThat(at(find(BUILT.get("dev"), "Deployment", "frontend"), "spec.replicas")).isEqualTo(1);
+        assertThat(at(find(BUILT.get("staging"), "Deployment", "frontend"), "spec.replicas")).isEqualTo(2);
+        assertThat(at(find(BUILT.get("prod"), "Deployment", "frontend"), "spec.replicas")).isEqualTo(3);
     }
 
     @Test
-    void resources_whenBuiltInDev_thenAQuarterOfProd() {
-        // given the web front end's container in dev and in prod
-        Object dev = at(containers(find(BUILT.get("dev"), "Deployment", "web")).get(0), "resources");
-        Object prod = at(containers(find(BUILT.get("prod"), "Deployment", "web")).get(0), "resources");
-        // then dev runs it with a quarter of the CPU and memory
-        assertThat(at(prod, "requests")).isEqualTo(Map.of("cpu", "250m", "memory", "256Mi"));
+    void ports_whenBuilt_thenTheDocumentsPortsAndMetricsOn9090() {
+        Map<String, Integer> ports = Map.of("api", 3000, "data-service", 3001, "orchestrator", 3002, "backend", 8000);
+        List<Map<String, Object>> prod = BUILT.get("prod");
+        ports.forEach((service, port) -> {
+            assertThat(at(containers(find(prod, "Deployment", service)).get(0), "ports[0].containerPort"))
+                    .as(service).isEqualTo(port);
+            assertThat(at(find(prod, "Service", service), "spec.type")).as(service).isEqualTo("ClusterIP");
+        });
+        for (String service : APPLICATIONS) {
+            assertThat(at(containers(find(prod, "Deployment", service)).get(0), "ports[1]")).as(service)
+                    .isEqualTo(Map.of("containerPort", 9090, "name", "metrics", "protocol", "TCP"));
+            assertThat(at(find(prod, "ServiceMonitor", service), "spec.endpoints[0].port")).isEqualTo("metrics");
+        }
+        Map<String, List<Integer>> stateful = Map.of("postgres", List.of(5432), "redis", List.of(6379),
+                "neo4j", List.of(7474, 7687), "qdrant", List.of(6333, 6334));
+        stateful.forEach((service, expected) -> assertThat(list(containers(find(prod, "StatefulSet", service)).get(0),
+                "ports").stream().map(p -> p.get("containerPort")).toList()).as(service)
+                .isEqualTo(List.copyOf(expected)));
+        // the frontend waits for the API
+        assertThat(at(find(prod, "Deployment", "frontend"), "spec.template.spec.initContainers[0].name"))
+                .isEqualTo("wait-for-api");
+    }
+
+    @Test
+    void resources_whenBuiltPerEnvironment_thenMinimalInDevStandardInStagingHighInProd() {
+        // given the frontend's container in each environment
+        Object dev = at(containers(find(BUILT.get("dev"), "Deployment", "frontend")).get(0), "resources");
+        Object staging = at(containers(find(BUILT.get("staging"), "Deployment", "frontend")).get(0), "resources");
+        Object prod = at(containers(find(BUILT.get("prod"), "Deployment", "frontend")).get(0), "resources");
+        // then dev runs it with a quarter of staging's CPU and memory, prod with one and a half times
+        assertThat(at(staging, "requests")).isEqualTo(Map.of("cpu", "250m", "memory", "256Mi"));
+        assertThat(at(staging, "limits")).isEqualTo(Map.of("cpu", "1", "memory", "512Mi"));
         assertThat(at(dev, "requests")).isEqualTo(Map.of("cpu", "63m", "memory", "64Mi"));
-        assertThat(at(prod, "limits")).isEqualTo(Map.of("cpu", "1", "memory", "512Mi"));
         assertThat(at(dev, "limits")).isEqualTo(Map.of("cpu", "250m", "memory", "128Mi"));
+        assertThat(at(prod, "requests")).isEqualTo(Map.of("cpu", "375m", "memory", "384Mi"));
+        assertThat(at(prod, "limits")).isEqualTo(Map.of("cpu", "1500m", "memory", "768Mi"));
     }
 
     @Test
@@ -228,25 +269,31 @@ class LeadGenDeployTest {
                 assertThat(at(containers(set).get(0), "securityContext.runAsNonRoot")).isEqualTo(true);
             });
             assertThat(objects.stream().filter(o -> "StatefulSet".equals(o.get("kind")))).hasSize(STATEFUL.size());
-            assertThat(objects).as("no claims outside the StatefulSets")
-                    .noneMatch(o -> "PersistentVolumeClaim".equals(o.get("kind")));
+            assertThat(objects.stream().filter(o -> "PersistentVolumeClaim".equals(o.get("kind")))
+                    .map(o -> at(o, "metadata.name"))).as("no claims outside the StatefulSets but the backups'")
+                    .containsExactly("postgres-backup-data");
         }
     }
 
     @Test
-    void backup_whenBuilt_thenANightlyCronJobThatDoesNotOverlapAndIsSuspendedInDevOnly() {
+    void backup_whenBuilt_thenADailyCronJobOntoA500GiClaimOnStandardHddSuspendedInDevOnly() {
         for (String env : ENVIRONMENTS) {
-            // given the backup CronJob
-            Map<String, Object> cron = find(BUILT.get(env), "CronJob", "backup");
-            // then it runs at 02:00 UTC, one run at a time
+            // given PostgreSQL's backup CronJob
+            Map<String, Object> cron = find(BUILT.get(env), "CronJob", "postgres-backup");
+            // then it runs daily at 02:00 UTC, one run at a time, dumping PostgreSQL onto its claim
             assertThat(at(cron, "spec.schedule")).isEqualTo("0 2 * * *");
             assertThat(at(cron, "spec.timeZone")).isEqualTo("Etc/UTC");
             assertThat(at(cron, "spec.concurrencyPolicy")).isEqualTo("Forbid");
             assertThat(at(cron, "spec.jobTemplate.spec.activeDeadlineSeconds")).isEqualTo(10800);
             assertThat(at(cron, "spec.suspend")).as(env).isEqualTo("dev".equals(env));
-            assertThat(at(cron, "spec.jobTemplate.spec.template.spec.containers[0].env")).asString()
-                    .contains("name=AWS_SECRET_ACCESS_KEY, valueFrom={secretKeyRef={key=secret-access-key, "
-                            + "name=backup-storage}}");
+            assertThat(String.valueOf(at(cron, "spec.jobTemplate.spec.template.spec.containers[0].command")))
+                    .contains("pg_dump -h postgres");
+            assertThat(at(cron, "spec.jobTemplate.spec.template.spec.volumes")).asString()
+                    .contains("claimName=postgres-backup-data");
+            // and the claim is the document's 500Gi on the backups' class
+            Map<String, Object> claim = find(BUILT.get(env), "PersistentVolumeClaim", "postgres-backup-data");
+            assertThat(at(claim, "spec.resources.requests.storage")).isEqualTo("500Gi");
+            assertThat(at(claim, "spec.storageClassName")).isEqualTo("standard-hdd");
         }
     }
 
@@ -291,25 +338,38 @@ class LeadGenDeployTest {
             // then every workload has its own policy, and PostgreSQL takes connections only from its dependants
             workloads(objects).forEach(w -> assertThat(at(find(objects, "NetworkPolicy", (String) at(w,
                     "metadata.name")), "spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress")));
-            assertThat(peers(find(objects, "NetworkPolicy", "postgresql")))
-                    .containsExactlyInAnyOrder("api", "backup", "enrichment-worker", "notifier", "postgresql");
-            assertThat(peers(find(objects, "NetworkPolicy", "scoring"))).containsExactly("api");
-            assertThat(at(find(objects, "NetworkPolicy", "scoring"), "spec.ingress[0].ports"))
-                    .isEqualTo(List.of(Map.of("port", 8000, "protocol", "TCP")));
-            // and only the web front end, the API and cert-manager's HTTP-01 solver pods are reachable from the
-            // ingress controller
-            assertThat(objects.stream().filter(o -> "NetworkPolicy".equals(o.get("kind")))
+            // API -> data service, API -> databases, frontend -> backend services, replication between replicas
+            assertThat(peers(find(objects, "NetworkPolicy", "postgres")))
+                    .containsExactlyInAnyOrder("api", "data-service", "backend", "postgres-backup", "postgres");
+            assertThat(peers(find(objects, "NetworkPolicy", "data-service"))).containsExactly("api");
+            assertThat(at(find(objects, "NetworkPolicy", "data-service"), "spec.ingress[0].ports"))
+                    .isEqualTo(List.of(Map.of("port", 3001, "protocol", "TCP")));
+            assertThat(peers(find(objects, "NetworkPolicy", "backend"))).containsExactly("frontend");
+            assertThat(peers(find(objects, "NetworkPolicy", "api"))).containsExactly("frontend");
+            // and only the frontend and the API are reachable from the ingress controller, and cert-manager's
+            // HTTP-01 solver pods where Let's Encrypt issues (dev's self-signed issuer solves nothing)
+            List<Object> fromIngress = objects.stream().filter(o -> "NetworkPolicy".equals(o.get("kind")))
                     .filter(o -> String.valueOf(at(o, "spec.ingress")).contains("ingress-nginx"))
-                    .map(o -> at(o, "metadata.name"))).containsExactlyInAnyOrder("web", "api", "allow-acme-solver");
+                    .map(o -> at(o, "metadata.name")).toList();
+            if (env.equals("dev")) {
+                assertThat(fromIngress).containsExactlyInAnyOrder("frontend", "api");
+            } else {
+                assertThat(fromIngress).containsExactlyInAnyOrder("frontend", "api", "allow-acme-solver");
+            }
+            // Prometheus scrapes every application service on 9090
+            for (String service : APPLICATIONS) {
+                assertThat(String.valueOf(at(find(objects, "NetworkPolicy", service), "spec.ingress")))
+                        .as(service).contains("kubernetes.io/metadata.name=monitoring").contains("port=metrics");
+            }
         }
     }
 
     @Test
-    void ingress_whenBuiltPerEnvironment_thenLetsEncryptStagingBeforeProdAndHigherRateLimitsInProd() {
-        Map<String, String> issuers = Map.of("dev", "letsencrypt-staging", "staging", "letsencrypt-staging",
+    void ingress_whenBuiltPerEnvironment_thenSelfSignedInDevLetsEncryptStagingBeforeProdAndHigherRateLimitsInProd() {
+        Map<String, String> issuers = Map.of("dev", "selfsigned", "staging", "letsencrypt-staging",
                 "prod", "letsencrypt-prod");
         for (String env : ENVIRONMENTS) {
-            for (String service : List.of("web", "api")) {
+            for (String service : List.of("frontend", "api")) {
                 // given the Ingress of a public service
                 Map<String, Object> ingress = find(BUILT.get(env), "Ingress", service);
                 // then cert-manager issues its certificate from the environment's issuer
@@ -319,13 +379,18 @@ class LeadGenDeployTest {
         }
         assertThat(at(find(BUILT.get("prod"), "Ingress", "api"), "spec.rules[0].host"))
                 .isEqualTo("api.leadgen.example.com");
-        assertThat(at(find(BUILT.get("staging"), "Ingress", "web"), "spec.rules[0].host"))
+        assertThat(at(find(BUILT.get("staging"), "Ingress", "frontend"), "spec.rules[0].host"))
                 .isEqualTo("app.staging.leadgen.example.com");
-        // and prod allows more requests per second per client than staging
-        assertThat(rateLimit("staging", "api")).isEqualTo(50);
-        assertThat(rateLimit("prod", "api")).isEqualTo(200);
-        assertThat(rateLimit("staging", "web")).isEqualTo(20);
-        assertThat(rateLimit("prod", "web")).isEqualTo(100);
+        // and staging allows 50-100 requests per second per client, prod 250-500
+        assertThat(rateLimit("staging", "frontend")).isEqualTo(50);
+        assertThat(rateLimit("staging", "api")).isEqualTo(100);
+        assertThat(rateLimit("prod", "frontend")).isEqualTo(250);
+        assertThat(rateLimit("prod", "api")).isEqualTo(500);
+        // the internal services have no Ingress at all
+        for (String env : ENVIRONMENTS) {
+            assertThat(BUILT.get(env).stream().filter(o -> "Ingress".equals(o.get("kind"))).map(o -> at(o, "metadata.name")))
+                    .as(env).containsExactlyInAnyOrder("frontend", "api");
+        }
     }
 
     @Test
@@ -340,7 +405,7 @@ class LeadGenDeployTest {
     @Test
     void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValid(@TempDir Path work) {
         // given the committed deploy/, when every Kustomize root is built and the chart linted and rendered
-        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform, work);
+        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform.kubernetesVersion(), work);
         // then all of it validates, and nothing was left out
         assertThat(result.roots()).containsExactly("kustomize/overlays/dev", "kustomize/overlays/prod",
                 "kustomize/overlays/staging");

@@ -63,7 +63,7 @@ class PaasInstancesDeployTest {
         List<Map<String, Object>> objects = BUILT.get("alice/prod");
         assertThat(objects).allSatisfy(o -> {
             Object ns = at(o, "metadata.namespace");
-            assertThat(ns == null ? at(o, "metadata.name") : ns).isEqualTo("paas-alice");
+            assertThat(ns == null ? at(o, "metadata.name") : ns).isEqualTo("user-alice");
         });
         for (String instance : List.of("sales-automations", "alice-s-blog")) {
             assertThat(find(objects, "ConfigMap", instance + "-config")).isNotNull();
@@ -77,7 +77,7 @@ class PaasInstancesDeployTest {
         }
         assertThat(objects).as("a database has no ingress")
                 .noneMatch(o -> "Ingress".equals(o.get("kind")) && "flows-db".equals(at(o, "metadata.name")));
-        assertThat(at(find(objects, "Namespace", "paas-alice"), "metadata.labels")).asString()
+        assertThat(at(find(objects, "Namespace", "user-alice"), "metadata.labels")).asString()
                 .contains("kforge.dev/tenant=alice").contains("pod-security.kubernetes.io/enforce=restricted");
     }
 

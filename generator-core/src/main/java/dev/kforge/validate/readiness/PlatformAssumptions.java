@@ -35,9 +35,8 @@ public final class PlatformAssumptions {
                         .orElse(null);
                 BackingService b = depended == null ? platform.backingService(dependency) : null;
                 if (depended != null) {
-                    // a dependent reaches the ports a service serves; its metrics port is Prometheus' only
-                    List<Integer> served = depended.ports().stream().filter(p -> depended.metrics() == null
-                            || !p.name().equals(depended.metrics().port())).map(dev.kforge.api.Port::port).toList();
+                    // a dependent reaches the ports a service serves (a dedicated metrics port is Prometheus' only)
+                    List<Integer> served = depended.servedPorts().stream().map(dev.kforge.api.Port::port).toList();
                     if (!served.isEmpty()) {
                         dependencies.add(new Assumptions.Dependency(s.name(), dependency, null, null, served));
                     }

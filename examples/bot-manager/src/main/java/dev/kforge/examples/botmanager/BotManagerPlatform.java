@@ -1,167 +1,265 @@
 package dev.kforge.examples.botmanager;
 
 import dev.kforge.api.Autoscaling;
-import dev.kforge.api.BackingService;
 import dev.kforge.api.Config;
 import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
+import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PlatformDefinition;
 import dev.kforge.api.Prerequisite;
+import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
-import dev.kforge.api.Schedule;
 import dev.kforge.api.Scheduling;
+import dev.kforge.api.Security;
 import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
+import dev.kforge.api.Storage;
+import dev.kforge.api.TlsSolver;
+import dev.kforge.api.Volume;
 import dev.kforge.imports.ManifestImport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The bot manager: a handful of microservices behind an API gateway, modelled in Java. The bot engine starts from
- * the Deployment Dekorate generated for {@link BotEngine}; the others are written here. Configuration files are
- * YAML on this module's class path ({@code src/main/resources/config/}), made into ConfigMaps.
+ * The ViveSphere Bot Manager of seed document 004 (its Kubernetes orchestration plan), modelled in Java: the five
+ * core microservices (Authentication, Bot Manager, Configuration/Settings, Logging, Secure Bot Data Storage) as
+ * FastAPI apps on port 8000 behind the Kong API gateway, a message queue and the database the services keep their
+ * data in. The Bot Manager starts from the Deployment Dekorate generated for {@link BotManagerService}; the others
+ * are written here. Configuration files are YAML on this module's class path ({@code src/main/resources/config/}),
+ * made into ConfigMaps. The example's README lists each requirement of the document and the object that carries it.
  */
 public final class BotManagerPlatform implements PlatformDefinition {
 
-    /** Every service scales on CPU at 70 % between 2 and 5 replicas (environments narrow it). */
+    /** Every microservice scales on CPU at 70 % between 2 and 5 replicas. */
     private static final Autoscaling SCALING = Autoscaling.cpu(2, 5, 70);
+    /** The FastAPI apps' port. */
+    private static final int APP_PORT = 8000;
+    /** The storage class of the queue's and the database's volumes: the default of minikube and kind. */
+    private static final String STORAGE_CLASS = "standard";
 
     @Override
     public Platform define() {
         return Platform.builder("bot-manager")
                 .namespace("bots")
                 .domain("bots.example.com")
-                .imageRegistry("ghcr.io/acme-bots")
-                .label("acme.io/team", "conversations")
-                .backingService(new BackingService("postgresql", java.util.List.of(5432),
-                        Map.of("app.kubernetes.io/name", "postgresql"), "bot-data", null))
-                .backingService(new BackingService("redis", java.util.List.of(6379),
-                        Map.of("app.kubernetes.io/name", "redis"), "bot-data", null))
-                // what the services read and nothing here creates: made before the platform is applied
-                .prerequisite(Prerequisite.secret("gateway-jwt", "the security team's key rotation"))
-                .prerequisite(Prerequisite.secret("bot-engine-llm", "the LLM provider's API key, stored by the "
-                        + "platform team"))
-                .prerequisite(Prerequisite.configMap("bot-registry-database", "the database team's provisioning "
-                        + "(the PostgreSQL in bot-data)"))
-                .prerequisite(Prerequisite.secret("bot-registry-database", "the database team's provisioning "
-                        + "(the PostgreSQL in bot-data)"))
-                .prerequisite(Prerequisite.secret("webhook-secrets", "the messaging platforms' signing secrets, "
-                        + "stored by the platform team"))
-                .service(gateway())
-                .service(botEngine())
-                .service(botRegistry())
-                .service(webhookReceiver())
-                .service(adminUi())
-                .service(broadcastScheduler())
+                .imageRegistry("ghcr.io/vivesphere")
+                .label("vivesphere.io/team", "bots")
+                // the document's phase 1: Kubernetes Secrets (auth-secrets.yaml and its like) applied with kubectl
+                // before the Deployments that reference them; nothing here creates them
+                .prerequisite(Prerequisite.secret("auth-secrets", "auth-secrets.yaml, applied with kubectl (the JWT "
+                        + "secret and the authentication database's password)"))
+                .prerequisite(Prerequisite.secret("settings-secrets", "a Secret applied with kubectl (the "
+                        + "configuration service's database password)"))
+                .prerequisite(Prerequisite.secret("logging-secrets", "a Secret applied with kubectl (the logging "
+                        + "service's database password)"))
+                .prerequisite(Prerequisite.secret("data-storage-secrets", "a Secret applied with kubectl (the "
+                        + "encryption key and the bot data storage's database password)"))
+                .prerequisite(Prerequisite.secret("message-queue-credentials", "a Secret applied with kubectl "
+                        + "(RabbitMQ's password, for the queue and its clients)"))
+                .prerequisite(Prerequisite.secret("bot-database-credentials", "a Secret applied with kubectl "
+                        + "(PostgreSQL's password)"))
+                .service(apiGateway())
+                .service(authentication())
+                .service(botManager())
+                .service(configuration())
+                .service(logging())
+                .service(botDataStorage())
+                .service(messageQueue())
+                .service(database())
                 .environment(Environment.builder("dev").profile("dev").domain("dev.bots.example.com")
-                        .defaults(env(Map.of("LOG_LEVEL", "debug")))
-                        .service("bot-engine", new ServiceOverride(null, 1, 2, null, null,
-                                Map.of("BOT_MODE", "echo"), null))
+                        .tlsIssuer("selfsigned")
+                        .tlsSolver(TlsSolver.NONE)      // a self-signed issuer has no challenge to solve
+                        .defaults(env(variables("dev", "debug")))
                         .build())
                 .environment(Environment.builder("staging").profile("staging").domain("staging.bots.example.com")
-                        .defaults(env(Map.of("LOG_LEVEL", "info")))
+                        .defaults(new ServiceOverride(null, 2, 5, null, null, variables("staging", "info"), null))
                         .build())
                 .environment(Environment.builder("prod").profile("prod")
-                        .defaults(env(Map.of("LOG_LEVEL", "warn")))
-                        .service("gateway", new ServiceOverride(null, 3, 5, null, null, null, null))
+                        .defaults(new ServiceOverride(null, 2, 5, null, null, variables("prod", "warning"), null))
                         .build())
                 .build();
+    }
+
+    /**
+     * The environment's identifier and log level, in this order. An ordered map: {@code Map.of}'s iteration order
+     * changes from one JVM to the next, and with it the order of the variables in the output.
+     */
+    private static Map<String, String> variables(String environment, String logLevel) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("ENV", environment);
+        out.put("LOG_LEVEL", logLevel);
+        return out;
     }
 
     private static ServiceOverride env(Map<String, String> variables) {
         return new ServiceOverride(null, null, null, null, null, variables, null);
     }
 
-    /** The API gateway: the one entry point, routing by path; its routes are a YAML file. */
-    private static Service gateway() {
-        return web("gateway", "bot-gateway:1.6.0")
-                .config(new Config(Map.of(), Map.of("routes.yaml", resource("config/gateway-routes.yaml")), null))
-                .env(EnvVar.fromSecret("JWT_SIGNING_KEY", "gateway-jwt", "signing-key"))
-                .ingress(Ingress.builder()
-                        .host("app",
-                                new IngressRule.Path("/api", null, null, null),
-                                new IngressRule.Path("/webhooks", null, "webhook-receiver", null),
-                                new IngressRule.Path("/admin", null, "admin-ui", null))
-                        .rateLimitRps(20)
-                        .maxBodySize("2m")
-                        .build())
-                .dependsOn("bot-registry", "bot-engine")
-                .build();
-    }
-
-    /** The engine that runs conversations: imported from Dekorate's manifest, sized and scaled here. */
-    private static Service botEngine() {
-        return Service.builder("bot-engine", ServiceKind.WEB_SERVICE)
-                .base(ManifestImport.fromClasspath(ManifestImport.DEKORATE, "bot-engine"))
-                .image("bot-engine:3.2.0")
-                .config(new Config(Map.of(), Map.of("engine.yaml", resource("config/bot-engine.yaml")), null))
-                .env("REDIS_URL", "redis://redis.bot-data.svc:6379")
-                .resources("250m", "1", "512Mi", "1Gi")
+    /**
+     * The API gateway: Kong in DB-less mode, its routes a declarative file; the one entry point from outside, by path
+     * ({@code /api/v1/auth} to Authentication, …).
+     */
+    private static Service apiGateway() {
+        return Service.builder("api-gateway", ServiceKind.WEB_SERVICE)
+                .image("docker.io/library/kong:3.9.0")
+                .port("http", APP_PORT)
+                .port("status", 8100)
+                .env("KONG_DATABASE", "off")
+                .env("KONG_DECLARATIVE_CONFIG", "/etc/api-gateway/kong.yml")
+                .env("KONG_PREFIX", "/kong_prefix")
+                .env("KONG_PROXY_LISTEN", "0.0.0.0:8000")
+                .env("KONG_STATUS_LISTEN", "0.0.0.0:8100")
+                .env("KONG_ADMIN_LISTEN", "off")
+                .env("KONG_PROXY_ACCESS_LOG", "/dev/stdout")
+                .env("KONG_PROXY_ERROR_LOG", "/dev/stderr")
+                .config(new Config(Map.of(), Map.of("kong.yml", resource("config/kong.yml")), null))
+                .probes(new Probes(Probe.http("/status", "status"), Probe.http("/status/ready", "status"), null))
+                .resources("250m", "1", "256Mi", "512Mi")
+                // the image's kong user; nginx's working files go to the writable prefix
+                .security(new Security(1000, 1000, 1000, true))
                 .autoscaling(SCALING)
                 .disruptionBudget(DisruptionBudget.minAvailable(1))
                 .scheduling(spread())
-                .egress(dev.kforge.api.Egress.HTTPS)
-                .dependsOn("redis")
+                .volume(Volume.scratch("kong-prefix", "/kong_prefix"))
+                // the status API serves health and, with the prometheus plugin, metrics: Prometheus' only
+                .metrics(new Metrics("status", "/metrics", null))
+                .ingress(Ingress.builder()
+                        .host("api", paths("/api/v1/auth", "/api/v1/bots", "/api/v1/settings", "/api/v1/logs",
+                                "/api/v1/data"))
+                        .rateLimitRps(20)
+                        .maxBodySize("2m")
+                        .build())
+                .dependsOn("authentication", "bot-manager", "configuration", "logging", "bot-data-storage")
                 .build();
     }
 
-    private static Service botRegistry() {
-        return web("bot-registry", "bot-registry:2.0.4")
-                .env(EnvVar.fromConfigMap("DATABASE_URL", "bot-registry-database", "url"))
-                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "bot-registry-database", "password"))
-                .dependsOn("postgresql")
+    /** Authentication: users and tokens; {@code auth.yaml} (its {@code database.path}) mounted as a file. */
+    private static Service authentication() {
+        return microservice("authentication", "vivesphere-auth:1.0.0", "auth.yaml")
+                .env(EnvVar.fromSecret("JWT_SECRET", "auth-secrets", "jwt-secret"))
+                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "auth-secrets", "database-password"))
+                .dependsOn("bot-database", "message-queue")
                 .build();
     }
 
-    private static Service webhookReceiver() {
-        return web("webhook-receiver", "webhook-receiver:1.1.2")
-                .config(new Config(Map.of(), Map.of("webhooks.yaml", resource("config/webhooks.yaml")), null))
-                .env(EnvVar.fromSecret("TELEGRAM_SECRET_TOKEN", "webhook-secrets", "telegram"))
-                .env(EnvVar.fromSecret("SLACK_SIGNING_SECRET", "webhook-secrets", "slack"))
-                .dependsOn("bot-engine")
+    /** The Bot Manager: imported from Dekorate's manifest, sized, scaled and configured here. */
+    private static Service botManager() {
+        return Service.builder("bot-manager", ServiceKind.WEB_SERVICE)
+                .base(ManifestImport.fromClasspath(ManifestImport.DEKORATE, "bot-manager"))
+                .image("vivesphere-bot-manager:1.0.0")
+                .config(new Config(Map.of(), Map.of("bot-manager.yaml", resource("config/bot-manager.yaml")), null))
+                .env(EnvVar.fromSecret("QUEUE_PASSWORD", "message-queue-credentials", "password"))
+                .resources("250m", "1", "256Mi", "512Mi")
+                .autoscaling(SCALING)
+                .disruptionBudget(DisruptionBudget.minAvailable(1))
+                .scheduling(spread())
+                .metrics(new Metrics("http", "/metrics", null))
+                .dependsOn("configuration", "bot-data-storage", "message-queue")
                 .build();
     }
 
-    private static Service adminUi() {
-        return web("admin-ui", "bot-admin-ui:0.9.7")
-                .config(new Config(Map.of("API_BASE", "/api"), Map.of(), null))
+    /** Configuration/Settings: the bots' and services' settings, per environment. */
+    private static Service configuration() {
+        return microservice("configuration", "vivesphere-settings:1.0.0", "settings.yaml")
+                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "settings-secrets", "database-password"))
+                .dependsOn("bot-database", "message-queue")
                 .build();
     }
 
-    /** Sends scheduled broadcasts every five minutes. */
-    private static Service broadcastScheduler() {
-        return Service.builder("broadcasts", ServiceKind.SCHEDULED_JOB)
-                .image("bot-broadcasts:1.3.0")
-                .schedule(Schedule.of("*/5 * * * *"))
-                .resources("100m", "500m", "128Mi", "256Mi")
-                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "bot-registry-database", "password"))
-                .dependsOn("bot-registry", "postgresql")
+    /** The Logging System: collects the services' log events from the queue and keeps them. */
+    private static Service logging() {
+        return microservice("logging", "vivesphere-logging:1.0.0", "logging.yaml")
+                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "logging-secrets", "database-password"))
+                .env(EnvVar.fromSecret("QUEUE_PASSWORD", "message-queue-credentials", "password"))
+                .dependsOn("bot-database", "message-queue")
                 .build();
     }
 
-    /** A web service behind the gateway: probes, requests and limits, HPA 2–5 at 70 % CPU, spread over nodes. */
-    private static Service.Builder web(String name, String image) {
+    /** Secure Bot Data Storage: the bots' data, encrypted at rest with a key from a Secret. */
+    private static Service botDataStorage() {
+        return microservice("bot-data-storage", "vivesphere-data-storage:1.0.0", "data-storage.yaml")
+                .env(EnvVar.fromSecret("ENCRYPTION_KEY", "data-storage-secrets", "encryption-key"))
+                .env(EnvVar.fromSecret("DATABASE_PASSWORD", "data-storage-secrets", "database-password"))
+                .dependsOn("bot-database", "message-queue")
+                .build();
+    }
+
+    /**
+     * A FastAPI microservice on {@value #APP_PORT} behind the gateway: its YAML settings as a mounted ConfigMap,
+     * probes on {@code /health}, requests and limits, HPA 2-5 at 70 % CPU, a PDB, spread over nodes, metrics.
+     */
+    private static Service.Builder microservice(String name, String image, String configFile) {
         return Service.builder(name, ServiceKind.WEB_SERVICE)
                 .image(image)
-                .port("http", 8080)
-                .probes(Probes.http("/health/live", "/health/ready"))
+                .port("http", APP_PORT)
+                .config(new Config(Map.of(), Map.of(configFile, resource("config/" + configFile)), null))
+                .env("CONFIG_FILE", "/etc/" + name + "/" + configFile)
+                .probes(Probes.http("/health", "/health"))
                 .resources("100m", "500m", "256Mi", "512Mi")
                 .autoscaling(SCALING)
                 .disruptionBudget(DisruptionBudget.minAvailable(1))
-                .scheduling(spread());
+                .scheduling(spread())
+                .metrics(new Metrics("http", "/metrics", null));
+    }
+
+    /** The message queue: RabbitMQ, its messages on a persistent volume. */
+    private static Service messageQueue() {
+        return Service.builder("message-queue", ServiceKind.STATEFUL_SERVICE)
+                .image("docker.io/library/rabbitmq:4.0.5-alpine")
+                .port("amqp", 5672)
+                .env("RABBITMQ_DEFAULT_USER", "bots")
+                .env(EnvVar.fromSecret("RABBITMQ_DEFAULT_PASS", "message-queue-credentials", "password"))
+                .env("RABBITMQ_DEFAULT_VHOST", "bots")
+                .probes(new Probes(tcp("amqp"),
+                        new Probe(null, null, List.of("rabbitmq-diagnostics", "-q", "ping"), null, null, 10, null),
+                        null))
+                .resources("250m", "1", "512Mi", "1Gi")
+                .security(new Security(999, 999, 999, true))
+                .storage(new Storage("10Gi", STORAGE_CLASS, "/var/lib/rabbitmq", null))
+                .build();
+    }
+
+    /** The services' database: PostgreSQL, one database per service, on a persistent volume. */
+    private static Service database() {
+        return Service.builder("bot-database", ServiceKind.STATEFUL_SERVICE)
+                .image("docker.io/library/postgres:17.5-alpine")
+                .port("postgres", 5432)
+                .env("POSTGRES_USER", "bots")
+                .env(EnvVar.fromSecret("POSTGRES_PASSWORD", "bot-database-credentials", "password"))
+                .env("PGDATA", "/var/lib/postgresql/data/pgdata")
+                .probes(new Probes(tcp("postgres"),
+                        new Probe(null, null, List.of("pg_isready", "-U", "bots"), null, null, null, null), null))
+                .resources("250m", "1", "512Mi", "1Gi")
+                .security(new Security(70, 70, 70, true))
+                .volume(Volume.scratch("run", "/var/run/postgresql"))
+                .storage(new Storage("20Gi", STORAGE_CLASS, "/var/lib/postgresql/data", null))
+                .build();
+    }
+
+    private static IngressRule.Path[] paths(String... prefixes) {
+        IngressRule.Path[] out = new IngressRule.Path[prefixes.length];
+        for (int i = 0; i < prefixes.length; i++) {
+            out[i] = new IngressRule.Path(prefixes[i], null, null, null);
+        }
+        return out;
     }
 
     private static Scheduling spread() {
         return new Scheduling(null, null, Scheduling.AntiAffinity.PREFERRED, null);
+    }
+
+    private static Probe tcp(String port) {
+        return new Probe(null, port, null, null, null, null, null);
     }
 
     /** A configuration file of this module, from the class path (the project's, while kforge runs). */
