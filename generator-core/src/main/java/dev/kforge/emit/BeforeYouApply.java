@@ -155,9 +155,10 @@ final class BeforeYouApply {
         }
         if (!storageClasses.isEmpty() || defaultClass) {
             List<String> names = storageClasses.stream().map(MarkdownTable::code).toList();
-            String text = String.join(", ", names) + (defaultClass ? (names.isEmpty() ? "" : ", and ")
-                    + "a default StorageClass" : "");
-            t.row("storage", "the PersistentVolumeClaims", "the StorageClass " + text);
+            String named = names.isEmpty() ? "" : (names.size() == 1 ? "the StorageClass " : "the StorageClasses ")
+                    + String.join(", ", names);
+            String text = named + (defaultClass ? (names.isEmpty() ? "" : ", and ") + "a default StorageClass" : "");
+            t.row("storage", "the PersistentVolumeClaims", text);
         }
         if (platform.multiTenant()) {
             t.row("Argo CD", "the ApplicationSets under " + MarkdownTable.code("argocd/"),

@@ -423,6 +423,26 @@ class ReportEmitterTest {
     }
 
     @Test
+    void emit_whenClaimsNameNoStorageClass_thenBeforeYouApplyAsksForADefaultOne() {
+        // given: one claim on the cluster's default class, one on a named class
+        Platform platform = Platform.builder("disks")
+                .service(Models.web("notes").storage(new dev.kforge.api.Storage("5Gi", null, "/data", null)).build())
+                .environment(Environment.builder("dev").build())
+                .build();
+        Platform named = Platform.builder("disks")
+                .service(Models.web("notes").storage(new dev.kforge.api.Storage("5Gi", null, "/data", null)).build())
+                .service(Models.web("search").storage(new dev.kforge.api.Storage("5Gi", "fast-ssd", "/data", null))
+                        .build())
+                .environment(Environment.builder("dev").build())
+                .build();
+        // when / then
+        assertThat(row(section(report(platform), "## Before you apply"), "storage").get(2))
+                .isEqualTo("a default StorageClass");
+        assertThat(row(section(report(named), "## Before you apply"), "storage").get(2))
+                .isEqualTo("the StorageClass `fast-ssd`, and a default StorageClass");
+    }
+
+    @Test
     void emit_whenMultiTenant_thenBeforeYouApplyIsReadFromTheTenantsRoots() {
         // when: the sample tenants' roots hold Ingresses with TLS
         String section = section(Kforge.render(SamplePlatforms.isp(SamplePlatforms.ispTenants()), Map.of()).text(ReportEmitter.FILE),
