@@ -23,4 +23,6 @@ assert new File(deploy, 'base/orders/networkpolicy.yaml').text.contains('5432')
 def prod = new File(deploy, 'overlays/prod/kustomization.yaml').text
 assert prod =~ /name: registry.example.com\/shop\/orders\n\s+newTag: 1.4.3/
 assert new File(deploy, 'overlays/prod/patches/deployment-orders.yaml').text =~ /path: \/spec\/replicas\n\s+value: 3/
+// the imported Secret reference is a declared prerequisite, listed before applying
+assert new File(basedir, 'deploy/README.md').text.contains('| Secret | `orders-db` | `orders` | the database team |')
 return true

@@ -12,6 +12,8 @@ import dev.kforge.write.SpecFiles;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
 import dev.kforge.validate.ValidationProblem;
+import dev.kforge.validate.readiness.PlatformAssumptions;
+import dev.kforge.validate.readiness.Readiness;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
 import dev.kforge.emit.HelmEmitter;
@@ -89,7 +91,7 @@ public final class Kforge {
      *
      * @throws KforgeException naming every problem, if any
      */
-    private static List<Map<String, Object>> schemaCheck(Platform platform, String target,
+    static List<Map<String, Object>> schemaCheck(Platform platform, String target,
                                                          List<KubeObject> objects) {
         List<Map<String, Object>> trees = objects.stream().map(o -> Manifests.toTree(o.object())).toList();
         SchemaValidator schema = SchemaValidator.forVersion(platform.kubernetesVersion());
@@ -104,16 +106,6 @@ public final class Kforge {
                     invalid.stream().map(p -> Problem.at(path, p.toString())).toList());
         }
         return trees;
-    }
-
-    /** The best-practice findings of one target's objects, with the platform's suppressions applied. */
-    private static void findings(Platform platform, String target, List<KubeObject> objects, boolean production,
-                                 Map<String, List<ValidationProblem>> out) {
-        // what the overlay builds to, checked like the base files: the schema first, then the rules
-        List<Map<String, Object>> trees = schemaCheck(platform, target, objects);
-        List<PolicyRules.Suppression> suppressions = platform.policy().suppressions().stream()
-                .map(s -> new PolicyRules.Suppression(s.service(), s.rule(), s.reason())).toList();
-        out.put(target, PolicyRules.check(trees, target, production, suppressions));
     }
 
     /** Whether every one of {@code objects} passes the schemas. */
@@ -147,7 +139,7 @@ public final class Kforge {
         return out;
     }
 
-    private static boolean production(Environment env) {
+    static boolean production(Environment env) {
         return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
 
@@ -179,7 +171,8 @@ public final class Kforge {
         Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         for (int i = 0; i < overlays.size(); i++) {
             Environment env = platform.environments().get(i);
-            findings(platform, env.name(), overlays.get(i).objects(), production(env), findings);
+            TargetFindings.of(platform, env.name(), overlays.get(i).objects(), production(env),
+                    PlatformAssumptions.of(platform, environments.get(i).target(), platform.services()), findings);
         }
         FileTree out = new FileTree();
         KustomizeEmitter kustomize = new KustomizeEmitter();
@@ -207,7 +200,7 @@ public final class Kforge {
         emitter.emitBase(TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, chartVersion, out);
-        List<TenantTarget> own = new ArrayList<>();
+        List<TenantTarget> written = new ArrayList<>();
         ReportEmitter.TenantReport report = new ReportEmitter().tenants(platform, base.target(), baseObjects);
         // tenants differing only in id, name and domain share one generated root (see TenantShapes)
         TenantShapes shapes = new TenantShapes(platform, profiles, emitter, prepared, TENANT_BASE_PATH, chart,
@@ -228,19 +221,34 @@ public final class Kforge {
                 for (TenantTarget t : roots.targets()) {
                     count(counts, "tenants/" + t.env().name(), t.objects());
                     report.add(t.target(), t.objects());
-                    if (!t.tenant().services().isEmpty()) {
-                        own.add(t);
-                    }
+                    written.add(t);
                 }
             }
         }
         new ArgoCdEmitter().emit(platform, out);
-        // every tenant root is the tenant base patched with sizes and names: the base carries the findings of the
-        // shared services; a tenant's own services are checked in each of its roots
+        // every tenant root is the tenant base patched with sizes and names: the base carries the best-practice
+        // findings of the shared services; a tenant's own services are checked in each of its roots, and every
+        // root (once per shape: its tenants share one set of objects) for readiness
         Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
-        findings(platform, "tenant-base", baseObjects, true, findings);
-        for (TenantTarget t : own) {
-            findings(platform, t.env().name() + "/" + t.tenant().id(), t.objects(), production(t.env()), findings);
+        TargetFindings.of(platform, "tenant-base", baseObjects, true, null, findings);
+        List<ValidationProblem> baseFindings = findings.get("tenant-base");
+        // tenants of one shape share one set of objects: checked once, the finding naming them all
+        Map<List<KubeObject>, List<TenantTarget>> byShape = new java.util.IdentityHashMap<>();
+        List<List<TenantTarget>> groups = new ArrayList<>();
+        for (TenantTarget t : written) {
+            if (!t.tenant().services().isEmpty()) {
+                TargetFindings.of(platform, t.env().name() + "/" + t.tenant().id(), t.objects(),
+                        production(t.env()), TargetFindings.assumptions(platform, t), findings);
+            } else {
+                byShape.computeIfAbsent(t.objects(), o -> {
+                    List<TenantTarget> group = new ArrayList<>();
+                    groups.add(group);
+                    return group;
+                }).add(t);
+            }
+        }
+        for (List<TenantTarget> group : groups) {
+            TargetFindings.ofRoot(platform, group, production(group.get(0).env()), baseFindings, findings);
         }
         report.emit(outcomes(platform, findings), out);
         return new Generation(out, counts, findings);
@@ -250,7 +258,7 @@ public final class Kforge {
     private static final int TENANT_BATCH = 256;
 
     /** One tenant's objects in one environment (a shared shape's, when its root came from one). */
-    private record TenantTarget(Environment env, Tenant tenant, Target target, List<KubeObject> objects) {
+    record TenantTarget(Environment env, Tenant tenant, Target target, List<KubeObject> objects) {
     }
 
     /** A tenant's roots once written: what each environment got, or why generating it failed. */
@@ -413,7 +421,8 @@ public final class Kforge {
     private static List<String> policy(Platform platform, Generation generation) {
         List<Problem> failing = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        List<String> known = PolicyRules.RULES.stream().map(PolicyRules.Rule::id).toList();
+        List<String> known = java.util.stream.Stream.concat(PolicyRules.RULES.stream(), Readiness.RULES.stream())
+                .map(PolicyRules.Rule::id).toList();
         for (int i = 0; i < platform.policy().suppressions().size(); i++) {
             var s = platform.policy().suppressions().get(i);
             if (!known.contains(s.rule())) {

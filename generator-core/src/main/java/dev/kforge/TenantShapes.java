@@ -222,7 +222,7 @@ final class TenantShapes {
     }
 
     /** {@code text} with stand-in A's id, display name and domain replaced by the tenant's. */
-    private static String replace(String text, Tenant tenant) {
+    static String replace(String text, Tenant tenant) {
         if (!text.contains(MARK)) {
             return text;
         }

@@ -28,6 +28,7 @@ class KforgePolicyTest {
                     probes: {liveness: {path: /health}, readiness: {path: /ready}}
                     resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
                     disruptionBudget: {minAvailable: "1"}
+                    scheduling: {antiAffinity: none}
                 environments:
                   dev: {profile: dev}
                   prod: {profile: prod}
@@ -37,14 +38,14 @@ class KforgePolicyTest {
 
     @Test
     void generate_whenProdBreaksAWarningRule_thenFailsNamingTheEnvironmentAndWritesNothing() throws IOException {
-        // when: three replicas and nothing spreading them; prod fails on warnings
+        // when: three replicas, anti-affinity turned off and nothing else spreading them; prod fails on warnings
         KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.generate(request("")));
         // then
         assertThat(e.problems()).extracting(Problem::path, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("environments.prod", "Deployment/web: .spec.template.spec: 3 "
-                        + "replicas without pod anti-affinity or a topology spread; one node or zone failing could "
+                org.assertj.core.groups.Tuple.tuple("environments.prod", "Deployment/web: .spec.template.spec: up to "
+                        + "3 replicas without pod anti-affinity or a topology spread; one node or zone failing could "
                         + "take them all [spread-replicas]"));
-        assertThat(e.problems().get(0).location()).as("the line of prod in the spec").isEqualTo("platform.yaml:13");
+        assertThat(e.problems().get(0).location()).as("the line of prod in the spec").isEqualTo("platform.yaml:14");
         assertThat(dir.resolve("deploy")).doesNotExist();
     }
 
@@ -74,7 +75,7 @@ class KforgePolicyTest {
         Problem problem = e.problems().stream().filter(p -> p.path().equals("policy.suppress.web.spread-replica"))
                 .findFirst().orElseThrow();
         assertThat(problem.message()).isEqualTo("'spread-replica' is not a rule; did you mean 'spread-replicas'?");
-        assertThat(problem.location()).isEqualTo("platform.yaml:16");
+        assertThat(problem.location()).isEqualTo("platform.yaml:17");
         assertThat(e.getMessage()).contains(problem.toString());
     }
 
@@ -106,7 +107,8 @@ class KforgePolicyTest {
         assertThat(readme).contains("| `web`   | `pdb-for-replicas` | the budget is the mesh's job \\| see the runbook |")
                 .contains("### Policy findings in prod\n\nA finding of severity `error` or worse fails the build "
                         + "here.\n\n| severity |")
-                .contains("| warning  | `Deployment/web` | `.spec.template.spec` | 3 replicas without pod anti-affinity");
+                .contains("| warning  | `Deployment/web` | `.spec.template.spec` | up to 3 replicas without pod "
+                        + "anti-affinity");
     }
 
     @Test
@@ -115,6 +117,7 @@ class KforgePolicyTest {
         GenerateReport report = Kforge.generate(request("policy: {failOn: {prod: error}}\n"));
         // then
         assertThat(report.summary()).anySatisfy(line -> assertThat(line).startsWith(
-                "policy warning in prod: Deployment/web: .spec.template.spec: 3 replicas without pod anti-affinity"));
+                "policy warning in prod: Deployment/web: .spec.template.spec: up to 3 replicas without pod "
+                        + "anti-affinity"));
     }
 }

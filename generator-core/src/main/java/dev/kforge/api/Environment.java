@@ -26,12 +26,14 @@ import java.util.Map;
  *                       own (prod reads from another ClusterSecretStore, say), or {@code null} to keep them
  * @param remoteKeyPrefix put in front of every ExternalSecret's remote keys in this environment ({@code prod/}), or
  *                       {@code null}; no white space
+ * @param tlsSolver      how this environment's issuer proves control of a domain, or {@code null} for the
+ *                       profile's, else the platform's
  */
 public record Environment(String name, String profile, String namespace, String domain, String tlsIssuer,
                           PodSecurityLevel podSecurity, Boolean networkPolicies, String imageTag,
                           BigDecimal resourceScale, Map<String, String> labels, ServiceOverride defaults,
                           Map<String, ServiceOverride> services, Quota quota, SecretStore secretStore,
-                          String remoteKeyPrefix) {
+                          String remoteKeyPrefix, TlsSolver tlsSolver) {
 
     public Environment {
         labels = Copies.map(labels);
@@ -78,7 +80,8 @@ public record Environment(String name, String profile, String namespace, String 
                 or(tlsIssuer, base.tlsIssuer), or(podSecurity, base.podSecurity),
                 or(networkPolicies, base.networkPolicies), or(imageTag, base.imageTag),
                 or(resourceScale, base.resourceScale), mergedLabels, mergedDefaults[0], mergedServices,
-                or(quota, base.quota), or(secretStore, base.secretStore), or(remoteKeyPrefix, base.remoteKeyPrefix));
+                or(quota, base.quota), or(secretStore, base.secretStore), or(remoteKeyPrefix, base.remoteKeyPrefix),
+                or(tlsSolver, base.tlsSolver));
     }
 
     private static <T> T or(T value, T fallback) {
@@ -107,6 +110,7 @@ public record Environment(String name, String profile, String namespace, String 
         private Quota quota;
         private SecretStore secretStore;
         private String remoteKeyPrefix;
+        private TlsSolver tlsSolver;
 
         private Builder(String name) {
             this.name = name;
@@ -126,10 +130,12 @@ public record Environment(String name, String profile, String namespace, String 
         public Builder quota(Quota value) { this.quota = value; return this; }
         public Builder secretStore(SecretStore value) { this.secretStore = value; return this; }
         public Builder remoteKeyPrefix(String value) { this.remoteKeyPrefix = value; return this; }
+        public Builder tlsSolver(TlsSolver value) { this.tlsSolver = value; return this; }
 
         public Environment build() {
             return new Environment(name, profile, namespace, domain, tlsIssuer, podSecurity, networkPolicies,
-                    imageTag, resourceScale, labels, defaults, services, quota, secretStore, remoteKeyPrefix);
+                    imageTag, resourceScale, labels, defaults, services, quota, secretStore, remoteKeyPrefix,
+                    tlsSolver);
         }
     }
 }

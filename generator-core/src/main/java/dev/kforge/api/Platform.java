@@ -39,13 +39,16 @@ import java.util.function.Function;
  *                            (an ExternalSecret each, in every environment); names unique. A service's variable
  *                            that names one of them must use one of its keys; a name declared nowhere is taken for
  *                            an existing Secret
+ * @param tlsSolver           how the TLS issuer proves control of a domain; default {@link TlsSolver#HTTP01}
+ * @param prerequisites       Secrets and ConfigMaps the objects need that exist beforehand, each with what provides
+ *                            it; kinds and names unique, none also declared under {@code secrets}
  */
 public record Platform(String name, String namespace, String domain, String tlsIssuer, String ingressNamespace,
                        String monitoringNamespace, Map<String, String> labels, String imageRegistry,
                        String kubernetesVersion, Quota quota, Resources limitRange, List<Tier> tiers,
                        List<Service> services, List<Environment> environments,
                        List<BackingService> backingServices, Tenancy tenancy, List<Tenant> tenants, Policy policy,
-                       List<ExternalSecret> secrets) {
+                       List<ExternalSecret> secrets, TlsSolver tlsSolver, List<Prerequisite> prerequisites) {
 
     /** The Kubernetes version targeted when none is given. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.32";
@@ -53,7 +56,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
     public Platform withKubernetesVersion(String version) {
         return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                 imageRegistry, version, quota, limitRange, tiers, services, environments, backingServices, tenancy,
-                tenants, policy, secrets);
+                tenants, policy, secrets, tlsSolver, prerequisites);
     }
 
     /** The Kubernetes versions kforge can target: those whose schemas it ships. */
@@ -72,6 +75,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
         backingServices = Copies.list(backingServices);
         tenants = Copies.list(tenants);
         secrets = Copies.list(secrets);
+        tlsSolver = tlsSolver == null ? TlsSolver.HTTP01 : tlsSolver;
+        prerequisites = Copies.list(prerequisites);
         policy = policy == null ? Policy.DEFAULT : policy;
         checkPolicy(policy, services, environments);
         new TenantChecks(name, tenancy, tiers, services, environments, backingServices, tenants).check();
@@ -80,7 +85,46 @@ public record Platform(String name, String namespace, String domain, String tlsI
                 kubernetesVersion, limitRange, tiers, services, environments, backingServices, tenancy != null)
                 .check();
         checkSecrets(secrets, services, tenancy != null);
-        SecretCheck.check(labels, services, environments, backingServices, tenants, policy);
+        SecretCheck.check(settings(name, namespace, domain, tlsIssuer, imageRegistry, tenancy), labels, services,
+                environments, backingServices, tenants, policy);
+        checkPrerequisites(prerequisites, secrets);
+    }
+
+    /** The platform's own text settings by model path, which end up in names, hosts and Argo CD sources. */
+    private static Map<String, String> settings(String name, String namespace, String domain, String tlsIssuer,
+                                                String imageRegistry, Tenancy tenancy) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("platform.name", name);
+        out.put("platform.namespace", namespace);
+        out.put("platform.domain", domain);
+        out.put("platform.tlsIssuer", tlsIssuer);
+        out.put("platform.imageRegistry", imageRegistry);
+        if (tenancy != null) {
+            out.put("tenancy.namespacePrefix", tenancy.namespacePrefix());
+            out.put("tenancy.repoUrl", tenancy.repoUrl());
+            out.put("tenancy.repoPath", tenancy.repoPath());
+            out.put("tenancy.revision", tenancy.revision());
+            out.put("tenancy.argoNamespace", tenancy.argoNamespace());
+        }
+        return out;
+    }
+
+    /** A prerequisite is declared once, and is not a Secret the platform makes itself. */
+    private static void checkPrerequisites(List<Prerequisite> prerequisites, List<ExternalSecret> secrets) {
+        Checks c = new Checks().unique(prerequisites, Prerequisite::reference, "prerequisites");
+        for (Prerequisite p : prerequisites) {
+            if ("Secret".equals(p.kind()) && secrets.stream().anyMatch(s -> s.name().equals(p.name()))) {
+                c.fail("prerequisites.secrets." + p.name(), "is also declared under secrets, where kforge makes it "
+                        + "(an ExternalSecret); keep one of the two");
+            }
+        }
+        c.done();
+    }
+
+    /** The prerequisite {@code kind}/{@code name}, or {@code null}. */
+    public Prerequisite prerequisite(String kind, String name) {
+        return prerequisites.stream().filter(p -> p.kind().equals(kind) && p.name().equals(name)).findFirst()
+                .orElse(null);
     }
 
     /** Secret names are unique, and a variable reading a declared secret names one of its keys. */
@@ -488,6 +532,8 @@ public record Platform(String name, String namespace, String domain, String tlsI
         private final List<Tenant> tenants = new ArrayList<>();
         private Policy policy;
         private final List<ExternalSecret> secrets = new ArrayList<>();
+        private TlsSolver tlsSolver;
+        private final List<Prerequisite> prerequisites = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -514,12 +560,14 @@ public record Platform(String name, String namespace, String domain, String tlsI
         public Builder tenants(List<Tenant> values) { tenants.addAll(values); return this; }
         /** Declares a Secret the platform needs, fetched by the External Secrets Operator. */
         public Builder secret(ExternalSecret value) { secrets.add(value); return this; }
+        public Builder tlsSolver(TlsSolver value) { this.tlsSolver = value; return this; }
+        public Builder prerequisite(Prerequisite value) { prerequisites.add(value); return this; }
 
         /** Builds the platform, or throws {@link ModelException} with every problem. */
         public Platform build() {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments,
-                    backingServices, tenancy, tenants, policy, secrets);
+                    backingServices, tenancy, tenants, policy, secrets, tlsSolver, prerequisites);
         }
     }
 }

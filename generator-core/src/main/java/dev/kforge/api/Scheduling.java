@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param nodeSelector   node labels the pods need
  * @param tolerations    taints the pods tolerate
- * @param antiAffinity   whether pods of the service avoid sharing a node
+ * @param antiAffinity   whether pods of the service avoid sharing a node; {@code null} (the default) means
+ *                       {@link AntiAffinity#PREFERRED} wherever the service can run more than one pod (an HPA's
+ *                       maximum, or its replicas, above 1), else none
  * @param topologySpread spreading across zones, or {@code null}
  */
 public record Scheduling(Map<String, String> nodeSelector, List<Toleration> tolerations, AntiAffinity antiAffinity,
@@ -38,12 +40,12 @@ public record Scheduling(Map<String, String> nodeSelector, List<Toleration> tole
         }
     }
 
-    public static final Scheduling NONE = new Scheduling(null, null, AntiAffinity.NONE, null);
+    /** No placement settings: anti-affinity chosen by the replicas (see {@link #antiAffinity()}). */
+    public static final Scheduling NONE = new Scheduling(null, null, null, null);
 
     public Scheduling {
         nodeSelector = Copies.map(nodeSelector);
         tolerations = Copies.list(tolerations);
-        antiAffinity = antiAffinity == null ? AntiAffinity.NONE : antiAffinity;
         new Checks().labels(nodeSelector, "nodeSelector").done();
     }
 }

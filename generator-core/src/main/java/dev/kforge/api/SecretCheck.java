@@ -35,13 +35,20 @@ final class SecretCheck {
     }
 
     /** Checks the parts of a platform; throws {@link ModelException} with every secret found and not excepted. */
-    static void check(Map<String, String> labels, List<Service> services, List<Environment> environments,
-                      List<BackingService> backingServices, List<Tenant> tenants, Policy policy) {
+    static void check(Map<String, String> settings, Map<String, String> labels, List<Service> services,
+                      List<Environment> environments, List<BackingService> backingServices, List<Tenant> tenants,
+                      Policy policy) {
         SecretCheck s = new SecretCheck();
+        settings.forEach(s::setting);
         s.metadata("labels", labels);
         services.forEach(service -> s.service("services." + service.name(), service));
         for (Environment e : environments) {
             String at = "environments." + e.name();
+            s.setting(at + ".namespace", e.namespace());
+            s.setting(at + ".domain", e.domain());
+            s.setting(at + ".tlsIssuer", e.tlsIssuer());
+            s.setting(at + ".imageTag", e.imageTag());
+            s.setting(at + ".remoteKeyPrefix", e.remoteKeyPrefix());
             s.metadata(at + ".labels", e.labels());
             s.override(at + ".defaults", e.defaults());
             e.services().forEach((name, o) -> s.override(at + ".services." + name, o));
@@ -54,6 +61,14 @@ final class SecretCheck {
             }
         }
         for (Tenant t : tenants) {
+            String at = "tenants." + t.id();
+            s.setting(at + ".displayName", t.displayName());
+            s.setting(at + ".domain", t.domain());
+            s.setting(at + ".licenseTier", t.licenseTier());
+            s.setting(at + ".imageTag", t.imageTag());
+            for (int i = 0; i < t.plugins().size(); i++) {
+                s.setting(at + ".plugins." + i, t.plugins().get(i));
+            }
             t.services().forEach(service -> s.service("tenants." + t.id() + ".services." + service.name(), service));
         }
         s.done(policy.notSecret());
@@ -105,8 +120,14 @@ final class SecretCheck {
             command(at + ".initContainers." + i + ".args", s.initContainers().get(i).args());
         }
         probes(at + ".probes", s.probes());
+        if (s.image() != null) {
+            setting(at + ".image", s.image().repository() + ":" + s.image().tag());
+        }
         if (s.ingress() != null) {
             metadata(at + ".ingress.annotations", s.ingress().annotations());
+            for (int i = 0; i < s.ingress().corsOrigins().size(); i++) {
+                setting(at + ".ingress.corsOrigins." + i, s.ingress().corsOrigins().get(i));
+            }
         }
         if (s.exposure() != null) {
             metadata(at + ".expose.annotations", s.exposure().annotations());
@@ -139,6 +160,20 @@ final class SecretCheck {
             probe(at + ".liveness", probes.liveness());
             probe(at + ".readiness", probes.readiness());
             probe(at + ".startup", probes.startup());
+        }
+    }
+
+    /**
+     * A setting that ends up in names, hosts, images or an Argo CD source ({@code repoUrl}): whatever its name, it
+     * holds no secret's shape (a token, a URL with a password).
+     */
+    private void setting(String path, String value) {
+        String found = SecretShapes.shape(value);
+        if (found != null) {
+            findings.put(path, "holds what looks like " + found + ", and it is written into the output for "
+                    + "everyone who reads the repository; " + (path.endsWith("repoUrl") ? "give Argo CD the "
+                    + "repository's credentials in its own Secret (a repository credential), not in the URL"
+                    : "never put secret values in the model"));
         }
     }
 

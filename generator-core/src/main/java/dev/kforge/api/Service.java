@@ -263,6 +263,23 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
         return autoscaling != null;
     }
 
+    /**
+     * The ports the service serves its dependents and the ingress controller: every port but a dedicated metrics
+     * port, which is Prometheus' only. The first port is the main one and always serves, also when metrics are
+     * scraped from it (an application serving /metrics beside its API, Qdrant's HTTP port). The NetworkPolicies
+     * (both routes) and the readiness analysis's dependencies all follow this one rule.
+     */
+    public List<Port> servedPorts() {
+        List<Port> served = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            Port p = ports.get(i);
+            if (i == 0 || metrics == null || !p.name().equals(metrics.port())) {
+                served.add(p);
+            }
+        }
+        return served;
+    }
+
     /** Builds a {@link Service}; every list setter adds. */
     public static final class Builder {
         private final String name;

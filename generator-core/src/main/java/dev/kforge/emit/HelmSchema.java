@@ -57,10 +57,14 @@ final class HelmSchema {
         properties.put("networkPolicies", object(props(
                 "enabled", describe(type("boolean"), "Default-deny NetworkPolicies with allows from dependsOn, "
                         + "ingress and metrics."),
-                "ingressNamespace", type("string"), "monitoringNamespace", type("string")),
+                "ingressNamespace", type("string"), "monitoringNamespace", type("string"),
+                "acmeSolver", describe(type("boolean"), "Let the ingress controller reach cert-manager's HTTP-01 "
+                        + "solver pods (when an Ingress asks for TLS).")),
                 "enabled", "ingressNamespace", "monitoringNamespace"));
         properties.put("backingServices", describe(mapOf(object(props(
-                "ports", array(integer(1, 65535)), "selector", stringMap(), "namespace", type("string")),
+                "ports", array(integer(1, 65535)), "selector", stringMap(), "namespace", type("string"),
+                "allowDependents", describe(type("boolean"), "Installed into this namespace: a NetworkPolicy lets "
+                        + "its dependents in, and its pods to each other.")),
                 "ports", "selector")), "What services depend on without this chart deploying it (see "
                 + "dependencies for those it does)."));
         properties.put("secrets", describe(mapOf(object(props(

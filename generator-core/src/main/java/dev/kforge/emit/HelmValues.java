@@ -72,6 +72,8 @@ final class HelmValues {
         policies.put("enabled", rp.target().networkPolicies());
         policies.put("ingressNamespace", rp.platform().ingressNamespace());
         policies.put("monitoringNamespace", rp.platform().monitoringNamespace());
+        // cert-manager's HTTP-01 solver pods are let in from the ingress controller (where an Ingress asks for TLS)
+        policies.put("acmeSolver", rp.target().tlsSolver() == dev.kforge.api.TlsSolver.HTTP01);
         values.put("networkPolicies", policies);
 
         Map<String, Object> backing = new LinkedHashMap<>();
@@ -80,6 +82,8 @@ final class HelmValues {
             entry.put("ports", new ArrayList<>(b.ports()));
             entry.put("selector", new TreeMap<>(b.selector()));
             putIf(entry, "namespace", b.namespace());
+            // installed into the platform's namespace, under its default deny: let its dependents in
+            entry.put("allowDependents", b.namespace() == null && rp.target().tenant() == null);
             backing.put(b.name(), entry);
         }
         values.put("backingServices", backing);
@@ -114,6 +118,9 @@ final class HelmValues {
             if (chart != null) {
                 Map<String, Object> chartValues = new LinkedHashMap<>();
                 chartValues.put(Chart.ENABLED, chart.enabledIn(environment));
+                // Helm installs a dependency into the release's namespace; the services look for it in theirs (or
+                // the one the model gives it): charts built on Bitnami's common library take namespaceOverride
+                chartValues.put(NAMESPACE_OVERRIDE, b.namespace() != null ? b.namespace() : rp.target().namespace());
                 chartValues.putAll(chart.valuesFor(environment));
                 values.put(b.name(), chartValues);
             }
@@ -129,6 +136,9 @@ final class HelmValues {
         }
         return out;
     }
+
+    /** The value that puts a chart dependency's objects into a namespace other than the release's. */
+    static final String NAMESPACE_OVERRIDE = "namespaceOverride";
 
     private static Map<String, Object> service(ResolvedPlatform rp, ResolvedService rs) {
         Service s = rs.service();
@@ -165,7 +175,7 @@ final class HelmValues {
         Scheduling sc = s.scheduling();
         putIf(v, "nodeSelector", new TreeMap<>(sc.nodeSelector()));
         putIf(v, "tolerations", sc.tolerations().stream().map(HelmValues::toleration).toList());
-        v.put("antiAffinity", sc.antiAffinity().name().toLowerCase(Locale.ROOT));
+        v.put("antiAffinity", rs.antiAffinity().name().toLowerCase(Locale.ROOT));
         if (sc.topologySpread() != null) {
             Map<String, Object> spread = new LinkedHashMap<>();
             spread.put("topologyKey", sc.topologySpread().topologyKey());
@@ -173,10 +183,10 @@ final class HelmValues {
             spread.put("whenUnsatisfiable", sc.topologySpread().whenUnsatisfiable());
             v.put("topologySpread", spread);
         }
-        if (s.disruptionBudget() != null) {
+        if (rs.disruptionBudget() != null) {
             Map<String, Object> pdb = new LinkedHashMap<>();
-            putIf(pdb, "minAvailable", intOrPercent(s.disruptionBudget().minAvailable()));
-            putIf(pdb, "maxUnavailable", intOrPercent(s.disruptionBudget().maxUnavailable()));
+            putIf(pdb, "minAvailable", intOrPercent(rs.disruptionBudget().minAvailable()));
+            putIf(pdb, "maxUnavailable", intOrPercent(rs.disruptionBudget().maxUnavailable()));
             v.put("disruptionBudget", pdb);
         }
         putIf(v, "ingress", ingress(rp, s, rs.ingress()));

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The human report of a generation, {@value #FILE} at the root of the output directory: what a reviewer reads to
@@ -106,6 +107,9 @@ public final class ReportEmitter {
                         + baseTarget.namespace(), base))
                 .append('\n').append(TrafficDiagram.LEGEND).append(" Drawn from the base; an environment without "
                         + "NetworkPolicies allows all traffic (see each environment below).\n\n");
+        BeforeYouApply needs = new BeforeYouApply();
+        environments.forEach(e -> needs.add(e.objects()));
+        md.append(needs.render(platform, environments.stream().map(KustomizeEmitter.Overlay::target).toList()));
         boolean priced = servicesPriced(platform);
         Map<String, Map<String, PodSizing>> sizing = new LinkedHashMap<>();
         environments.forEach(e -> sizing.put(e.target().name(), PodSizing.of(e.objects())));
@@ -126,7 +130,7 @@ public final class ReportEmitter {
         md.append("## Environment ").append(inline(name)).append("\n\n")
                 .append(settings(env.target(), env.target().namespace())).append("\n\n")
                 .append("### Workloads in ").append(name).append("\n\n")
-                .append(workloads(platform, sizing, priced)).append('\n')
+                .append(workloads(platform, sizing, budgets(env.objects()), priced)).append('\n')
                 .append("### Ingress in ").append(name).append("\n\n").append(ingress(env.objects())).append('\n');
     }
 
@@ -148,6 +152,7 @@ public final class ReportEmitter {
         private final Target baseTarget;
         private final String diagram;
         private final Map<String, EnvironmentTally> environments = new LinkedHashMap<>();
+        private final BeforeYouApply needs = new BeforeYouApply();
         /** Tenant id to the diagram of its root with services of its own, in the last environment it runs in. */
         private final Map<String, String> ownServices = new java.util.TreeMap<>();
         private int ownServicesNotDrawn;
@@ -160,6 +165,7 @@ public final class ReportEmitter {
 
         /** Counts one tenant in one environment, from the objects of its root. */
         public void add(Target target, List<KubeObject> objects) {
+            needs.add(objects);
             EnvironmentTally env = environments.computeIfAbsent(target.name(), n -> new EnvironmentTally(target));
             PodSizing.Load min = PodSizing.Load.NONE;
             PodSizing.Load max = PodSizing.Load.NONE;
@@ -223,6 +229,8 @@ public final class ReportEmitter {
                             + "are not drawn here; their roots under `kustomize/tenants/` hold them.\n\n");
                 }
             }
+            md.append(needs.render(platform, platform.environments().stream().map(e -> environments.get(e.name()))
+                    .filter(Objects::nonNull).map(e -> e.target).toList()));
             boolean priced = platform.tiers().stream().anyMatch(t -> t.monthlyPrice() != null);
             md.append("## Tiers\n\nAs the catalog defines them: requests and limits per container, before an "
                     + "environment scales them.\n\n").append(tiers(priced)).append('\n');
@@ -241,7 +249,9 @@ public final class ReportEmitter {
                         .append('\n');
             }
             md.append("## Tenant base policy\n\nEvery tenant root is the tenant base with its sizes and names "
-                    + "patched in, so the base carries the findings.\n\n");
+                    + "patched in, so the base carries the best-practice findings. Every root is also checked for "
+                    + "readiness (once for all tenants that share its shape); a root with findings of its own is "
+                    + "listed after the base.\n\n");
             for (PolicyOutcome o : policy) {
                 findings(md, o.target(), o);
             }
@@ -419,18 +429,36 @@ public final class ReportEmitter {
         return cells.toArray(String[]::new);
     }
 
-    private static String workloads(Platform platform, Map<String, PodSizing> sizing, boolean priced) {
-        MarkdownTable t = priced ? MarkdownTable.of("service", "kind", "replicas", "cpu request>", "cpu limit>",
-                "memory request>", "memory limit>", "storage", "price/month>")
-                : MarkdownTable.of("service", "kind", "replicas", "cpu request>", "cpu limit>", "memory request>",
-                "memory limit>", "storage");
+    /** Each service's PodDisruptionBudget as the environment has it: {@code minAvailable 2}, by service. */
+    private static Map<String, String> budgets(List<KubeObject> objects) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (KubeObject o : objects) {
+            if (o.object() instanceof io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb) {
+                var spec = pdb.getSpec();
+                out.put(o.part(), spec.getMinAvailable() != null ? "minAvailable " + value(spec.getMinAvailable())
+                        : "maxUnavailable " + value(spec.getMaxUnavailable()));
+            }
+        }
+        return out;
+    }
+
+    private static String value(io.fabric8.kubernetes.api.model.IntOrString v) {
+        return v.getIntVal() != null ? v.getIntVal().toString() : v.getStrVal();
+    }
+
+    private static String workloads(Platform platform, Map<String, PodSizing> sizing, Map<String, String> budgets,
+                                    boolean priced) {
+        MarkdownTable t = priced ? MarkdownTable.of("service", "kind", "replicas", "disruption budget",
+                "cpu request>", "cpu limit>", "memory request>", "memory limit>", "storage", "price/month>")
+                : MarkdownTable.of("service", "kind", "replicas", "disruption budget", "cpu request>", "cpu limit>",
+                "memory request>", "memory limit>", "storage");
         for (Service s : platform.services()) {
             PodSizing ps = sizing.get(s.name());
             if (ps == null) {
                 continue;
             }
             List<String> cells = new ArrayList<>(List.of(MarkdownTable.code(s.name()), s.kind().id(),
-                    replicas(ps), Quantities.cpu(ps.pod().cpuRequest()), Quantities.cpu(ps.pod().cpuLimit()),
+                    replicas(ps), budgets.getOrDefault(s.name(), "none"), Quantities.cpu(ps.pod().cpuRequest()), Quantities.cpu(ps.pod().cpuLimit()),
                     Quantities.memory(ps.pod().memoryRequest()), Quantities.memory(ps.pod().memoryLimit()),
                     storage(ps)));
             if (priced) {

@@ -50,6 +50,8 @@ final class TrafficDiagram {
             + "service, rounded box anything outside the platform.";
 
     private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
+    /** The label of cert-manager's HTTP-01 solver pods. */
+    private static final String ACME_SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
     /** The key, and the id, of the namespace's box, which stands for all of its pods. */
     private static final String ALL_PODS = "all-pods";
     private static final String ALL_PODS_ID = "platform_namespace";
@@ -309,6 +311,16 @@ final class TrafficDiagram {
                 out.add(serviceKey(part));
             }
         });
+        // a policy of a backing service installed here, or of cert-manager's HTTP-01 solver pods
+        for (BackingService b : platform.backingServices()) {
+            if (out.isEmpty() && b.namespace() == null && selects(selector, b.selector())) {
+                out.add("backing:" + b.name());
+            }
+        }
+        if (out.isEmpty() && "true".equals(selector.getMatchLabels() == null ? null
+                : selector.getMatchLabels().get(ACME_SOLVER_LABEL))) {
+            out.add(node("acme-solver", "acme_solver", label("HTTP-01 solver", "cert-manager"), "(", ")", true));
+        }
         if (out.isEmpty()) {
             out.add(podsNode(selector, namespace));
         }

@@ -1,6 +1,7 @@
 package dev.kforge.importer;
 
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.SecretShapes;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
@@ -65,12 +66,10 @@ final class ContainerSpec {
         for (EnvVar v : vars) {
             String value = v.value() != null ? v.value() : literal.apply(v);
             if (value != null) {
-                try {
-                    EnvVar.literal(v.name(), value);
-                } catch (ModelException e) {
-                    d.note(at + ": env " + v.name() + " is not written into the spec: "
-                            + e.problems().get(0).message() + " Set it from a Secret (env: {" + v.name()
-                            + ": {secret: NAME, key: KEY}})");
+                String secret = SecretShapes.inPair(v.name(), value);
+                if (secret != null) {
+                    d.note(at + ": env " + v.name() + " is not written into the spec: its value looks like a secret ("
+                            + secret + "). Set it from a Secret (env: {" + v.name() + ": {secret: NAME, key: KEY}})");
                     continue;
                 }
                 out.put(v.name(), value);

@@ -1,6 +1,7 @@
 package dev.kforge.importer;
 
 import dev.kforge.api.EnvVar;
+import dev.kforge.api.SecretShapes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -59,7 +60,17 @@ final class VolumeImport {
                 Map<String, Object> literals = d.section("config").containsKey("literals")
                         ? PodImport.castMap(d.section("config").get("literals")) : new LinkedHashMap<>();
                 if (cm.tree().get("data") instanceof Map<?, ?> data) {
-                    data.forEach((k, v) -> literals.put(String.valueOf(k), String.valueOf(v)));
+                    data.forEach((k, v) -> {
+                        String secret = SecretShapes.inPair(String.valueOf(k), v);
+                        if (secret != null) {
+                            // a secret value never goes into a spec
+                            d.note(at + ": ConfigMap " + name + " key " + k + " is not written into the spec: its "
+                                    + "value looks like a secret (" + secret + "). Keep it in a Secret and set the "
+                                    + "variable from it (env: {" + k + ": {secret: NAME, key: KEY}})");
+                        } else {
+                            literals.put(String.valueOf(k), String.valueOf(v));
+                        }
+                    });
                 }
                 d.section("config").put("literals", literals);
                 continue;

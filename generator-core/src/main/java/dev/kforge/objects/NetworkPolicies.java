@@ -28,7 +28,10 @@ import java.util.Map;
 /**
  * Default deny, DNS for everyone, and per service exactly the traffic the model declares: from the ingress
  * controller to services with an ingress, from dependents to their dependencies, from Prometheus to metrics ports,
- * and out to declared external networks.
+ * and out to declared external networks. Under default deny, what the platform relies on but does not run itself
+ * is let in too: cert-manager's HTTP-01 solver pods (from the ingress controller, when the issuer solves HTTP-01
+ * and an Ingress asks for a certificate), and backing services installed into the platform's namespace (from their
+ * dependents, and between their own pods).
  */
 final class NetworkPolicies {
 
@@ -38,7 +41,70 @@ final class NetworkPolicies {
     private NetworkPolicies() {
     }
 
+    /** The label cert-manager puts on its HTTP-01 solver pods. */
+    static final String ACME_SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
+    /** The port cert-manager's HTTP-01 solver pods listen on. */
+    static final int ACME_SOLVER_PORT = 8089;
+
     static List<HasMetadata> namespaceWide(ResolvedPlatform rp) {
+        List<HasMetadata> out = new ArrayList<>(defaults(rp));
+        if (needsAcmeSolver(rp)) {
+            out.add(new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, "allow-acme-solver"))
+                    .withNewSpec().withPodSelector(labels(Map.of(ACME_SOLVER_LABEL, "true")))
+                    .withPolicyTypes("Ingress")
+                    .withIngress(new NetworkPolicyIngressRuleBuilder()
+                            .withFrom(namespace(rp.platform().ingressNamespace()))
+                            .withPorts(port("TCP", ACME_SOLVER_PORT)).build())
+                    .endSpec().build());
+        }
+        for (BackingService b : rp.platform().backingServices()) {
+            HasMetadata policy = backing(rp, b);
+            if (policy != null) {
+                out.add(policy);
+            }
+        }
+        return out;
+    }
+
+    /** Whether cert-manager answers HTTP-01 challenges here: the issuer solves them and an Ingress asks for TLS. */
+    static boolean needsAcmeSolver(ResolvedPlatform rp) {
+        return rp.target().tlsSolver() == dev.kforge.api.TlsSolver.HTTP01 && rp.services().stream()
+                .anyMatch(rs -> rs.ingress() != null && rs.ingress().tls() && !rs.ingressRules().isEmpty());
+    }
+
+    /**
+     * The policy that lets a backing service in the platform's namespace work under default deny: its dependents
+     * in on its ports, and its own pods to each other (replication, cluster membership); {@code null} for a
+     * backing service elsewhere, without dependents here, or shared by tenants (it runs outside their namespaces).
+     */
+    private static HasMetadata backing(ResolvedPlatform rp, BackingService b) {
+        if (b.namespace() != null || rp.target().tenant() != null) {
+            return null;
+        }
+        List<NetworkPolicyPeer> dependents = new ArrayList<>();
+        rp.models().stream().sorted(java.util.Comparator.comparing(Service::name))
+                .filter(s -> s.dependsOn().contains(b.name()))
+                .forEach(s -> dependents.add(new NetworkPolicyPeerBuilder()
+                        .withPodSelector(labels(Labels.selector(rp, s.name()))).build()));
+        if (dependents.isEmpty()) {
+            return null;
+        }
+        NetworkPolicyPeer own = new NetworkPolicyPeerBuilder().withPodSelector(labels(b.selector())).build();
+        return new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, backingPolicyName(b)))
+                .withNewSpec().withPodSelector(labels(b.selector())).withPolicyTypes("Ingress", "Egress")
+                .withIngress(new NetworkPolicyIngressRuleBuilder().withFrom(dependents)
+                                .withPorts(b.ports().stream().map(p -> port("TCP", p)).toList()).build(),
+                        new NetworkPolicyIngressRuleBuilder().withFrom(own).build())
+                .withEgress(new NetworkPolicyEgressRuleBuilder().withTo(own).build())
+                .endSpec().build();
+    }
+
+    /** The name of the policy that lets a backing service in. */
+    static String backingPolicyName(BackingService b) {
+        return "backing-" + b.name();
+    }
+
+    private static List<HasMetadata> defaults(ResolvedPlatform rp) {
         return List.of(
                 new NetworkPolicyBuilder().withMetadata(NamespaceObjects.meta(rp, "default-deny"))
                         .withNewSpec().withPodSelector(new LabelSelector()).withPolicyTypes("Ingress", "Egress")
@@ -71,8 +137,7 @@ final class NetworkPolicies {
     }
 
     private static List<NetworkPolicyIngressRule> ingress(ResolvedPlatform rp, Service s) {
-        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        rules.addAll(served(rp, s));
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>(served(rp, s));
         if (s.metrics() != null) {
             rules.add(new NetworkPolicyIngressRuleBuilder()
                     .withFrom(namespace(rp.platform().monitoringNamespace()))
@@ -83,20 +148,10 @@ final class NetworkPolicies {
         return rules;
     }
 
-    /**
-     * The served ports, from the ingress controller and from dependents: every port but a dedicated metrics port,
-     * which is Prometheus' only. The first port is the service's main port and always serves, also when metrics are
-     * scraped from it (an application serving /metrics beside its API, Qdrant's HTTP port).
-     */
+    /** From the ingress controller and from dependents (and a stateful service's peers): its served ports. */
     private static List<NetworkPolicyIngressRule> served(ResolvedPlatform rp, Service s) {
         List<NetworkPolicyIngressRule> rules = new ArrayList<>();
-        List<Port> served = new ArrayList<>();
-        for (int i = 0; i < s.ports().size(); i++) {
-            Port p = s.ports().get(i);
-            if (i == 0 || s.metrics() == null || !p.name().equals(s.metrics().port())) {
-                served.add(p);
-            }
-        }
+        List<Port> served = s.servedPorts();
         if (served.isEmpty()) {
             return rules;
         }
@@ -159,11 +214,12 @@ final class NetworkPolicies {
             }
             Service target = rp.model(dependency);
             if (target != null) {
-                if (!target.ports().isEmpty()) {
+                // the ports its dependents may reach: the ones it serves them, as its own ingress admits them
+                if (!target.servedPorts().isEmpty()) {
                     rules.add(new NetworkPolicyEgressRuleBuilder()
                             .withTo(new NetworkPolicyPeerBuilder()
                                     .withPodSelector(labels(Labels.selector(rp, target.name()))).build())
-                            .withPorts(ports(target.ports())).build());
+                            .withPorts(ports(target.servedPorts())).build());
                 }
                 continue;
             }
@@ -174,6 +230,13 @@ final class NetworkPolicies {
             }
             rules.add(new NetworkPolicyEgressRuleBuilder().withTo(peer.build())
                     .withPorts(b.ports().stream().map(p -> port("TCP", p)).toList()).build());
+        }
+        if (s.kind() == ServiceKind.STATEFUL_SERVICE && !s.servedPorts().isEmpty()) {
+            // replicas of a stateful service talk to each other, out as well as in
+            rules.add(new NetworkPolicyEgressRuleBuilder()
+                    .withTo(new NetworkPolicyPeerBuilder().withPodSelector(labels(Labels.selector(rp, s.name())))
+                            .build())
+                    .withPorts(ports(s.servedPorts())).build());
         }
         for (Egress e : s.egress()) {
             rules.add(new NetworkPolicyEgressRuleBuilder()

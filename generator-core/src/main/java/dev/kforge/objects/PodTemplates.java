@@ -91,7 +91,7 @@ final class PodTemplates {
                 .withNodeSelector(s.scheduling().nodeSelector().isEmpty() ? null
                         : new TreeMap<>(s.scheduling().nodeSelector()))
                 .withTolerations(s.scheduling().tolerations().stream().map(PodTemplates::toleration).toList())
-                .withAffinity(affinity(rp, s))
+                .withAffinity(affinity(rp, s, rs.antiAffinity()))
                 .withTopologySpreadConstraints(topologySpread(rp, s));
         if (s.kind() == ServiceKind.SCHEDULED_JOB) {
             spec.withRestartPolicy("OnFailure");
@@ -169,8 +169,7 @@ final class PodTemplates {
                 .withEffect(t.effect()).build();
     }
 
-    private static Affinity affinity(ResolvedPlatform rp, Service s) {
-        Scheduling.AntiAffinity mode = s.scheduling().antiAffinity();
+    private static Affinity affinity(ResolvedPlatform rp, Service s, Scheduling.AntiAffinity mode) {
         if (mode == Scheduling.AntiAffinity.NONE) {
             return null;
         }

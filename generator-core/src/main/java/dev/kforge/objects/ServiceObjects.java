@@ -88,8 +88,8 @@ final class ServiceObjects {
         if (rs.autoscaling() != null) {
             out.add(hpa(rp, s, rs.autoscaling()));
         }
-        if (s.disruptionBudget() != null) {
-            out.add(pdb(rp, s, s.disruptionBudget()));
+        if (rs.disruptionBudget() != null) {
+            out.add(pdb(rp, s, rs.disruptionBudget()));
         }
         out.addAll(ingresses(rp, rs));
         if (s.metrics() != null) {
@@ -230,7 +230,11 @@ final class ServiceObjects {
                         .withSelector(selector(rp, s))
                         .withTemplate(PodTemplates.template(rp, rs))
                         .endSpec();
-                if (s.kind() == ServiceKind.WEB_SERVICE) {
+                if (rs.singleWriter()) {
+                    // the old pod lets go of the volume before the new one mounts it: no stuck attach, no two
+                    // processes on one data directory
+                    d.editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec();
+                } else if (s.kind() == ServiceKind.WEB_SERVICE) {
                     // serving capacity never drops during a rollout
                     d.editSpec().withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
                             .withMaxSurge(new IntOrString("25%")).withMaxUnavailable(new IntOrString(0))
@@ -333,6 +337,8 @@ final class ServiceObjects {
                 .withNewSpec()
                 .withMinAvailable(intOrPercent(budget.minAvailable()))
                 .withMaxUnavailable(intOrPercent(budget.maxUnavailable()))
+                // a pod that runs but never gets ready (crash-looping) must not hold a node drain
+                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
                 .withSelector(selector(rp, s))
                 .endSpec().build();
     }

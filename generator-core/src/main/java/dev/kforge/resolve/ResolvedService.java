@@ -1,6 +1,7 @@
 package dev.kforge.resolve;
 
 import dev.kforge.api.Autoscaling;
+import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.EnvVar;
 import dev.kforge.api.Image;
 import dev.kforge.api.Ingress;
@@ -39,5 +40,60 @@ public record ResolvedService(Service service, Image image, Resources resources,
     /** The service's name. */
     public String name() {
         return service.name();
+    }
+
+    /**
+     * Whether its pods write to a claim one node at a time may mount (ReadWriteOnce, ReadWriteOncePod) that is not a
+     * StatefulSet's own per pod: then a new pod can only start once the old one has stopped.
+     */
+    public boolean singleWriter() {
+        return storage != null && service.kind() != dev.kforge.api.ServiceKind.STATEFUL_SERVICE
+                && (storage.accessMode().equals("ReadWriteOnce") || storage.accessMode().equals("ReadWriteOncePod"));
+    }
+
+    /**
+     * Its pod anti-affinity here: the model's, or where the model leaves it out {@code PREFERRED} when it can run
+     * more than one pod (one node failing should not take them all) and none otherwise.
+     */
+    public dev.kforge.api.Scheduling.AntiAffinity antiAffinity() {
+        dev.kforge.api.Scheduling.AntiAffinity modelled = service.scheduling().antiAffinity();
+        if (modelled != null) {
+            return modelled;
+        }
+        return mostPods() > 1 && service.kind() != dev.kforge.api.ServiceKind.SCHEDULED_JOB
+                ? dev.kforge.api.Scheduling.AntiAffinity.PREFERRED : dev.kforge.api.Scheduling.AntiAffinity.NONE;
+    }
+
+    /** The fewest pods it runs here: the autoscaler's minimum, else its replicas. */
+    public int fewestPods() {
+        return autoscaling != null ? autoscaling.minReplicas() : replicas;
+    }
+
+    /** The most pods it runs here: the autoscaler's maximum, else its replicas. */
+    public int mostPods() {
+        return autoscaling != null ? autoscaling.maxReplicas() : replicas;
+    }
+
+    /**
+     * Its disruption budget as this target needs it, or {@code null} when it has none: the model's, where it lets a
+     * node drain evict one pod at the fewest pods it runs here; otherwise a {@code minAvailable} one below that
+     * floor (a count of two or more), else {@code maxUnavailable: 1}.
+     */
+    public DisruptionBudget disruptionBudget() {
+        DisruptionBudget modelled = service.disruptionBudget();
+        if (modelled == null || modelled.minAvailable() == null) {
+            return modelled;
+        }
+        String min = modelled.minAvailable();
+        int fewest = fewestPods();
+        boolean percent = min.endsWith("%");
+        // the disruption controller rounds a percentage of pods up
+        long kept = percent ? (fewest * Long.parseLong(min.substring(0, min.length() - 1)) + 99) / 100
+                : Long.parseLong(min);
+        if (kept < fewest) {
+            return modelled;
+        }
+        return !percent && fewest >= 2 ? DisruptionBudget.minAvailable(fewest - 1)
+                : new DisruptionBudget(null, "1");
     }
 }

@@ -41,7 +41,8 @@ public final class Resolver {
     /** The environment-independent base. */
     public static ResolvedPlatform base(Platform platform) {
         Target target = new Target(Target.BASE, true, platform.namespace(), platform.domain(), platform.tlsIssuer(),
-                PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota(), platform.limitRange(), null);
+                platform.tlsSolver(), PodSecurityLevel.RESTRICTED, true, Map.of(), platform.quota(),
+                platform.limitRange(), null);
         return resolve(platform, target, ServiceOverride.NONE, Map.of(), null, BigDecimal.ONE, "", null, null);
     }
 
@@ -65,9 +66,9 @@ public final class Resolver {
         String namespace = platform.tenancy().namespace(platform.name(), tenant);
         Target target = env == null
                 ? new Target(Target.BASE, true, namespace, tenant.domain(), platform.tlsIssuer(),
-                        PodSecurityLevel.RESTRICTED, true, labels, tier.quota(), tier.resources(), tenant)
+                        platform.tlsSolver(), PodSecurityLevel.RESTRICTED, true, labels, tier.quota(), tier.resources(), tenant)
                 : new Target(env.name(), false, namespace, tenant.domain(), or(env.tlsIssuer(), platform.tlsIssuer()),
-                        or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true), labels,
+                        or(env.tlsSolver(), platform.tlsSolver()), or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true), labels,
                         tier.quota(), tier.resources(), tenant);
         String at = env == null ? "tenants." + tenant.id() : "environments." + env.name();
         return env == null
@@ -94,7 +95,7 @@ public final class Resolver {
         Environment env = withProfile(environment, profiles);
         Target target = new Target(env.name(), false, or(env.namespace(), platform.namespace()),
                 or(env.domain(), platform.domain()), or(env.tlsIssuer(), platform.tlsIssuer()),
-                or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true),
+                or(env.tlsSolver(), platform.tlsSolver()), or(env.podSecurity(), PodSecurityLevel.RESTRICTED), or(env.networkPolicies(), true),
                 env.labels(), or(env.quota(), platform.quota()), platform.limitRange(), null);
         return resolve(platform, target, env.defaults(), env.services(), env.imageTag(),
                 or(env.resourceScale(), BigDecimal.ONE), "environments." + env.name(), env.secretStore(),

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param namespace       the namespace
  * @param domain          domain for sub-domain ingress hosts, or {@code null}
  * @param tlsIssuer       cert-manager ClusterIssuer
+ * @param tlsSolver       how that issuer proves control of a domain
  * @param podSecurity     Pod Security Standards level of the namespace
  * @param networkPolicies whether NetworkPolicies are emitted
  * @param labels          labels the environment adds to every object (empty for the base)
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param tenant          the tenant, or {@code null} outside a multi-tenant platform
  */
 public record Target(String name, boolean base, String namespace, String domain, String tlsIssuer,
-                     PodSecurityLevel podSecurity, boolean networkPolicies, Map<String, String> labels, Quota quota,
+                     dev.kforge.api.TlsSolver tlsSolver, PodSecurityLevel podSecurity, boolean networkPolicies, Map<String, String> labels, Quota quota,
                      dev.kforge.api.Resources limitRange, dev.kforge.api.Tenant tenant) {
 
     /** The name the base is known by in reports. */

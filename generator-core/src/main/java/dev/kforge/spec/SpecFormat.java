@@ -54,6 +54,7 @@ public final class SpecFormat {
     private static final Scalar PORT_NUMBER = whole(1L, 65535L);
     private static final Scalar BOOL = bool();
     private static final ListOf TEXTS = listOf(TEXT);
+    private static final Scalar TLS_SOLVER = choice(dev.kforge.api.TlsSolver::id, dev.kforge.api.TlsSolver.values());
     private static final Named LABELS = textMap("label name");
     private static final Named ANNOTATIONS = textMap("annotation name");
 
@@ -96,7 +97,9 @@ public final class SpecFormat {
                     + "the output targets and is validated against."),
             key("quota", QUOTA, "ResourceQuota of the namespace."),
             key("limitRange", RESOURCES, "Per-container default requests and limits (a LimitRange); "
-                    + "`extended` is refused here.")));
+                    + "`extended` is refused here."),
+            key("tlsSolver", TLS_SOLVER, "http01", "How the TLS issuer proves the domain: http01 (its solver pods "
+                    + "are let through from the ingress controller), dns01 or none.")));
 
     // ---------------------------------------------------------------- tiers, plans, backing services, secrets
 
@@ -467,7 +470,9 @@ public final class SpecFormat {
             key("services", named("service name", OVERRIDE), "Overrides per service."),
             key("quota", QUOTA, "Namespace quota, replacing the platform's."),
             key("secretStore", STORE, "Store every ExternalSecret reads from here."),
-            key("remoteKeyPrefix", TEXT, "Put in front of every remote key here (prod/).")));
+            key("remoteKeyPrefix", TEXT, "Put in front of every remote key here (prod/)."),
+            key("tlsSolver", TLS_SOLVER, "the profile's, else the platform's", "How this environment's TLS issuer "
+                    + "proves the domain.")));
 
     /** An environment profile: an environment that cannot name another profile. */
     public static final Section PROFILE = ENVIRONMENT.without("profile", "An environment profile", "profile");
@@ -524,6 +529,12 @@ public final class SpecFormat {
 
     // ---------------------------------------------------------------- files
 
+    /** What exists before the platform is applied, per kind, name to what provides it. */
+    public static final Section PREREQUISITES = new Section("prerequisites", "Prerequisites", List.of(
+            key("secrets", textMap("Secret name"), "Secrets made by others, name to what provides each."),
+            key("configMaps", textMap("ConfigMap name"), "ConfigMaps made by others, name to what provides "
+                    + "each.")));
+
     /** A spec file. */
     public static final Section SPEC = new Section("spec", "A kforge spec (platform.yaml)", List.of(
             required("platform", PLATFORM, "The platform."),
@@ -536,7 +547,9 @@ public final class SpecFormat {
             key("tenancy", TENANCY, "Makes the platform multi-tenant."),
             key("tenants", named("tenant id", INLINE_TENANT), "Tenants in the spec."),
             key("policy", POLICY, "Rule suppressions and severities."),
-            key("plans", named("plan name", PLAN), "Sizes of tenants' instances.")));
+            key("plans", named("plan name", PLAN), "Sizes of tenants' instances."),
+            key("prerequisites", PREREQUISITES, "What exists before the platform is applied (listed under "
+                    + "\"Before you apply\" in deploy/README.md).")));
 
     /** A tenant catalog in YAML. */
     public static final Section TENANT_CATALOG = new Section("tenantCatalog", "A tenant catalog (tenants.yaml)",

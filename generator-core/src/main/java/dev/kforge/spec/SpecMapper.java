@@ -49,6 +49,7 @@ import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
 import dev.kforge.api.Tier;
 import dev.kforge.api.Tenant;
+import dev.kforge.api.TlsSolver;
 import dev.kforge.api.Policy;
 import dev.kforge.api.Tenancy;
 import dev.kforge.api.Toleration;
@@ -180,6 +181,7 @@ final class SpecMapper {
         String namespace = settings.text("namespace");
         String domain = settings.text("domain");
         String tlsIssuer = settings.text("tlsIssuer");
+        TlsSolver tlsSolver = settings.choice("tlsSolver", "TLS solver", PrerequisiteSpec.TLS_SOLVERS);
         String ingressNamespace = settings.text("ingressNamespace");
         String monitoringNamespace = settings.text("monitoringNamespace");
         Map<String, String> labels = settings.textMap("labels", "label name to value");
@@ -219,7 +221,7 @@ final class SpecMapper {
         try {
             return new Platform(name, namespace, domain, tlsIssuer, ingressNamespace, monitoringNamespace, labels,
                     imageRegistry, kubernetesVersion, quota, limitRange, tiers, services, environments, backing,
-                    tenancy, tenants, policy(top), secrets);
+                    tenancy, tenants, policy(top), secrets, tlsSolver, PrerequisiteSpec.read(cx, top));
         } catch (ModelException e) {
             // decided before reporting any, so that two problems at one path are not taken for an echo
             List<Problem> fresh = e.problems().stream()
@@ -1426,15 +1428,16 @@ final class SpecMapper {
             Quota quota = quota(f, "quota");
             SecretStore secretStore = f.has("secretStore") ? secretStore(f, "secretStore") : null;
             String remoteKeyPrefix = f.text("remoteKeyPrefix");
+            TlsSolver tlsSolver = f.choice("tlsSolver", "TLS solver", PrerequisiteSpec.TLS_SOLVERS);
             environment = unless(before, path, () -> new Environment(name, profile, namespace, domain, tlsIssuer,
                     podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota,
-                    secretStore, remoteKeyPrefix));
+                    secretStore, remoteKeyPrefix, tlsSolver));
         }
         if (environment != null) {
             return environment;
         }
         return quietly(() -> new Environment(name, null, null, null, null, null, null, null, null, null, null,
-                services, null, null, null));
+                services, null, null, null, null));
     }
 
     private ServiceOverride override(String path, Node body) {

@@ -1,6 +1,8 @@
 package dev.kforge.validate;
 
 import dev.kforge.KforgeException;
+import dev.kforge.validate.readiness.Assumptions;
+import dev.kforge.validate.readiness.Readiness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +71,18 @@ public final class ManifestFiles {
      * @throws KforgeException naming a path that does not exist or cannot be read
      */
     public static Result validate(SchemaValidator validator, List<Path> paths, boolean policy) {
+        return validate(validator, paths, policy, Assumptions.DEFAULT);
+    }
+
+    /**
+     * Validates every manifest file at {@code paths} like {@link #validate(SchemaValidator, List, boolean)}; with
+     * {@code policy}, the readiness rules ({@link Readiness}) run over all files' objects as one set too, taking
+     * {@code assumptions} (prerequisites, HTTP-01 issuers, the ingress controller's namespace) as given.
+     *
+     * @throws KforgeException naming a path that does not exist or cannot be read
+     */
+    public static Result validate(SchemaValidator validator, List<Path> paths, boolean policy,
+                                  Assumptions assumptions) {
         List<Path> files = files(paths, "k8s.validate.files");
         // files are independent until the policy rules look at all of them: read and checked on every core
         List<FileOutcome> outcomes = files.parallelStream().map(file -> check(validator, file, policy)).toList();
@@ -82,6 +96,7 @@ public final class ManifestFiles {
         }
         if (policy) {
             problems.addAll(PolicyRules.check(objects, sources, true, List.of()));
+            problems.addAll(Readiness.check(objects, sources, assumptions, List.of()));
         }
         return new Result(files, problems);
     }

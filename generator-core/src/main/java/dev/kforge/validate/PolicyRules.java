@@ -50,7 +50,8 @@ public final class PolicyRules {
     public static final Rule PDB = new Rule("pdb-for-replicas", Severity.WARNING,
             "a workload with more than one replica has a PodDisruptionBudget");
     public static final Rule SPREAD = new Rule("spread-replicas", Severity.WARNING,
-            "a workload with more than one replica has pod anti-affinity or a topology spread (checked for production)");
+            "a workload that can run more than one replica (up to an HPA's maximum) has pod anti-affinity or a "
+                    + "topology spread (checked for production)");
     public static final Rule NETWORK_POLICY = new Rule("network-policy-present", Severity.ERROR,
             "a namespace with workloads has a NetworkPolicy");
     public static final Rule INGRESS_TLS = new Rule("ingress-tls", Severity.WARNING,
@@ -60,8 +61,6 @@ public final class PolicyRules {
     public static final List<Rule> RULES = List.of(IMAGE_TAG, REQUESTS, LIMITS, LIVENESS, READINESS, NON_ROOT,
             READ_ONLY_ROOT, NO_ESCALATION, DROP_ALL, HOST_NAMESPACES, HOST_PATH, PDB, SPREAD, NETWORK_POLICY,
             INGRESS_TLS);
-
-    private static final String SERVICE_LABEL = "app.kubernetes.io/name";
 
     /**
      * A suppressed rule for one service.
@@ -109,9 +108,7 @@ public final class PolicyRules {
      */
     public static List<ValidationProblem> check(List<Map<String, Object>> objects, List<Source> sources,
                                                 boolean production, List<Suppression> suppressions) {
-        Set<String> off = new HashSet<>();
-        suppressions.forEach(s -> off.add(s.service() + "/" + s.rule()));
-        List<ValidationProblem> out = new ArrayList<>();
+        Findings findings = new Findings(objects, sources, suppressions);
         Set<String> namespacesWithPolicies = new HashSet<>();
         // the first workload of each namespace, where a missing NetworkPolicy is reported
         Map<String, Source> namespacesWithWorkloads = new java.util.TreeMap<>();
@@ -127,7 +124,7 @@ public final class PolicyRules {
         for (int i = 0; i < objects.size(); i++) {
             Map<String, Object> o = objects.get(i);
             String kind = String.valueOf(o.get("kind"));
-            Reporter r = new Reporter(o, sources.get(i), off, out);
+            Reporter r = (rule, path, message) -> findings.report(rule, o, path, message);
             if ("Ingress".equals(kind) && !(get(o, "spec", "tls") instanceof List<?> tls && !tls.isEmpty())) {
                 r.report(INGRESS_TLS, ".spec.tls", "the Ingress has no TLS; add hosts and a secret (or a cert-manager "
                         + "issuer) under spec.tls");
@@ -142,29 +139,29 @@ public final class PolicyRules {
                 continue;
             }
             checkPod(r, kind, pod, "." + podPath);
-            int replicas = replicas(o, objects);
-            if (replicas > 1 && !"CronJob".equals(kind) && !"Job".equals(kind)) {
-                if (budgets.stream().noneMatch(b -> selects(b, o))) {
-                    r.report(PDB, "", replicas + " replicas and no PodDisruptionBudget selecting them; add one so "
-                            + "that node drains keep the service up");
-                }
-                if (production && get(pod, "affinity", "podAntiAffinity") == null
-                        && !(pod.get("topologySpreadConstraints") instanceof List<?> t && !t.isEmpty())) {
-                    r.report(SPREAD, "." + podPath, replicas + " replicas without pod anti-affinity or a topology "
-                            + "spread; one node or zone failing could take them all");
-                }
+            int replicas = replicas(o, objects, "minReplicas");
+            int most = replicas(o, objects, "maxReplicas");
+            boolean job = "CronJob".equals(kind) || "Job".equals(kind);
+            if (replicas > 1 && !job && budgets.stream().noneMatch(b -> selects(b, o))) {
+                r.report(PDB, "", replicas + " replicas and no PodDisruptionBudget selecting them; add one so "
+                        + "that node drains keep the service up");
+            }
+            // what the autoscaler may scale to counts: ten pods on one node fail together as well
+            if (most > 1 && !job && production && get(pod, "affinity", "podAntiAffinity") == null
+                    && !(pod.get("topologySpreadConstraints") instanceof List<?> t && !t.isEmpty())) {
+                r.report(SPREAD, "." + podPath, "up to " + most + " replicas without pod anti-affinity or a topology "
+                        + "spread; one node or zone failing could take them all");
             }
         }
         for (Map.Entry<String, Source> workload : namespacesWithWorkloads.entrySet()) {
             String ns = workload.getKey();
             if (!namespacesWithPolicies.contains(ns)) {
-                Source at = workload.getValue();
-                out.add(new ValidationProblem(at.file(), at.line(), "Namespace", ns.isEmpty() ? null : ns, "",
+                findings.report(NETWORK_POLICY, workload.getValue(), "Namespace", ns.isEmpty() ? null : ns, "",
                         "workloads run here but no NetworkPolicy restricts their traffic; add a default-deny policy "
-                                + "and explicit allows", NETWORK_POLICY.id(), NETWORK_POLICY.severity()));
+                                + "and explicit allows");
             }
         }
-        return out;
+        return findings.problems();
     }
 
     private static void checkPod(Reporter r, String kind, Map<String, Object> pod, String at) {
@@ -237,27 +234,9 @@ public final class PolicyRules {
         }
     }
 
-    private static final class Reporter {
-        private final Map<String, Object> object;
-        private final Source source;
-        private final Set<String> off;
-        private final List<ValidationProblem> out;
-
-        Reporter(Map<String, Object> object, Source source, Set<String> off, List<ValidationProblem> out) {
-            this.object = object;
-            this.source = source;
-            this.off = off;
-            this.out = out;
-        }
-
-        void report(Rule rule, String path, String message) {
-            String service = String.valueOf(get(object, "metadata", "labels", SERVICE_LABEL));
-            if (off.contains(service + "/" + rule.id())) {
-                return;
-            }
-            out.add(new ValidationProblem(source.file(), source.line(), String.valueOf(object.get("kind")),
-                    (String) get(object, "metadata", "name"), path, message, rule.id(), rule.severity()));
-        }
+    /** Reports a finding about one object. */
+    private interface Reporter {
+        void report(Rule rule, String path, String message);
     }
 
     private static String podSpecPath(String kind) {
@@ -269,11 +248,12 @@ public final class PolicyRules {
         };
     }
 
-    private static int replicas(Map<String, Object> workload, List<Map<String, Object>> objects) {
+    /** An HPA's {@code minReplicas} or {@code maxReplicas} ({@code bound}), else the workload's replicas. */
+    private static int replicas(Map<String, Object> workload, List<Map<String, Object>> objects, String bound) {
         String name = (String) get(workload, "metadata", "name");
         for (Map<String, Object> o : objects) {
             if ("HorizontalPodAutoscaler".equals(o.get("kind")) && Objects.equals(name,
-                    get(o, "spec", "scaleTargetRef", "name")) && get(o, "spec", "minReplicas") instanceof Number n) {
+                    get(o, "spec", "scaleTargetRef", "name")) && get(o, "spec", bound) instanceof Number n) {
                 return n.intValue();
             }
         }
@@ -290,8 +270,7 @@ public final class PolicyRules {
     }
 
     private static String namespace(Map<String, Object> o) {
-        Object ns = get(o, "metadata", "namespace");
-        return ns == null ? "" : ns.toString();
+        return ObjectTrees.namespace(o);
     }
 
     private static Object at(Map<String, Object> o, String dotted) {
@@ -299,18 +278,10 @@ public final class PolicyRules {
     }
 
     private static Object get(Object node, String... keys) {
-        Object current = node;
-        for (String k : keys) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = m.get(k);
-        }
-        return current;
+        return ObjectTrees.get(node, keys);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        return ObjectTrees.map(o);
     }
 }

@@ -66,4 +66,17 @@ class DisruptionBudgetTest {
         assertThat(problems).containsExactly(
                 Problem.at("minAvailable", "'-1' is neither a whole number nor a percentage like 25%"));
     }
+
+    @Test
+    void new_whenItNeverAllowsAnEviction_thenRefused() {
+        // when
+        var zero = problemsOf(() -> new DisruptionBudget(null, "0"));
+        var zeroPercent = problemsOf(() -> new DisruptionBudget(null, "0%"));
+        var all = problemsOf(() -> new DisruptionBudget("100%", null));
+        // then
+        assertThat(zero).containsExactly(Problem.at("maxUnavailable", "0 never lets a node drain evict one of these "
+                + "pods; allow at least 1"));
+        assertThat(zeroPercent).hasSize(1);
+        assertThat(all).extracting(Problem::path).containsExactly("minAvailable");
+    }
 }

@@ -19,7 +19,7 @@ class EnvironmentTest {
         Environment env = Environment.builder(name).build();
         // then
         assertThat(env).isEqualTo(new Environment("dev", null, null, null, null, null, null, null, null, Map.of(),
-                ServiceOverride.NONE, Map.of(), null, null, null));
+                ServiceOverride.NONE, Map.of(), null, null, null, null));
     }
 
     @Test
@@ -27,7 +27,7 @@ class EnvironmentTest {
         // given no defaults
         // when
         Environment env = new Environment("dev", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         // then
         assertThat(env.defaults()).isEqualTo(ServiceOverride.NONE);
         assertThat(env.labels()).isEmpty();
@@ -50,7 +50,7 @@ class EnvironmentTest {
         assertThat(merged).isEqualTo(new Environment("live", "prod", "p", "p.example", "issuer",
                 PodSecurityLevel.BASELINE, false, "9.9", new BigDecimal("2"), Map.of("tier", "gold"),
                 ServiceOverride.range(2, 4), Map.of("web", new ServiceOverride(3, null, null, null, null, null,
-                null)), quota, null, null));
+                null)), quota, null, null, null));
     }
 
     @Test
@@ -69,7 +69,7 @@ class EnvironmentTest {
         // then
         assertThat(merged).isEqualTo(new Environment("live", "prod", "live", "live.example", "own",
                 PodSecurityLevel.BASELINE, false, "2.0", new BigDecimal("0.5"), Map.of("env", "live", "team", "ops"),
-                ServiceOverride.NONE, Map.of(), own, null, null));
+                ServiceOverride.NONE, Map.of(), own, null, null, null));
     }
 
     @Test

@@ -83,7 +83,7 @@ class SchedulingTest {
         Scheduling scheduling = new Scheduling(null, null, null, null);
         // then
         assertThat(scheduling).isEqualTo(Scheduling.NONE);
-        assertThat(scheduling.antiAffinity()).isEqualTo(Scheduling.AntiAffinity.NONE);
+        assertThat(scheduling.antiAffinity()).as("chosen by the replicas").isNull();
         assertThat(scheduling.nodeSelector()).isEmpty();
         assertThat(scheduling.tolerations()).isEmpty();
     }

@@ -94,6 +94,29 @@ class SecretCheckTest {
     }
 
     @Test
+    void build_whenANameHostOrRepositoryHoldsASecret_thenRefusedAtItsPathWithoutTheValue() {
+        // given secrets where names, hosts and Argo CD's source go (found by the hostile fuzzer)
+        Service service = web("web").ingress(Ingress.builder().host("shop")
+                .corsOrigin("https://admin:hunter2-pw@shop.example.com").build()).build();
+        Platform.Builder builder = Platform.builder("isp").domain("example.com").service(service)
+                .tier(new Tier("small", dev.kforge.testing.Models.resources(), "5Gi", 1, 3, null, null))
+                .tenancy(new Tenancy(null, "https://ci:hunter2-pw@git.example.com/platform.git", null, null, null))
+                .tenant(new Tenant("acme", "xoxb-1234567890-KfOrGeCaNaRy", "small", "standard", List.of(),
+                        "acme.example", List.of()));
+
+        // when
+        List<Problem> problems = problemsOf(builder::build);
+
+        // then
+        assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
+                "tenancy.repoUrl", "tenants.acme.displayName", "services.web.ingress.corsOrigins.0");
+        assertThat(problems).filteredOn(p -> p.path().equals("tenancy.repoUrl")).singleElement()
+                .extracting(Problem::message).asString().contains("a URL with a password")
+                .contains("repository credential");
+        assertThat(problems.toString()).doesNotContain("hunter2").doesNotContain("KfOrGeCaNaRy");
+    }
+
+    @Test
     void build_whenTheSecretIsInAnImportedManifest_thenRefusedAtTheService() {
         // given
         Service imported = Service.builder("orders", ServiceKind.WEB_SERVICE).resources(dev.kforge.testing.Models

@@ -135,10 +135,10 @@ class HelmChartTest {
         assertThat(meta.get("dependencies")).isEqualTo(List.of(Map.of("name", "postgresql", "version", "16.7.4",
                 "repository", "oci://registry-1.docker.io/bitnamicharts", "condition", "postgresql.enabled")));
         assertThat(at(yaml(tree.text("helm/shop/values.yaml")), "postgresql")).isEqualTo(Map.of("enabled", true,
-                "auth", Map.of("existingSecret", "storefront-db"),
+                "namespaceOverride", "shop", "auth", Map.of("existingSecret", "storefront-db"),
                 "primary", Map.of("persistence", Map.of("size", "20Gi"))));
-        assertThat(at(yaml(tree.text("helm/shop/values-dev.yaml")), "postgresql"))
-                .isEqualTo(Map.of("primary", Map.of("persistence", Map.of("size", "2Gi"))));
+        assertThat(at(yaml(tree.text("helm/shop/values-dev.yaml")), "postgresql")).isEqualTo(Map.of(
+                "namespaceOverride", "shop-dev", "primary", Map.of("persistence", Map.of("size", "2Gi"))));
         assertThat(at(yaml(tree.text("helm/shop/values-prod.yaml")), "postgresql"))
                 .isEqualTo(Map.of("architecture", "replication"));
         assertThat(at(yaml(tree.text("helm/shop/values-staging.yaml")), "postgresql")).isNull();

@@ -4,7 +4,12 @@ import dev.kforge.Kforge;
 import dev.kforge.api.Autoscaling;
 import dev.kforge.api.BackingService;
 import dev.kforge.api.Egress;
+import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Environment;
+import dev.kforge.api.PodMetric;
+import dev.kforge.api.EnvVar;
+import dev.kforge.api.TlsSolver;
+import dev.kforge.api.Prerequisite;
 import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Platform;
@@ -131,9 +136,27 @@ class ReportEmitterTest {
         String report = report(platform);
         // then
         List<String> prod = row(section(report, "### Workloads in prod"), "`mailer`");
-        assertThat(prod.subList(1, 7)).containsExactly("worker", "5", "300m", "600m", "256Mi", "512Mi");
+        assertThat(prod.subList(1, 8)).containsExactly("worker", "5", "none", "300m", "600m", "256Mi", "512Mi");
         List<String> dev = row(section(report, "### Workloads in dev"), "`mailer`");
-        assertThat(dev.subList(1, 7)).containsExactly("worker", "2", "100m", "500m", "128Mi", "256Mi");
+        assertThat(dev.subList(1, 8)).containsExactly("worker", "2", "none", "100m", "500m", "128Mi", "256Mi");
+    }
+
+    @Test
+    void emit_whenAnEnvironmentRunsFewerPodsThanTheBudgetKeeps_thenItsRowShowsTheBudgetItGets() {
+        // given: minAvailable 2 of 3-10 pods; dev runs 1-2, where only maxUnavailable 1 lets a drain through
+        Platform platform = Platform.builder("budgets")
+                .service(Models.web("web").autoscaling(new Autoscaling(3, 10, 70, null, null, null, null))
+                        .disruptionBudget(DisruptionBudget.minAvailable(2)).build())
+                .environment(Environment.builder("dev").service("web", ServiceOverride.range(1, 2)).build())
+                .environment(Environment.builder("staging").service("web", ServiceOverride.range(2, 4)).build())
+                .environment(Environment.builder("prod").build())
+                .build();
+        // when
+        String report = report(platform);
+        // then
+        assertThat(row(section(report, "### Workloads in dev"), "`web`").get(3)).isEqualTo("maxUnavailable 1");
+        assertThat(row(section(report, "### Workloads in staging"), "`web`").get(3)).isEqualTo("minAvailable 1");
+        assertThat(row(section(report, "### Workloads in prod"), "`web`").get(3)).isEqualTo("minAvailable 2");
     }
 
     private static Platform sized() {
@@ -163,7 +186,7 @@ class ReportEmitterTest {
                 "10");                   // the db's one claim of 10Gi
         List<String> job = row(section(report, "### Workloads in prod"), "`job`");
         assertThat(job.get(2)).isEqualTo("`0 2 * * *`");
-        assertThat(row(section(report, "### Workloads in prod"), "`db`").get(7)).isEqualTo("10Gi per pod");
+        assertThat(row(section(report, "### Workloads in prod"), "`db`").get(8)).isEqualTo("10Gi per pod");
     }
 
     @Test
@@ -197,11 +220,11 @@ class ReportEmitterTest {
         // when: the shop's prod breaks warning rules; a render shows them, generate would stop on them
         String prod = section(report(SamplePlatforms.shop()), "### Policy findings in prod");
         // then
-        assertThat(prod).contains("A finding of severity `warning` or worse fails the build here. 6 findings below "
+        assertThat(prod).contains("A finding of severity `warning` or worse fails the build here. 4 findings below "
                 + "do: `mvn k8s:generate` writes nothing until they are fixed or suppressed.");
-        assertThat(row(prod, "warning").subList(1, 5)).containsExactly("`Deployment/storefront`",
-                "`.spec.template.spec`", "3 replicas without pod anti-affinity or a topology spread; one node or "
-                        + "zone failing could take them all", "`spread-replicas`");
+        assertThat(row(prod, "warning").subList(1, 5)).containsExactly("`StatefulSet/cart`",
+                "`.spec.template.spec.containers[0]`", "no livenessProbe; a hung process is never restarted",
+                "`probe-liveness`");
     }
 
     @Test
@@ -370,5 +393,61 @@ class ReportEmitterTest {
                 .isEqualTo("`0 3 1 * *` Etc/UTC, suspended");
         assertThat(row(section(report, "## Totals per environment"), "`dev`").get(1)).isEqualTo("0");
         assertThat(row(section(report, "## Totals per environment"), "`prod`").get(1)).isEqualTo("0–1");
+    }
+
+    @Test
+    void emit_whenThePlatformNeedsControllersAndPrerequisites_thenBeforeYouApplyListsThemWithTheirProviders() {
+        // given: a declared Secret read by web, a chart's Secret nobody reads here, pod metrics, dns01 in prod
+        Platform platform = Platform.builder("needs")
+                .domain("needs.example")
+                .prerequisite(Prerequisite.secret("web-db", "the database team"))
+                .prerequisite(Prerequisite.secret("chart-auth", "the postgresql chart's existingSecret"))
+                .backingService(new BackingService("queue", List.of(5672), null, "messaging"))
+                .service(Models.web("web").env(EnvVar.fromSecret("DB_PASSWORD", "web-db", "password"))
+                        .autoscaling(new Autoscaling(1, 3, 70, null, List.of(new PodMetric("rps", "10")), null, null))
+                        .ingress(Ingress.builder().host("www").build()).dependsOn("queue").build())
+                .environment(Environment.builder("dev").build())
+                .environment(Environment.builder("prod").tlsIssuer("corp-acme").tlsSolver(TlsSolver.DNS01).build())
+                .build();
+        // when
+        String section = section(report(platform), "## Before you apply");
+        // then
+        assertThat(row(section, "cert-manager").get(2)).isEqualTo("`dev`: ClusterIssuer `letsencrypt-prod` (ACME "
+                + "HTTP-01); `prod`: ClusterIssuer `corp-acme` (ACME DNS-01)");
+        assertThat(row(section, "an ingress controller").get(1)).isEqualTo("the Ingresses (class `nginx`)");
+        assertThat(row(section, "a custom metrics API").get(1)).isEqualTo("the HorizontalPodAutoscalers' pod metrics");
+        assertThat(row(section, "the backing service `queue`").get(2)).contains("running in the namespace messaging");
+        assertThat(row(section, "Secret").subList(1, 4)).containsExactly("`web-db`", "`web`", "the database team");
+        assertThat(section).contains("| Secret | `chart-auth` | a chart, or nothing kforge generates | the "
+                + "postgresql chart's existingSecret |").doesNotContain("Prometheus Operator", "External Secrets");
+    }
+
+    @Test
+    void emit_whenClaimsNameNoStorageClass_thenBeforeYouApplyAsksForADefaultOne() {
+        // given: one claim on the cluster's default class, one on a named class
+        Platform platform = Platform.builder("disks")
+                .service(Models.web("notes").storage(new dev.kforge.api.Storage("5Gi", null, "/data", null)).build())
+                .environment(Environment.builder("dev").build())
+                .build();
+        Platform named = Platform.builder("disks")
+                .service(Models.web("notes").storage(new dev.kforge.api.Storage("5Gi", null, "/data", null)).build())
+                .service(Models.web("search").storage(new dev.kforge.api.Storage("5Gi", "fast-ssd", "/data", null))
+                        .build())
+                .environment(Environment.builder("dev").build())
+                .build();
+        // when / then
+        assertThat(row(section(report(platform), "## Before you apply"), "storage").get(2))
+                .isEqualTo("a default StorageClass");
+        assertThat(row(section(report(named), "## Before you apply"), "storage").get(2))
+                .isEqualTo("the StorageClass `fast-ssd`, and a default StorageClass");
+    }
+
+    @Test
+    void emit_whenMultiTenant_thenBeforeYouApplyIsReadFromTheTenantsRoots() {
+        // when: the sample tenants' roots hold Ingresses with TLS
+        String section = section(Kforge.render(SamplePlatforms.isp(SamplePlatforms.ispTenants()), Map.of()).text(ReportEmitter.FILE),
+                "## Before you apply");
+        // then
+        assertThat(section).contains("| cert-manager ", "| Argo CD ");
     }
 }

@@ -71,6 +71,10 @@ class ByteStabilityTest {
                 tier: basic
                 schedule: {cron: "30 2 * * *", timeZone: Europe/Istanbul}
                 config: {literals: {GREETING: "Merhaba İstanbul, ılık bir gün"}}
+            prerequisites:
+              secrets:
+                invoicing-istanbul-credentials: the user's provisioning
+                ma-creme-brulee-credentials: the user's provisioning
             environments:
               prod: {profile: prod}
             """;

@@ -11,6 +11,7 @@ import dev.kforge.api.Ingress;
 import dev.kforge.api.IngressRule;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PodSecurityLevel;
+import dev.kforge.api.TlsSolver;
 import dev.kforge.api.Problem;
 import dev.kforge.api.Resources;
 import dev.kforge.api.SecretStore;
@@ -234,7 +235,8 @@ class ResolverTest {
         // then
         Target target = resolved.target();
         assertThat(target).isEqualTo(new Target("dev", false, "shop-dev", null, "own-issuer",
-                PodSecurityLevel.BASELINE, true, Map.of("app.kubernetes.io/environment", "dev"), null, null, null));
+                TlsSolver.HTTP01, PodSecurityLevel.BASELINE, true, Map.of("app.kubernetes.io/environment", "dev"), null,
+                null, null));
         assertThat(resolved.service("web").autoscaling()).extracting(Autoscaling::minReplicas,
                 Autoscaling::maxReplicas).containsExactly(1, 2);
         assertThat(resolved.service("web").resources()).isEqualTo(new Resources("50m", "250m", "64Mi", "128Mi"));
@@ -250,7 +252,7 @@ class ResolverTest {
         ResolvedPlatform resolved = Resolver.base(platform);
         // then
         assertThat(resolved.target()).isEqualTo(new Target("base", true, "shop", "shop.example", "issuer",
-                PodSecurityLevel.RESTRICTED, true, Map.of(), null, null, null));
+                TlsSolver.HTTP01, PodSecurityLevel.RESTRICTED, true, Map.of(), null, null, null));
         assertThat(resolved.services()).extracting(ResolvedService::name).containsExactly("web", "mailer");
         assertThat(resolved.service("mailer").replicas()).isEqualTo(2);
         assertThat(resolved.service("web").autoscaling()).isEqualTo(Autoscaling.cpu(2, 6, 70));

@@ -39,7 +39,7 @@ class EnvironmentProfilesTest {
         assertThat(dev).isEqualTo(new Environment("dev", null, null, null, "letsencrypt-staging",
                 PodSecurityLevel.BASELINE, true, null, new BigDecimal("0.5"),
                 Map.of("app.kubernetes.io/environment", "dev"),
-                new ServiceOverride(1, 1, 2, null, null, Map.of("LOG_LEVEL", "debug"), null), null, null, null, null));
+                new ServiceOverride(1, 1, 2, null, null, Map.of("LOG_LEVEL", "debug"), null), null, null, null, null, null));
         assertThat(dev.resourceScale().toPlainString()).isEqualTo("0.5");
     }
 
@@ -51,7 +51,7 @@ class EnvironmentProfilesTest {
         // then the values of overlays/staging.yaml
         assertThat(staging).isEqualTo(new Environment("staging", null, null, null, "letsencrypt-staging",
                 PodSecurityLevel.RESTRICTED, true, null, BigDecimal.ONE,
-                Map.of("app.kubernetes.io/environment", "staging"), ServiceOverride.range(1, 3), null, null, null, null));
+                Map.of("app.kubernetes.io/environment", "staging"), ServiceOverride.range(1, 3), null, null, null, null, null));
     }
 
     @Test
@@ -62,7 +62,7 @@ class EnvironmentProfilesTest {
         // then the values of overlays/prod.yaml
         assertThat(prod).isEqualTo(new Environment("prod", null, null, null, "letsencrypt-prod",
                 PodSecurityLevel.RESTRICTED, true, null, BigDecimal.ONE,
-                Map.of("app.kubernetes.io/environment", "prod"), null, null, null, null, null));
+                Map.of("app.kubernetes.io/environment", "prod"), null, null, null, null, null, null));
         assertThat(prod.defaults()).isEqualTo(ServiceOverride.NONE);
     }
 
@@ -125,7 +125,7 @@ class EnvironmentProfilesTest {
                 new Problem("resourceScale", "0 is not a factor between 0 (exclusive) and 100", "a.yaml:2"),
                 new Problem("profile", "unknown key 'profile'; allowed keys: namespace, domain, tlsIssuer, "
                         + "podSecurity, networkPolicies, imageTag, resourceScale, labels, defaults, services, quota, "
-                        + "secretStore, remoteKeyPrefix",
+                        + "secretStore, remoteKeyPrefix, tlsSolver",
                         "b.yaml:2"),
                 new Problem("defaults.replica", "unknown key 'replica'; did you mean 'replicas'?", "b.yaml:3"));
     }

@@ -533,7 +533,7 @@ class SpecReaderProblemsTest {
 
         // then
         assertThat(problem).isEqualTo(new Problem("", "expected a map of spec sections (platform, tiers, "
-                + "backingServices, secrets, services, environments, tenancy, tenants, policy, plans), found a list",
+                + "backingServices, secrets, services, environments, tenancy, tenants, policy, plans, prerequisites), found a list",
                 "platform.yaml:1"));
     }
 

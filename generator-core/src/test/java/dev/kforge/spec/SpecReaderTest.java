@@ -340,7 +340,7 @@ class SpecReaderTest {
         // given the full spec, when read, then
         Environment prod = platform.environments().get(1);
         assertThat(prod).isEqualTo(new Environment("prod", "prod", null, null, null, null, null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         assertThat(prod.defaults()).isEqualTo(ServiceOverride.NONE);
     }
 

@@ -1,6 +1,16 @@
 package dev.kforge.testing;
 
+import dev.kforge.api.Environment;
+import dev.kforge.api.Platform;
+import dev.kforge.api.Service;
+import dev.kforge.api.Tenant;
+import dev.kforge.resolve.Resolver;
+import dev.kforge.spec.EnvironmentProfiles;
+import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.SchemaValidator;
+import dev.kforge.validate.readiness.Assumptions;
+import dev.kforge.validate.readiness.PlatformAssumptions;
+import dev.kforge.validate.readiness.Readiness;
 import dev.kforge.validate.ValidationProblem;
 
 import java.io.IOException;
@@ -15,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * What CI owes every example's committed {@code deploy/}: every Kustomize root built by real Kustomize, every Helm
  * chart linted strictly and rendered with each of its values files by real Helm, and everything that comes out
- * validated strictly against the Kubernetes schemas (custom resources against kforge's CRD schemas).
+ * validated strictly against the Kubernetes schemas (custom resources against kforge's CRD schemas); given the
+ * model, what every root builds to also passes the readiness analysis.
  *
  * <p>A root is a directory with a {@code kustomization.yaml} that no other kustomization under {@code deploy/}
  * uses as a base (overlays, tenant roots). Roots that pull charts with {@code helmCharts} (the backing services)
@@ -43,6 +54,19 @@ public final class DeployChecks {
      * schema problem (with the root or render it came from) when anything is invalid.
      */
     public static Result check(Path deploy, String kubernetesVersion, Path work) {
+        return check(deploy, kubernetesVersion, null, work);
+    }
+
+    /**
+     * As {@link #check(Path, String, Path)} against the model's Kubernetes version, and the readiness analysis over
+     * what real Kustomize builds of every root, with what the model says beyond the objects (its prerequisites,
+     * dependencies, issuers) and its suppressions; any finding fails like a schema problem.
+     */
+    public static Result check(Path deploy, Platform platform, Path work) {
+        return check(deploy, platform.kubernetesVersion(), platform, work);
+    }
+
+    private static Result check(Path deploy, String kubernetesVersion, Platform platform, Path work) {
         SchemaValidator validator = SchemaValidator.forVersion(kubernetesVersion);
         List<String> problems = new ArrayList<>();
         List<String> roots = new ArrayList<>();
@@ -55,8 +79,13 @@ public final class DeployChecks {
                 continue;
             }
             String built = Kustomize.run(root);
-            objects += Kustomize.parseAll(built).size();
+            List<Map<String, Object>> parsed = Kustomize.parseAll(built);
+            objects += parsed.size();
             validator.validate(name, built).forEach(p -> problems.add(p.toString()));
+            if (platform != null) {
+                Readiness.check(parsed, name, assumptions(platform, name), suppressions(platform))
+                        .forEach(p -> problems.add(p.toString()));
+            }
             roots.add(name);
         }
         List<String> renders = new ArrayList<>();
@@ -73,10 +102,42 @@ public final class DeployChecks {
             }
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError(problems.size() + " schema problem(s) in " + deploy + ":\n"
+            throw new AssertionError(problems.size() + " problem(s) in " + deploy + ":\n"
                     + String.join("\n", problems));
         }
         return new Result(roots, chartRoots, renders, objects);
+    }
+
+    /**
+     * What the model says beyond the objects of the root {@code name}: an environment's overlay
+     * ({@code kustomize/overlays/<env>}) or a tenant's root ({@code kustomize/tenants/<tenant>/<env>}).
+     */
+    static Assumptions assumptions(Platform platform, String name) {
+        String[] parts = name.split("/");
+        Map<String, Environment> profiles = EnvironmentProfiles.builtIn();
+        if (parts.length == 3 && parts[1].equals("overlays")) {
+            return PlatformAssumptions.of(platform, Resolver.environment(platform, environment(platform, parts[2]),
+                    profiles).target(), platform.services());
+        }
+        if (parts.length == 4 && parts[1].equals("tenants")) {
+            Tenant tenant = platform.tenants().stream().filter(t -> t.id().equals(parts[2])).findFirst()
+                    .orElseThrow(() -> new AssertionError("no tenant " + parts[2] + " for the root " + name));
+            List<Service> services = new ArrayList<>(platform.services());
+            services.addAll(tenant.services());
+            return PlatformAssumptions.of(platform, Resolver.tenant(platform, environment(platform, parts[3]), tenant,
+                    profiles).target(), services);
+        }
+        throw new AssertionError("no environment or tenant root: " + name);
+    }
+
+    private static Environment environment(Platform platform, String name) {
+        return platform.environments().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no environment " + name));
+    }
+
+    private static List<PolicyRules.Suppression> suppressions(Platform platform) {
+        return platform.policy().suppressions().stream()
+                .map(x -> new PolicyRules.Suppression(x.service(), x.rule(), x.reason())).toList();
     }
 
     /** Every kustomization directory under {@code deploy} that no other one refers to, sorted. */

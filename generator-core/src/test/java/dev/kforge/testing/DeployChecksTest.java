@@ -49,4 +49,38 @@ class DeployChecksTest {
                 .hasMessageContaining("kustomize/overlays/dev")
                 .hasMessageContaining("datta");
     }
+
+    private static dev.kforge.api.Platform shop(dev.kforge.api.Prerequisite... prerequisites) {
+        dev.kforge.api.Platform.Builder b = dev.kforge.api.Platform.builder("shop")
+                .service(Models.web("web").env(dev.kforge.api.EnvVar.fromSecret("DB_PASSWORD", "web-db", "password"))
+                        .build())
+                .environment(dev.kforge.api.Environment.builder("dev").build());
+        for (dev.kforge.api.Prerequisite p : prerequisites) {
+            b.prerequisite(p);
+        }
+        return b.build();
+    }
+
+    @Test
+    void check_whenGivenTheModelAndARootIsNotReady_thenFailsNamingTheRootAndRule(@TempDir Path dir) {
+        // given: web reads a Secret that nothing makes and the model does not declare
+        dev.kforge.api.Platform shop = shop();
+        Trees.write(dev.kforge.Kforge.render(shop, java.util.Map.of()), dir.resolve("deploy"));
+        // when / then
+        assertThatThrownBy(() -> DeployChecks.check(dir.resolve("deploy"), shop, dir.resolve("work")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("kustomize/overlays/dev:0: Deployment/web: ")
+                .hasMessageContaining("Secret 'web-db'").hasMessageContaining("[secret-exists]");
+    }
+
+    @Test
+    void check_whenGivenTheModelThatDeclaresIt_thenEveryRootIsReady(@TempDir Path dir) {
+        // given
+        dev.kforge.api.Platform shop = shop(dev.kforge.api.Prerequisite.secret("web-db", "the database team"));
+        Trees.write(dev.kforge.Kforge.render(shop, java.util.Map.of()), dir.resolve("deploy"));
+        // when
+        DeployChecks.Result result = DeployChecks.check(dir.resolve("deploy"), shop, dir.resolve("work"));
+        // then
+        assertThat(result.roots()).containsExactly("kustomize/overlays/dev");
+    }
 }

@@ -466,6 +466,7 @@ public final class SpecFuzzer {
                     resources: {cpuRequest: 100m, cpuLimit: 200m, memoryRequest: 64Mi, memoryLimit: 128Mi}
                 backingServices:
                   postgresql: {ports: [5432]}
+                prerequisites: {secrets: {web-db: the database team}}
                 environments:
                   dev:
                     profile: dev
@@ -513,6 +514,7 @@ public final class SpecFuzzer {
                     instances:
                       Alice's Blog: {template: blog, plan: hobby, params: {version: 5.116.0}}
                       flows-db: {template: postgresql, plan: hobby, params: {database: app}}
+                prerequisites: {secrets: {alice-s-blog-credentials: alice, flows-db-credentials: alice}}
                 environments:
                   prod: {profile: prod}
                 """;

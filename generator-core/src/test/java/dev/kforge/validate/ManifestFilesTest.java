@@ -66,7 +66,7 @@ class ManifestFilesTest {
         assertThatThrownBy(() -> ManifestFiles.validate(SchemaValidator.forVersion("1.32"),
                 List.of(dir.resolve("missing"))))
                 .isInstanceOf(KforgeException.class)
-                .hasMessageContaining("no file or directory at ").hasMessageContaining("name existing files and directories");
+                .hasMessageContaining("no file or directory at ").hasMessageContaining("give existing paths");
     }
 
     @Test

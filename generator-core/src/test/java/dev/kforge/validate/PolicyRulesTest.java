@@ -72,15 +72,14 @@ class PolicyRulesTest {
 
     @Test
     void check_whenKforgeShopInProduction_thenOnlyWhatTheModelLeftOpen() {
-        // given: kforge's secure defaults satisfy every security rule; the model sets no anti-affinity, no PDB for
-        // the mailer and no probes for cart and mailer
+        // given: kforge's secure defaults satisfy every security rule, and it spreads what can run several pods; the
+        // model sets no PDB for the mailer and no probes for cart and mailer
         List<Map<String, Object>> prod = ObjectSets.trees(Kforge.objects(SamplePlatforms.shop(), "prod", Map.of()));
         // when
         List<ValidationProblem> problems = PolicyRules.check(prod, "prod", true, List.of());
         // then
         assertThat(problems).extracting(p -> p.rule() + " " + p.kind() + "/" + p.name()).containsExactlyInAnyOrder(
-                "spread-replicas Deployment/storefront", "pdb-for-replicas Deployment/mailer",
-                "spread-replicas Deployment/mailer", "probe-liveness StatefulSet/cart",
+                "pdb-for-replicas Deployment/mailer", "probe-liveness StatefulSet/cart",
                 "probe-readiness StatefulSet/cart", "probe-liveness Deployment/mailer");
         assertThat(PolicyRules.check(prod, "prod", false, List.of())).extracting(ValidationProblem::rule)
                 .doesNotContain("spread-replicas").contains("pdb-for-replicas");

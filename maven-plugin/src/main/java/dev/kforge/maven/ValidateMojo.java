@@ -5,6 +5,7 @@ import dev.kforge.spec.ProjectFiles;
 import dev.kforge.validate.ManifestFiles;
 import dev.kforge.validate.SchemaValidator;
 import dev.kforge.validate.ValidationReport;
+import dev.kforge.validate.readiness.Assumptions;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,8 +25,11 @@ import java.util.List;
  * version (the verdicts of {@code kubeconform -strict}): the project's generated output directory, or any files and
  * directories given with {@code -Dk8s.validate.files=PATH[,PATH…]} — also with no project at all, e.g. in a GitOps
  * repository of hand-written YAML: {@code mvn dev.kforge:kforge-maven-plugin:validate -Dk8s.validate.files=apps}.
- * Every problem is logged as {@code file:line: Kind/name: .spec.path: message}, JSON, JUnit XML and SARIF reports
- * are written under {@code target/}, and the build fails when any problem is an error.
+ * With the policy on (the default), kforge's best-practice rules and its readiness rules (would the objects run as
+ * meant once applied: selectors, ports, backends, references, disruption budgets, NetworkPolicies, quotas, Pod
+ * Security) check all files as one set. Every problem is logged as
+ * {@code file:line: Kind/name: .spec.path: message [rule]}, JSON, JUnit XML and SARIF reports are written under {@code target/}, and the build fails
+ * when any problem is an error.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
@@ -53,9 +57,28 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "k8s.allowedDirectories")
     private List<File> allowedDirectories;
 
-    /** Also checks kforge's best-practice rules (errors fail, warnings are logged). */
+    /**
+     * Also checks kforge's best-practice and readiness rules over all files as one set (errors fail, warnings are
+     * logged).
+     */
     @Parameter(property = "k8s.validate.policy", defaultValue = "true")
     private boolean policy;
+
+    /**
+     * What exists before these manifests are applied, as {@code Kind/name} separated by commas
+     * ({@code Secret/db-credentials,ConfigMap/flags}): references to them are not missing. The same can be declared
+     * in a {@code kforge.dev/prerequisites} annotation on the object or its Namespace.
+     */
+    @Parameter(property = "k8s.validate.prerequisites")
+    private String prerequisites;
+
+    /** cert-manager issuers (names) that solve ACME challenges over HTTP-01, when they are not among the files. */
+    @Parameter(property = "k8s.validate.http01Issuers")
+    private String http01Issuers;
+
+    /** The ingress controller's namespace, which NetworkPolicies must let reach Ingress backends. */
+    @Parameter(property = "k8s.validate.ingressNamespace", defaultValue = Assumptions.DEFAULT_INGRESS_NAMESPACE)
+    private String ingressNamespace;
 
     /**
      * Where the JSON report goes, for CI systems to show; default {@code target/kforge-validation.json} (the
@@ -118,7 +141,9 @@ public class ValidateMojo extends AbstractMojo {
             if (crds != null && !crds.isBlank()) {
                 validator = validator.withCustomResourceDefinitionFiles(crdFiles());
             }
-            ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy);
+            Assumptions assumptions = Assumptions.DEFAULT.withPrerequisites(names(prerequisites))
+                    .withHttp01Issuers(names(http01Issuers)).withIngressNamespace(ingressNamespace);
+            ManifestFiles.Result result = ManifestFiles.validate(validator, paths, policy, assumptions);
             result.problems().forEach(p -> {
                 if (p.severity() == dev.kforge.validate.Severity.ERROR) {
                     getLog().error(p.toString());
@@ -185,6 +210,11 @@ public class ValidateMojo extends AbstractMojo {
         }
         ValidationReport.write(result, format, file.toPath());
         getLog().info("report: " + file);
+    }
+
+    private static List<String> names(String list) {
+        return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     private List<Path> split(String list) {

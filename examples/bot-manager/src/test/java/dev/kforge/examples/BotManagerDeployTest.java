@@ -167,7 +167,7 @@ class BotManagerDeployTest {
 
     @Test
     void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValid(@TempDir Path work) {
-        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform.kubernetesVersion(), work);
+        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform, work);
         assertThat(result.roots()).hasSize(3);
         assertThat(result.renders()).hasSize(4);
     }

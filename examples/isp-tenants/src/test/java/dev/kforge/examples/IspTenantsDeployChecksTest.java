@@ -1,5 +1,6 @@
 package dev.kforge.examples;
 
+import dev.kforge.api.Platform;
 import dev.kforge.spec.SpecReader;
 import dev.kforge.testing.DeployChecks;
 import org.junit.jupiter.api.Test;
@@ -9,15 +10,18 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What CI owes the committed deploy/: every root built, every chart linted and rendered, all of it valid. */
+/**
+ * What CI owes the committed deploy/: every root built, every chart linted and rendered, all of it valid, and every
+ * root ready to run (no readiness finding on what real Kustomize builds).
+ */
 class IspTenantsDeployChecksTest {
 
     @Test
-    void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValid(@TempDir Path work) {
+    void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValidAndEveryRootReady(@TempDir Path work) {
         // given
-        String version = SpecReader.read(Path.of("src/main/kforge/platform.yaml")).kubernetesVersion();
-        // when
-        DeployChecks.Result result = DeployChecks.check(Path.of("deploy"), version, work);
+        Platform platform = SpecReader.read(Path.of("src/main/kforge/platform.yaml"));
+        // when: every root is also analysed for readiness, with what the model says beyond its objects
+        DeployChecks.Result result = DeployChecks.check(Path.of("deploy"), platform, work);
         // then
         assertThat(result.roots()).hasSize(83).allMatch(r -> r.matches("kustomize/tenants/[a-z0-9-]+/(dev|staging|prod)"));
         assertThat(result.renders()).hasSize(84).contains("isp-tenant:values-acme-prod.yaml");

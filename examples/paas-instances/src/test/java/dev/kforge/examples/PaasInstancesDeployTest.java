@@ -147,7 +147,7 @@ class PaasInstancesDeployTest {
 
     @Test
     void deploy_whenEveryRootIsBuiltAndEveryChartRendered_thenEveryObjectIsValid(@TempDir Path work) {
-        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform.kubernetesVersion(), work);
+        DeployChecks.Result result = DeployChecks.check(DEPLOY, platform, work);
         assertThat(result.roots()).hasSize(5);
         assertThat(result.renders()).hasSize(6);
     }

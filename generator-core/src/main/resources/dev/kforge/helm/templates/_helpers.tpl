@@ -89,3 +89,18 @@ a changed ConfigMap rolls the pods. Takes the service's config values.
 {{- end -}}
 {{- sha256sum $text -}}
 {{- end -}}
+
+{{/*
+The ports a service serves its dependents and the ingress controller, as NetworkPolicy ports (a YAML list): every
+port but a dedicated metrics port, which is Prometheus' only; the first port is the main one and always serves, also
+when metrics are scraped from it. Service.servedPorts() in kforge is the same rule. Takes the service's values.
+*/}}
+{{- define "@chart@.servedPorts" -}}
+{{- $served := list -}}
+{{- range $i, $p := .ports -}}
+{{- if or (eq $i 0) (not (and $.metrics (eq $p.name $.metrics.port))) -}}
+{{- $served = append $served (dict "protocol" ($p.protocol | default "TCP") "port" $p.port) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $served -}}
+{{- end -}}

@@ -10,6 +10,7 @@ import dev.kforge.api.IngressRule;
 import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PlatformDefinition;
+import dev.kforge.api.Prerequisite;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Scheduling;
@@ -18,6 +19,7 @@ import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
+import dev.kforge.api.TlsSolver;
 import dev.kforge.api.Volume;
 import dev.kforge.imports.ManifestImport;
 
@@ -52,6 +54,20 @@ public final class BotManagerPlatform implements PlatformDefinition {
                 .domain("bots.example.com")
                 .imageRegistry("ghcr.io/vivesphere")
                 .label("vivesphere.io/team", "bots")
+                // the document's phase 1: Kubernetes Secrets (auth-secrets.yaml and its like) applied with kubectl
+                // before the Deployments that reference them; nothing here creates them
+                .prerequisite(Prerequisite.secret("auth-secrets", "auth-secrets.yaml, applied with kubectl (the JWT "
+                        + "secret and the authentication database's password)"))
+                .prerequisite(Prerequisite.secret("settings-secrets", "a Secret applied with kubectl (the "
+                        + "configuration service's database password)"))
+                .prerequisite(Prerequisite.secret("logging-secrets", "a Secret applied with kubectl (the logging "
+                        + "service's database password)"))
+                .prerequisite(Prerequisite.secret("data-storage-secrets", "a Secret applied with kubectl (the "
+                        + "encryption key and the bot data storage's database password)"))
+                .prerequisite(Prerequisite.secret("message-queue-credentials", "a Secret applied with kubectl "
+                        + "(RabbitMQ's password, for the queue and its clients)"))
+                .prerequisite(Prerequisite.secret("bot-database-credentials", "a Secret applied with kubectl "
+                        + "(PostgreSQL's password)"))
                 .service(apiGateway())
                 .service(authentication())
                 .service(botManager())
@@ -62,6 +78,7 @@ public final class BotManagerPlatform implements PlatformDefinition {
                 .service(database())
                 .environment(Environment.builder("dev").profile("dev").domain("dev.bots.example.com")
                         .tlsIssuer("selfsigned")
+                        .tlsSolver(TlsSolver.NONE)      // a self-signed issuer has no challenge to solve
                         .defaults(env(variables("dev", "debug")))
                         .build())
                 .environment(Environment.builder("staging").profile("staging").domain("staging.bots.example.com")

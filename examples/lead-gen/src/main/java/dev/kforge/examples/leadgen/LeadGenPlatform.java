@@ -24,6 +24,7 @@ import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.ServiceOverride;
 import dev.kforge.api.Storage;
+import dev.kforge.api.TlsSolver;
 import dev.kforge.api.Toleration;
 import dev.kforge.api.Volume;
 
@@ -336,6 +337,7 @@ public class LeadGenPlatform implements PlatformDefinition {
                 .namespace("lead-gen-dev")
                 .domain("dev.leadgen.example.com")
                 .tlsIssuer("selfsigned")
+                .tlsSolver(TlsSolver.NONE)      // a self-signed issuer has no challenge to solve
                 .resourceScale(new BigDecimal("0.25"))
                 .defaults(new ServiceOverride(1, 1, 1, null, null, null, null))
                 .service("postgres-backup", new ServiceOverride(null, null, null, null, null, null, true))
