@@ -6,7 +6,6 @@ import dev.kforge.api.Service;
 import dev.kforge.api.ServiceKind;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Probes;
-import dev.kforge.api.DisruptionBudget;
 import dev.kforge.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +23,12 @@ class KforgeInMemoryPlatformTest {
     @TempDir
     Path dir;
 
-    /** One web service with three replicas and nothing spreading them: prod's policy fails on that warning. */
-    private static Platform unspread() {
-        return unspread(dev.kforge.api.Policy.DEFAULT);
+    /** One web service with three replicas and no disruption budget: prod's policy fails on that warning. */
+    private static Platform unbudgeted() {
+        return unbudgeted(dev.kforge.api.Policy.DEFAULT);
     }
 
-    private static Platform unspread(dev.kforge.api.Policy policy) {
+    private static Platform unbudgeted(dev.kforge.api.Policy policy) {
         return Platform.builder("shop")
                 .policy(policy)
                 .service(Service.builder("web", ServiceKind.WEB_SERVICE)
@@ -38,7 +37,6 @@ class KforgeInMemoryPlatformTest {
                         .replicas(3)
                         .probes(Probes.http("/health", "/ready"))
                         .resources("100m", "200m", "64Mi", "128Mi")
-                        .disruptionBudget(DisruptionBudget.minAvailable(1))
                         .build())
                 .environment(Environment.builder("dev").profile("dev").build())
                 .environment(Environment.builder("prod").profile("prod").build())
@@ -49,10 +47,10 @@ class KforgeInMemoryPlatformTest {
     void generate_whenPlatformObjectBreaksProdsPolicy_thenFailsLikeThePluginAndWritesNothing() {
         // when
         KforgeException e = catchThrowableOfType(KforgeException.class,
-                () -> Kforge.generate(unspread(), dir.resolve("deploy"), "1.0.0"));
+                () -> Kforge.generate(unbudgeted(), dir.resolve("deploy"), "1.0.0"));
         // then
         assertThat(e.problems()).extracting(Problem::path).containsExactly("environments.prod");
-        assertThat(e.problems().get(0).message()).endsWith("[spread-replicas]");
+        assertThat(e.problems().get(0).message()).endsWith("[pdb-for-replicas]");
         assertThat(e.getMessage()).startsWith("1 problem in platform shop");
         assertThat(dir.resolve("deploy")).doesNotExist();
     }
@@ -60,8 +58,8 @@ class KforgeInMemoryPlatformTest {
     @Test
     void generate_whenPlatformObjectIsClean_thenWritesWhatRenderGivesAndVerifyFindsNoDrift() throws Exception {
         // given: the same platform, its one warning suppressed with a reason
-        Platform shop = unspread(new dev.kforge.api.Policy(List.of(new dev.kforge.api.Policy.Suppression("web",
-                "spread-replicas", "single-zone cluster; spreading buys nothing here")), java.util.Map.of()));
+        Platform shop = unbudgeted(new dev.kforge.api.Policy(List.of(new dev.kforge.api.Policy.Suppression("web",
+                "pdb-for-replicas", "a stateless cache; losing every pod at once is fine")), java.util.Map.of()));
         Path deploy = dir.resolve("deploy");
         // when
         GenerateReport report = Kforge.generate(shop, deploy, "2.3.0");
@@ -70,8 +68,8 @@ class KforgeInMemoryPlatformTest {
         Files.writeString(deploy.resolve("kustomize/base/kustomization.yaml"), "# edited by hand\n");
         VerifyReport drifted = Kforge.verify(shop, deploy, "2.3.0");
         // then
-        assertThat(report.summary()).contains("policy: spread-replicas suppressed for web: single-zone cluster; "
-                + "spreading buys nothing here");
+        assertThat(report.summary()).contains("policy: pdb-for-replicas suppressed for web: a stateless cache; "
+                + "losing every pod at once is fine");
         assertThat(written).containsAllEntriesOf(Trees.files(Trees.write(
                 Kforge.render(shop, dev.kforge.spec.EnvironmentProfiles.builtIn(), "2.3.0"), dir.resolve("rendered"))));
         assertThat(clean.drift()).isEmpty();

@@ -137,12 +137,14 @@ public final class ManifestImporter {
         for (String env : List.of("dev", "staging", "prod")) {
             environments.put(env, map("profile", env));
         }
-        SpecText.Parts parts = new SpecText.Parts(platform, services, origins, environments, Map.of());
+        Map<String, Object> prerequisites = Prerequisites.of(drafts, objects);
+        SpecText.Parts parts = new SpecText.Parts(platform, services, origins, environments, Map.of(),
+                prerequisites);
         List<Problem> problems = new ArrayList<>();
         try {
             Platform model = SpecReader.read("platform.yaml", SpecText.write(inline(parts, files), from, List.of()));
             Map<String, Object> suppress = Findings.of(model);
-            parts = new SpecText.Parts(platform, services, origins, environments, suppress);
+            parts = new SpecText.Parts(platform, services, origins, environments, suppress, prerequisites);
             // read again with the suppressions, as k8s:generate will
             SpecReader.read("platform.yaml", SpecText.write(inline(parts, files), from, List.of()));
         } catch (ModelException e) {
@@ -307,6 +309,6 @@ public final class ManifestImporter {
             services.put(name, service);
         });
         return new SpecText.Parts(parts.platform(), services, parts.origins(), parts.environments(),
-                parts.suppress());
+                parts.suppress(), parts.prerequisites());
     }
 }

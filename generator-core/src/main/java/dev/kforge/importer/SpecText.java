@@ -24,7 +24,7 @@ final class SpecText {
 
     /** Comments above each service (its origin), by service name. */
     record Parts(Map<String, Object> platform, Map<String, Object> services, Map<String, String> origins,
-                 Map<String, Object> environments, Map<String, Object> suppress) {
+                 Map<String, Object> environments, Map<String, Object> suppress, Map<String, Object> prerequisites) {
     }
 
     static String write(Parts parts, String from, List<String> notes) {
@@ -52,6 +52,10 @@ final class SpecText {
             out.append(indent(YAML.document(one)));
         });
         out.append('\n').append(section("environments", parts.environments(), SpecFormat.SPEC));
+        if (!parts.prerequisites().isEmpty()) {
+            out.append("\n# What the services reference but kforge does not make: create each before applying.\n");
+            out.append(section("prerequisites", parts.prerequisites(), SpecFormat.SPEC));
+        }
         if (!parts.suppress().isEmpty()) {
             out.append("\n# Rules the imported services do not meet: each is switched off for its service, with what "
                     + "was found\n# as the reason. Fix the service and remove its line to have the rule checked.\n");

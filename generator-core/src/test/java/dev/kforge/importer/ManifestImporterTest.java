@@ -118,6 +118,30 @@ class ManifestImporterTest {
     }
 
     @Test
+    void importManifests_whenSecretsAndConfigMapsAreReferencedButNotMade_thenTheSpecDeclaresThemAsPrerequisites() {
+        // given a Secret among the manifests (never copied), one outside them, and a ConfigMap outside them
+        String yaml = WEB.replace("          readinessProbe:", "          env:\n"
+                + "            - {name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db-auth, key: password}}}\n"
+                + "            - {name: API_KEY, valueFrom: {secretKeyRef: {name: api-keys, key: key}}}\n"
+                + "            - {name: FLAGS, valueFrom: {configMapKeyRef: {name: flags, key: all}}}\n"
+                + "          readinessProbe:")
+                + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: db-auth}\nstringData: {password: x}\n";
+
+        // when
+        ManifestImporter.Result r = run(yaml);
+
+        // then
+        assertThat(r.problems()).isEmpty();
+        var platform = SpecReader.read("platform.yaml", r.spec());
+        assertThat(platform.prerequisites()).extracting(p -> p.kind() + "/" + p.name()).containsExactly(
+                "Secret/api-keys", "Secret/db-auth", "ConfigMap/flags");
+        assertThat(platform.prerequisite("Secret", "db-auth").providedBy()).contains("whose values kforge never "
+                + "copies");
+        assertThat(platform.prerequisite("ConfigMap", "flags").providedBy()).isEqualTo("referenced by Deployment "
+                + "web (test.yaml); not among the imported manifests");
+    }
+
+    @Test
     void importManifests_whenAProbeFailsToBeMet_thenItsRuleIsSuppressedWithAReason() {
         ManifestImporter.Result r = run(WEB.replace("          livenessProbe: {httpGet: {path: /live, port: http}}\n", ""));
 
