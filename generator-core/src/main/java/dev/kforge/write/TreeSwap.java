@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +38,6 @@ final class TreeSwap {
     private static final String NEXT = ".kforge-next";
     private static final String PREV = ".kforge-prev";
     private static final String KEPT = ".kforge-kept-";
-    /** The temporary files and copies of kforge before 0.1 wrote inside the directory; never carried over. */
-    private static final java.util.regex.Pattern LEFTOVER =
-            java.util.regex.Pattern.compile("\\.kforge-(tmp|old)-[0-9a-f]{16}\\.tmp");
     /** How long the second rename waits for a directory another kforge run created in the instant between. */
     private static final int RENAME_ATTEMPTS = 100;
 
@@ -152,110 +146,14 @@ final class TreeSwap {
     // ---------------------------------------------------------------- building the new tree
 
     /**
-     * Builds the new tree beside the directory: everything in it is carried over (hard-linked, or copied where the
-     * file system has no hard links) except the files in {@code replaced} and {@code removed}, kforge's record and
-     * leftovers of older kforge versions; then the files of {@code written} are written and the record last.
+     * Builds the new tree beside the directory ({@link NextTree}): everything in it carried over but the files in
+     * {@code replaced} and {@code removed}, then the files of {@code written} and the record last.
      *
      * @return the version-control folders found, to be moved across by {@link #swap(List)}
      * @throws IOException if any step fails; the caller discards the tree
      */
     List<String> build(Map<String, byte[]> written, Set<String> removed, byte[] manifest) throws IOException {
-        ops.createDirectory(next);
-        copyPermissions(directory, next);
-        List<String> vcs = new ArrayList<>();
-        carry("", written.keySet(), removed, vcs);
-        for (Map.Entry<String, byte[]> file : written.entrySet()) {
-            ensureParents(file.getKey());
-            ops.createFile(next.resolve(file.getKey()), file.getValue());
-        }
-        ops.createFile(next.resolve(OutputWriter.MANIFEST), manifest);
-        return vcs;
-    }
-
-    /** Carries the entries of the folder {@code relative} (empty: the top) into the new tree; returns how many. */
-    private int carry(String relative, Set<String> replaced, Set<String> removed, List<String> vcs)
-            throws IOException {
-        Path from = relative.isEmpty() ? directory : directory.resolve(relative);
-        int carried = 0;
-        for (Path entry : list(from)) {
-            String name = entry.getFileName().toString();
-            String rel = relative.isEmpty() ? name : relative + "/" + name;
-            BasicFileAttributes attributes = attributes(entry);
-            if (attributes == null || rel.equals(OutputWriter.MANIFEST) || LEFTOVER.matcher(name).matches()
-                    || replaced.contains(rel) || removed.contains(rel)) {
-                continue;
-            }
-            carried++;
-            if (attributes.isDirectory() && Manifest.isVcsFolder(name)) {
-                ensureParents(rel);
-                vcs.add(rel);
-            } else if (attributes.isDirectory()) {
-                if (carry(rel, replaced, removed, vcs) == 0 && list(entry).isEmpty()) {
-                    ensureDirectory(rel); // the user's empty folder stays; one kforge emptied goes
-                }
-            } else if (attributes.isSymbolicLink()) {
-                ensureParents(rel);
-                ops.symbolicLink(next.resolve(rel), Files.readSymbolicLink(entry));
-            } else {
-                ensureParents(rel);
-                linkOrCopy(entry, next.resolve(rel), attributes.isRegularFile());
-            }
-        }
-        return carried;
-    }
-
-    private void linkOrCopy(Path existing, Path link, boolean regular) throws IOException {
-        try {
-            ops.link(link, existing);
-        } catch (UnsupportedOperationException e) {
-            copyInstead(existing, link, regular, e);
-        } catch (FileSystemException e) {
-            if (e.getClass() != FileSystemException.class) {
-                throw e; // not found, access denied, ...: a failure, not a file system without hard links
-            }
-            copyInstead(existing, link, regular, e);
-        }
-    }
-
-    private void copyInstead(Path existing, Path link, boolean regular, Exception noLinks) throws IOException {
-        if (!regular) {
-            throw new IOException("cannot carry " + existing + " (neither a file nor a folder) over to the new "
-                    + "output: the file system has no hard links (" + noLinks.getMessage() + "); move it out of "
-                    + shown, noLinks);
-        }
-        ops.copy(existing, link);
-    }
-
-    /** Creates the folders of the new tree down to the parent of {@code rel}. */
-    private void ensureParents(String rel) throws IOException {
-        int slash = rel.lastIndexOf('/');
-        if (slash > 0) {
-            ensureDirectory(rel.substring(0, slash));
-        }
-    }
-
-    private void ensureDirectory(String rel) throws IOException {
-        Path dir = next.resolve(rel);
-        if (attributes(dir) != null) {
-            return;
-        }
-        ensureParents(rel);
-        ops.createDirectory(dir);
-        copyPermissions(directory.resolve(rel), dir);
-    }
-
-    /** Gives {@code to} the POSIX permissions of the folder {@code from}, if it is one; best effort. */
-    private static void copyPermissions(Path from, Path to) {
-        try {
-            PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (view != null && Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-                PosixFileAttributes posix = view.readAttributes();
-                Files.setPosixFilePermissions(to, posix.permissions());
-            }
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // the new folder keeps the default permissions, as a folder kforge creates would have
-        }
+        return new NextTree(directory, next, shown, ops).build(written, removed, manifest);
     }
 
     // ---------------------------------------------------------------- the swap
@@ -390,7 +288,7 @@ final class TreeSwap {
                 if (kept.size() == before) {
                     ops.delete(entry);
                 }
-            } else if (sameFile(entry, attributes, current) || LEFTOVER.matcher(name).matches()
+            } else if (sameFile(entry, attributes, current) || NextTree.LEFTOVER.matcher(name).matches()
                     || rel.equals(OutputWriter.LOCK)
                     || attributes.isRegularFile() && old.wrote(rel, Files.readAllBytes(entry))) {
                 ops.delete(entry);
@@ -513,7 +411,7 @@ final class TreeSwap {
     }
 
     /** The entries of a folder, sorted by name, so that every run takes the same steps. */
-    private static List<Path> list(Path dir) throws IOException {
+    static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (UncheckedIOException e) {
