@@ -1,8 +1,8 @@
 // generator-core as a library: one version of every dependency, no jinjava, an aligned Jackson, and the same
 // policy gate and output as the plugin from a Platform object
 def log = new File(basedir, 'build.log').text
-assert log.contains('consumer: refused: environments.prod: Deployment/web: .spec.template.spec: 3 replicas without pod anti-affinity')
-assert log.contains('consumer: policy: spread-replicas suppressed for web')
+assert log.contains('consumer: refused: environments.prod: Deployment/web') && log.contains('3 replicas and no PodDisruptionBudget selecting them')
+assert log.contains('consumer: policy: pdb-for-replicas suppressed for web')
 assert new File(basedir, 'deploy/kustomize/overlays/prod/kustomization.yaml').isFile()
 assert !new File(basedir, 'target/refused').exists()
 assert log.contains('consumer: templates: platform.yaml:7: tenants.alice.instances.blog: service templates are rendered by jinjava, an optional dependency of kforge that is not on the class path; add com.hubspot.jinjava:jinjava:')

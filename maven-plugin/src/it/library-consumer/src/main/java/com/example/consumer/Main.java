@@ -3,7 +3,6 @@ package com.example.consumer;
 import dev.kforge.GenerateReport;
 import dev.kforge.Kforge;
 import dev.kforge.KforgeException;
-import dev.kforge.api.DisruptionBudget;
 import dev.kforge.api.Environment;
 import dev.kforge.api.Platform;
 import dev.kforge.api.Policy;
@@ -31,14 +30,13 @@ public final class Main {
                         .replicas(3)
                         .probes(Probes.http("/health", "/ready"))
                         .resources("100m", "200m", "64Mi", "128Mi")
-                        .disruptionBudget(DisruptionBudget.minAvailable(1))
                         .build())
                 .environment(Environment.builder("prod").profile("prod").build())
                 .build();
     }
 
     public static void main(String[] args) {
-        // the policy gate, as in the plugin: prod fails on three replicas that nothing spreads
+        // the policy gate, as in the plugin: prod fails on three replicas without a disruption budget
         try {
             Kforge.generate(shop(Policy.DEFAULT), Path.of("target/refused"), "1.0.0");
             System.out.println("consumer: policy gate MISSING");
@@ -46,7 +44,7 @@ public final class Main {
             System.out.println("consumer: refused: " + e.problems().get(0));
         }
         GenerateReport report = Kforge.generate(shop(new Policy(List.of(new Policy.Suppression("web",
-                "spread-replicas", "single-zone cluster; spreading buys nothing here")), Map.of())),
+                "pdb-for-replicas", "a stateless cache; losing every pod at once is fine")), Map.of())),
                 Path.of("deploy"), "1.0.0");
         report.summary().forEach(line -> System.out.println("consumer: " + line));
         // service templates need jinjava, which this project does not have
