@@ -24,9 +24,14 @@ import java.util.TreeMap;
  * @param podLabels       labels on the tenant's pods, by name, holding the tenant's {@code id}, {@code tier} or
  *                        {@code licenseTier} (like {@code example.com/tenant-id: id}); beside the
  *                        {@code kforge.dev/*} labels on every object of the tenant; never a selector. Empty for none
+ * @param labels          labels on every object of the tenant, its namespace included (not on pods), by name,
+ *                        holding a tenant field as {@code podLabels} do (like {@code example.com/license-tier:
+ *                        licenseTier}), beside {@code kforge.dev/tenant}, {@code kforge.dev/tier} and
+ *                        {@code kforge.dev/license-tier}. Empty for none
  */
 public record Tenancy(String namespacePrefix, String repoUrl, String repoPath, String revision,
-                      String argoNamespace, Map<String, String> variables, Map<String, String> podLabels) {
+                      String argoNamespace, Map<String, String> variables, Map<String, String> podLabels,
+                      Map<String, String> labels) {
 
     /** The default variable of each tenant field the application is told, in the order they are set. */
     public static final Map<String, String> DEFAULT_VARIABLES = defaults();
@@ -43,6 +48,7 @@ public record Tenancy(String namespacePrefix, String repoUrl, String repoPath, S
         });
         variables = java.util.Collections.unmodifiableMap(names);
         podLabels = java.util.Collections.unmodifiableMap(new TreeMap<>(Copies.map(podLabels)));
+        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(Copies.map(labels)));
         repoPath = repoPath == null ? "deploy" : repoPath;
         revision = revision == null ? "HEAD" : revision;
         argoNamespace = argoNamespace == null ? "argocd" : argoNamespace;
@@ -61,28 +67,46 @@ public record Tenancy(String namespacePrefix, String repoUrl, String repoPath, S
                         + String.join(", ", DEFAULT_VARIABLES.keySet())));
         variables.forEach((field, name) -> c.envName(name, "variables." + field));
         c.unique(List.copyOf(variables.values()), v -> v, "variables");
+        checkLabels(c, podLabels, "podLabels");
+        checkLabels(c, labels, "labels");
+        c.done();
+    }
+
+    /** Label name to tenant field: each field one of {@link #LABEL_FIELDS}, no name of kforge's own. */
+    private static void checkLabels(Checks c, Map<String, String> fields, String key) {
         Map<String, String> labelCheck = new TreeMap<>();
-        podLabels.forEach((label, field) -> {
-            c.require(LABEL_FIELDS.contains(field), "podLabels." + label, "'" + Checks.printable(String.valueOf(
+        fields.forEach((label, field) -> {
+            c.require(LABEL_FIELDS.contains(field), key + "." + label, "'" + Checks.printable(String.valueOf(
                     field)) + "' is not a tenant field; use " + String.join(", ", LABEL_FIELDS));
             // the labels kforge sets on pods (selector, component) and on tenants must keep their meaning
-            c.require(!label.startsWith("app.kubernetes.io/") && !label.startsWith("kforge.dev/"), "podLabels",
+            c.require(!label.startsWith("app.kubernetes.io/") && !label.startsWith("kforge.dev/"), key,
                     "'" + Checks.printable(label) + "' is a label kforge sets; use a name of your own, like "
                             + "example.com/tenant-id");
             labelCheck.put(label, "x");
         });
-        c.labels(labelCheck, "podLabels");
-        c.done();
+        c.labels(labelCheck, key);
     }
 
-    /** Tenancy with the default variables and no pod labels. */
+    /** Tenancy with the default variables and no labels of its own. */
     public Tenancy(String namespacePrefix, String repoUrl, String repoPath, String revision, String argoNamespace) {
-        this(namespacePrefix, repoUrl, repoPath, revision, argoNamespace, null, null);
+        this(namespacePrefix, repoUrl, repoPath, revision, argoNamespace, null, null, null);
+    }
+
+    /** Tenancy with the given variable names and pod labels, and no object labels of its own. */
+    public Tenancy(String namespacePrefix, String repoUrl, String repoPath, String revision, String argoNamespace,
+                   Map<String, String> variables, Map<String, String> podLabels) {
+        this(namespacePrefix, repoUrl, repoPath, revision, argoNamespace, variables, podLabels, null);
     }
 
     /** This tenancy with the given variable names and pod labels (see the record's parameters). */
     public Tenancy with(Map<String, String> variables, Map<String, String> podLabels) {
-        return new Tenancy(namespacePrefix, repoUrl, repoPath, revision, argoNamespace, variables, podLabels);
+        return with(variables, podLabels, labels);
+    }
+
+    /** This tenancy with the given variable names, pod labels and object labels (see the record's parameters). */
+    public Tenancy with(Map<String, String> variables, Map<String, String> podLabels, Map<String, String> labels) {
+        return new Tenancy(namespacePrefix, repoUrl, repoPath, revision, argoNamespace, variables, podLabels,
+                labels);
     }
 
     /** The variables that tell the application which tenant it serves: its id, license tier and plugins. */
@@ -96,8 +120,17 @@ public record Tenancy(String namespacePrefix, String repoUrl, String repoPath, S
 
     /** The labels on {@code tenant}'s pods, sorted by name. */
     public Map<String, String> podLabels(Tenant tenant) {
+        return values(podLabels, tenant);
+    }
+
+    /** The labels of this tenancy's own on every object of {@code tenant}, sorted by name. */
+    public Map<String, String> labels(Tenant tenant) {
+        return values(labels, tenant);
+    }
+
+    private static Map<String, String> values(Map<String, String> fields, Tenant tenant) {
         Map<String, String> out = new TreeMap<>();
-        podLabels.forEach((label, field) -> out.put(label, switch (field) {
+        fields.forEach((label, field) -> out.put(label, switch (field) {
             case "tier" -> tenant.tier();
             case "licenseTier" -> tenant.licenseTier();
             default -> tenant.id();

@@ -217,7 +217,9 @@ final class ServiceObjects {
                         .withSuccessfulJobsHistoryLimit(sc.successfulJobsHistoryLimit())
                         .withFailedJobsHistoryLimit(sc.failedJobsHistoryLimit())
                         .withSuspend(sc.suspend())
-                        .withNewJobTemplate().withNewSpec()
+                        // the Jobs carry the pods' labels, so that kubectl get jobs -l selects them as it does pods
+                        .withNewJobTemplate().withNewMetadata().withLabels(Labels.pod(rp, s)).endMetadata()
+                        .withNewSpec()
                         .withBackoffLimit(sc.backoffLimit())
                         .withActiveDeadlineSeconds(sc.activeDeadlineSeconds())
                         .withTemplate(PodTemplates.template(rp, rs))

@@ -62,7 +62,7 @@ public final class Resolver {
         if (env != null) {
             labels.putAll(env.labels());
         }
-        labels.putAll(tenantLabels(tenant));
+        labels.putAll(tenantLabels(platform.tenancy(), tenant));
         String namespace = platform.tenancy().namespace(platform.name(), tenant);
         Target target = env == null
                 ? new Target(Target.BASE, true, namespace, tenant.domain(), platform.tlsIssuer(),
@@ -77,10 +77,12 @@ public final class Resolver {
                         or(env.resourceScale(), BigDecimal.ONE), at, env.secretStore(), env.remoteKeyPrefix());
     }
 
-    /** The labels that mark a tenant's objects. */
-    public static Map<String, String> tenantLabels(Tenant tenant) {
-        return Map.of("kforge.dev/tenant", tenant.id(), "kforge.dev/tier", tenant.tier(),
-                "kforge.dev/license-tier", tenant.licenseTier());
+    /** The labels that mark a tenant's objects: kforge's, and those its tenancy names. */
+    public static Map<String, String> tenantLabels(Tenancy tenancy, Tenant tenant) {
+        Map<String, String> labels = new java.util.TreeMap<>(tenancy.labels(tenant));
+        labels.putAll(Map.of("kforge.dev/tenant", tenant.id(), "kforge.dev/tier", tenant.tier(),
+                "kforge.dev/license-tier", tenant.licenseTier()));
+        return labels;
     }
 
     /**

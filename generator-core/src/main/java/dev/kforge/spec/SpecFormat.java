@@ -496,7 +496,10 @@ public final class SpecFormat {
             key("variables", TENANT_VARIABLES, "The names of the variables the platform's application is told its "
                     + "tenant by."),
             key("podLabels", named("label name", choice(dev.kforge.api.Tenancy.LABEL_FIELDS)), "Labels on a "
-                    + "tenant's pods, each holding a field of the tenant: `example.com/tenant-id: id`.")));
+                    + "tenant's pods, each holding a field of the tenant: `example.com/tenant-id: id`."),
+            key("labels", named("label name", choice(dev.kforge.api.Tenancy.LABEL_FIELDS)), "Labels on every "
+                    + "object of a tenant, its namespace included, each holding a field of the tenant: "
+                    + "`example.com/license-tier: licenseTier`.")));
 
     /** A tenant, as a catalog lists it. */
     public static final Section TENANT = new Section("tenant", "A tenant", List.of(

@@ -393,8 +393,10 @@ final class SpecMapper {
         }
         Map<String, String> podLabels = f.textMap("podLabels", "label name to a tenant field ("
                 + String.join(", ", Tenancy.LABEL_FIELDS) + ")");
+        Map<String, String> labels = f.textMap("labels", "label name to a tenant field ("
+                + String.join(", ", Tenancy.LABEL_FIELDS) + ")");
         Tenancy tenancy = unless(before, f.path(), () -> new Tenancy(prefix, repoUrl, repoPath, revision,
-                argoNamespace, variables, podLabels));
+                argoNamespace, variables, podLabels, labels));
         // a tenancy with problems still makes the platform multi-tenant, so that its tenants are checked and not
         // reported as tenants without a tenancy
         return tenancy != null ? tenancy : new Tenancy(null, null, null, null, null);

@@ -55,4 +55,20 @@ class TenancyTest {
         assertThat(problems).anySatisfy(p -> assertThat(p.path()).isEqualTo("variables")
                 .satisfies(x -> assertThat(p.message()).contains("TENANT")));
     }
+
+    @Test
+    void labels_whenTheTenancyNamesObjectLabels_thenEachHoldsItsFieldAndKforgesOwnAreRefused() {
+        // given the labels a platform's own tooling selects tenants' namespaces by
+        Tenancy tenancy = new Tenancy(null, null, null, null, null, null, null,
+                Map.of("example.com/tenant-id", "id", "example.com/license-tier", "licenseTier"));
+        // when
+        Map<String, String> labels = tenancy.labels(ACME);
+        var problems = problemsOf(() -> new Tenancy(null, null, null, null, null, null, null,
+                Map.of("kforge.dev/tier", "tier")));
+        // then
+        assertThat(labels).containsExactly(Map.entry("example.com/license-tier", ACME.licenseTier()),
+                Map.entry("example.com/tenant-id", "acme"));
+        assertThat(problems).containsExactly(Problem.at("labels", "'kforge.dev/tier' is a label kforge sets; use a "
+                + "name of your own, like example.com/tenant-id"));
+    }
 }

@@ -171,6 +171,26 @@ class ApiGatewayDocumentTest {
         assertThat(at(k, "helmCharts[3].namespace")).isEqualTo("saas-platform");
     }
 
+    /**
+     * The runbook's commands: {@code kubectl port-forward svc/gateway 8080:80}, {@code kubectl logs -l app=gateway},
+     * {@code kubectl get jobs -l app=billing-engine} — the Service offers 80 in front of the container's 8080, the
+     * gateway's pods and the billing engine's Jobs carry the {@code app} label the commands select on.
+     */
+    @Test
+    void runbook_whenEveryOverlayIsBuilt_thenItsPortAndLabelsAreThere() {
+        BUILT.forEach((env, objects) -> {
+            Map<String, Object> service = find(objects, "Service", "gateway");
+            assertThat(List.of(at(service, "spec.ports[0].port"), at(service, "spec.ports[0].targetPort")))
+                    .as(env).isEqualTo(List.of(80, "http"));
+            assertThat(at(find(objects, "Deployment", "gateway"), "spec.template.metadata.labels.app"))
+                    .as(env).isEqualTo("gateway");
+            for (String job : List.of("billing-hourly-aggregation", "billing-monthly-invoices")) {
+                assertThat(at(find(objects, "CronJob", job), "spec.jobTemplate.metadata.labels.app")).as(env + " " + job)
+                        .isEqualTo("billing-engine");
+            }
+        });
+    }
+
     private static List<Object> range(String env, String hpa) {
         Map<String, Object> h = find(BUILT.get(env), "HorizontalPodAutoscaler", hpa);
         return List.of(at(h, "spec.minReplicas"), at(h, "spec.maxReplicas"));

@@ -72,12 +72,17 @@ class IspTenantsDocumentTest {
         });
     }
 
-    /** The example tenant's Namespace, Deployment (2 replicas of medium) and variables. */
+    /** The example tenant's Namespace (name and labels), Deployment (2 replicas of medium) and variables. */
     @Test
     void exampleTenant_whenBuiltForProd_thenNamespaceVariablesAndReplicasAreTheDocuments() {
         List<Map<String, Object>> objects = EXAMPLE.get("prod");
         assertThat(objects).allSatisfy(o -> assertThat(o.get("kind").equals("Namespace")
                 ? at(o, "metadata.name") : at(o, "metadata.namespace")).isEqualTo("dotmac-tenant-example-isp-001"));
+        // the Namespace's labels, as the document's orchestrator sets them
+        Map<?, ?> namespaceLabels = (Map<?, ?>) at(find(objects, "Namespace", "dotmac-tenant-example-isp-001"),
+                "metadata.labels");
+        assertThat(namespaceLabels.get("dotmac.io/tenant-id")).isEqualTo("example-isp-001");
+        assertThat(namespaceLabels.get("dotmac.io/license-tier")).isEqualTo("professional");
         Map<String, Object> deployment = find(objects, "Deployment", "dotmac-tenant");
         assertThat(((Map<?, ?>) at(deployment, "spec.template.metadata.labels")).get("app.kubernetes.io/name"))
                 .isEqualTo("dotmac-tenant");

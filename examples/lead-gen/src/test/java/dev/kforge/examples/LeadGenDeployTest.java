@@ -215,6 +215,10 @@ class LeadGenDeployTest {
                     .as(service).isEqualTo(port);
             assertThat(at(find(prod, "Service", service), "spec.type")).as(service).isEqualTo("ClusterIP");
         });
+        // the frontend on port 80, in front of the unprivileged container's 8080
+        assertThat(at(find(prod, "Service", "frontend"), "spec.ports[0].port")).isEqualTo(80);
+        assertThat(at(containers(find(prod, "Deployment", "frontend")).get(0), "ports[0].containerPort"))
+                .isEqualTo(8080);
         for (String service : APPLICATIONS) {
             assertThat(at(containers(find(prod, "Deployment", service)).get(0), "ports[1]")).as(service)
                     .isEqualTo(Map.of("containerPort", 9090, "name", "metrics", "protocol", "TCP"));

@@ -13,6 +13,7 @@ import dev.kforge.api.Metrics;
 import dev.kforge.api.Platform;
 import dev.kforge.api.PlatformDefinition;
 import dev.kforge.api.Policy;
+import dev.kforge.api.Port;
 import dev.kforge.api.Probe;
 import dev.kforge.api.Probes;
 import dev.kforge.api.Resources;
@@ -182,9 +183,12 @@ public class LeadGenPlatform implements PlatformDefinition {
                 .build();
     }
 
-    /** The frontend (Next.js behind nginx): 2-3 replicas, started once the API is ready. */
+    /**
+     * The frontend (Next.js behind nginx): 2-3 replicas, started once the API is ready; on port 80 as the document
+     * has it, in front of the unprivileged container's 8080.
+     */
     private static Service frontend() {
-        return application("frontend", "leadgen-frontend:4.2.0", 8080)
+        return application("frontend", "leadgen-frontend:4.2.0", Port.tcp("http", 8080).exposedAs(80))
                 .replicas(2)
                 .env("API_URL", "http://api:3000")
                 .env("BACKEND_URL", "http://backend:8000")
@@ -222,9 +226,13 @@ public class LeadGenPlatform implements PlatformDefinition {
      * {@code /health} and {@code /ready}, a PDB of minAvailable 1, the restricted security context (the default).
      */
     private static Service.Builder application(String name, String image, int port) {
+        return application(name, image, Port.tcp("http", port));
+    }
+
+    private static Service.Builder application(String name, String image, Port http) {
         return Service.builder(name, ServiceKind.WEB_SERVICE)
                 .image(image)
-                .port("http", port)
+                .port(http)
                 .port("metrics", METRICS_PORT)
                 .probes(new Probes(Probe.http("/health", "http"), Probe.http("/ready", "http"),
                         new Probe("/health", "http", null, null, 5, null, 12)))
