@@ -1,5 +1,8 @@
 package dev.kforge;
 
+import dev.kforge.importer.ManifestInputs;
+import dev.kforge.spec.ProjectFiles;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +20,11 @@ import java.util.Objects;
  * @param allowedDirectories folders outside the project that inputs may come from; may be empty
  * @param platformName       the platform's name: a DNS-1123 label of at most 40 characters
  * @param overwrite          whether an existing spec (and config files) may be replaced; by default they never are
+ * @param settings           how a refusal to overwrite names the settings that change it: the Maven plugin's
+ *                           properties ({@link Settings#MAVEN}) unless the caller names its own
  */
 public record ImportRequest(List<Path> inputs, Path specFile, Path projectDirectory, List<Path> allowedDirectories,
-                            String platformName, boolean overwrite) {
+                            String platformName, boolean overwrite, Settings settings) {
 
     public ImportRequest {
         inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
@@ -27,5 +32,37 @@ public record ImportRequest(List<Path> inputs, Path specFile, Path projectDirect
         Objects.requireNonNull(projectDirectory, "projectDirectory");
         allowedDirectories = allowedDirectories == null ? List.of() : List.copyOf(allowedDirectories);
         Objects.requireNonNull(platformName, "platformName");
+        settings = settings == null ? Settings.MAVEN : settings;
+    }
+
+    /** A request whose refusals name the Maven plugin's properties. */
+    public ImportRequest(List<Path> inputs, Path specFile, Path projectDirectory, List<Path> allowedDirectories,
+                         String platformName, boolean overwrite) {
+        this(inputs, specFile, projectDirectory, allowedDirectories, platformName, overwrite, Settings.MAVEN);
+    }
+
+    /**
+     * How the caller's user gives the inputs, where the spec goes, whether it may be replaced and which folders
+     * outside the project may be read, as refusals tell them (e.g. {@code -Dk8s.import.spec=FILE} to Maven,
+     * {@code --spec-file FILE} on the command line).
+     *
+     * @param inputs             the setting the inputs come from
+     * @param specFile           the setting that puts the spec elsewhere, with a placeholder for the file
+     * @param overwrite          the setting that allows replacing existing files
+     * @param allowedDirectories the setting that allows a folder outside the project, with {@code DIR[,DIR...]} in
+     *                           it (replaced by the folder to allow)
+     */
+    public record Settings(String inputs, String specFile, String overwrite, String allowedDirectories) {
+
+        /** The Maven plugin's properties. */
+        public static final Settings MAVEN = new Settings(ManifestInputs.SETTING, "-Dk8s.import.spec=FILE",
+                "-Dk8s.import.overwrite=true", ProjectFiles.SETTING);
+
+        public Settings {
+            Objects.requireNonNull(inputs, "inputs");
+            Objects.requireNonNull(specFile, "specFile");
+            Objects.requireNonNull(overwrite, "overwrite");
+            Objects.requireNonNull(allowedDirectories, "allowedDirectories");
+        }
     }
 }

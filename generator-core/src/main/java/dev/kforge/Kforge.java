@@ -553,7 +553,8 @@ public final class Kforge {
         ManifestImporter.Result result;
         try {
             List<ManifestImporter.Manifest> manifests = ManifestInputs.read(request.inputs(),
-                    request.projectDirectory(), request.allowedDirectories());
+                    request.projectDirectory(), request.allowedDirectories(), request.settings().inputs(),
+                    request.settings().allowedDirectories());
             Path project = request.projectDirectory().toAbsolutePath().normalize();
             String from = String.join(", ", request.inputs().stream().map(p -> {
                 Path absolute = p.toAbsolutePath().normalize();
@@ -565,7 +566,7 @@ public final class Kforge {
                     + "was written", e.problems());
         }
         List<Path> written = SpecFiles.write(request.specFile(), result.spec(), result.files(), request.overwrite(),
-                "-Dk8s.import.overwrite=true");
+                request.settings().specFile(), request.settings().overwrite());
         return new ImportReport(request.specFile(), written, result.services(), result.notes(), result.problems());
     }
 

@@ -9,14 +9,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code java -jar kforge.jar}: kforge without Maven. Subcommands {@code validate}, {@code generate} and
- * {@code verify}, with the Maven plugin's parameters as options. Exit codes: 0 when clean, 1 when there are problems
+ * {@code java -jar kforge.jar}: kforge without Maven. Subcommands {@code validate}, {@code generate},
+ * {@code verify} and {@code import}, with the Maven plugin's parameters as options. Exit codes: 0 when clean, 1 when there are problems
  * (invalid manifests, a model with problems, drift, a file that cannot be written), 2 for a usage error.
  */
 @Command(name = "kforge", mixinStandardHelpOptions = true, versionProvider = KforgeCli.Version.class,
-        description = "Validates Kubernetes manifests offline with kubeconform -strict's verdicts, and generates "
-                + "and verifies a kforge platform's Kustomize and Helm output.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, VerifyCommand.class,
+        description = "Validates Kubernetes manifests offline with kubeconform -strict's verdicts, generates "
+                + "and verifies a kforge platform's Kustomize and Helm output, and imports existing manifests into a "
+                + "kforge spec.",
+        subcommands = {ValidateCommand.class, GenerateCommand.class, VerifyCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 problems found, 2 usage error.",
             "Documentation: https://kforge.dev"})
@@ -37,7 +38,8 @@ public final class KforgeCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, generate or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: validate, generate, verify or import");
     }
 
     /** Runs the command line and exits with its code. */

@@ -141,7 +141,7 @@ class KforgeCliTest {
         assertThat(version.code()).isEqualTo(KforgeCli.USAGE);
         assertThat(version.err()).contains("kforge has no schemas for Kubernetes version '1.12'");
         assertThat(noCommand.code()).isEqualTo(KforgeCli.USAGE);
-        assertThat(noCommand.err()).startsWith("name a command: validate, generate or verify");
+        assertThat(noCommand.err()).startsWith("name a command: validate, generate, verify or import");
     }
 
     @Test
@@ -189,6 +189,122 @@ class KforgeCliTest {
         assertThat(run.err()).startsWith("There is no kforge spec file at " + dir.resolve("missing.yaml"));
     }
 
+    private static final String MANIFESTS = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: 2
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  securityContext: {runAsUser: 1000}
+                  containers:
+                    - name: web
+                      image: ghcr.io/acme/web:1.4.2
+                      ports: [{name: http, containerPort: 8080}]
+                      readinessProbe: {httpGet: {path: /ready, port: http}}
+                      livenessProbe: {httpGet: {path: /live, port: http}}
+                      resources:
+                        requests: {cpu: 100m, memory: 64Mi}
+                        limits: {cpu: 200m, memory: 128Mi}
+                      securityContext: {readOnlyRootFilesystem: true}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {app: web}
+              ports: [{name: http, port: 80, targetPort: 8080}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: reader, namespace: shop}
+            rules: []
+            """;
+
+    @Test
+    void importThenGenerate_whenManifestsInTheProject_thenTheSpecIsWrittenAndGenerates() throws Exception {
+        // given
+        Path project = Files.createDirectories(dir.resolve("Acme Shop"));
+        Files.createDirectories(project.resolve("k8s"));
+        Files.writeString(project.resolve("k8s/web.yaml"), MANIFESTS);
+        // when
+        Run imported = run("import", "--project-directory", project.toString(), "k8s");
+        Path spec = project.resolve("src/main/kforge/platform.yaml");
+        Run generate = run("generate", "--spec-file", spec.toString(), "-o", project.resolve("deploy").toString());
+        // then
+        assertThat(imported.code()).isZero();
+        assertThat(imported.out()).startsWith("wrote src/main/kforge/platform.yaml\n")
+                .endsWith("kforge import: 1 service(s) [web] into src/main/kforge/platform.yaml; 1 thing(s) not "
+                        + "carried over, listed at its top. Review it, then run `kforge generate`.\n");
+        assertThat(imported.err()).startsWith("note: not carried over: Role reader (k8s/web.yaml): RBAC")
+                .doesNotContain("to fix");
+        String written = Files.readString(spec);
+        assertThat(written).contains("name: acme-shop", "namespace: shop", "image: ghcr.io/acme/web:1.4.2",
+                "# - not carried over: Role reader (k8s/web.yaml): RBAC");
+        assertThat(generate.code()).as(generate.err()).isZero();
+        assertThat(Files.readString(project.resolve("deploy/kustomize/base/web/deployment.yaml")))
+                .contains("image: ghcr.io/acme/web:1.4.2", "containerPort: 8080");
+        assertThat(Files.readString(project.resolve("deploy/kustomize/base/web/service.yaml")))
+                .contains("port: 80");
+    }
+
+    @Test
+    void import_whenTheSpecExists_thenExitOneNamingTheOptionsAndReplacedOnlyWithOverwrite() throws Exception {
+        // given
+        Files.writeString(dir.resolve("web.yaml"), MANIFESTS);
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), "# mine\n");
+        String[] args = {"import", "--project-directory", dir.toString(), "--spec-file", "platform.yaml", "--name",
+            "shop", "web.yaml"};
+        // when
+        Run refused = run(args);
+        String kept = Files.readString(spec);
+        Run replaced = run(concat(args[0], concat("--overwrite", java.util.Arrays.copyOfRange(args, 1,
+                args.length))));
+        // then
+        assertThat(refused.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(refused.err()).startsWith("a spec already exists at " + dir.resolve("platform.yaml"))
+                .contains("(--spec-file FILE)", "with --overwrite").doesNotContain("-Dk8s");
+        assertThat(kept).isEqualTo("# mine\n");
+        assertThat(replaced.code()).isZero();
+        assertThat(replaced.out()).contains("then run `kforge generate --spec-file platform.yaml`");
+        assertThat(Files.readString(spec)).contains("name: shop");
+    }
+
+    @Test
+    void import_whenTheManifestsAreOutsideTheProject_thenRefusedUnlessTheirFolderIsAllowed() throws Exception {
+        // given
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path manifests = Files.writeString(elsewhere.resolve("web.yaml"), MANIFESTS);
+        // when
+        Run refused = run("import", "--project-directory", project.toString(), manifests.toString());
+        Run allowed = run("import", "--project-directory", project.toString(), "--allowed-directories",
+                elsewhere.toString(), manifests.toString());
+        // then
+        assertThat(refused.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(refused.err()).contains("outside the project", "--allowed-directories " + elsewhere.toRealPath())
+                .doesNotContain("-Dk8s");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(project.resolve("src/main/kforge/platform.yaml")).content().contains("name: project");
+    }
+
+    @Test
+    void import_whenNoPathOrAMissingOne_thenExitTwo() {
+        // when
+        Run none = run("import", "--project-directory", dir.toString());
+        Run missing = run("import", "--project-directory", dir.toString(), "k8s");
+        // then
+        assertThat(none.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(none.err()).startsWith("Missing required parameter: 'PATH'");
+        assertThat(missing.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(missing.err()).startsWith("There is no file or directory at k8s in " + dir)
+                .contains("Try 'kforge import --help'");
+        assertThat(dir.resolve("src")).doesNotExist();
+    }
+
     @Test
     void version_whenAsked_thenKforgesVersionAndTheJava() {
         // when
@@ -204,7 +320,7 @@ class KforgeCliTest {
         Run run = run("--help");
         // then
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("validate", "generate", "verify", "Exit codes: 0 clean, 1 problems found, "
+        assertThat(run.out()).contains("validate", "generate", "verify", "import", "Exit codes: 0 clean, 1 problems found, "
                 + "2 usage error.");
     }
 

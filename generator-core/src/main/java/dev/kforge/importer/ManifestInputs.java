@@ -28,23 +28,32 @@ public final class ManifestInputs {
     }
 
     /**
-     * Reads the manifests at {@code paths}, each named relative to {@code project} when inside it.
+     * Reads the manifests at {@code paths}, each named relative to {@code project} when inside it; messages name the
+     * plugin's settings.
      *
      * @throws KforgeException for a path that does not exist, lies outside the project and the allowed folders,
      *                         or cannot be read
      */
     public static List<ManifestImporter.Manifest> read(List<Path> paths, Path project, List<Path> allowed) {
+        return read(paths, project, allowed, SETTING, ProjectFiles.SETTING);
+    }
+
+    /**
+     * As {@link #read(List, Path, List)}, with messages naming {@code setting} as where the paths come from and
+     * {@code allowedSetting} (see {@link ProjectFiles#of(Path, List, String)}) as how to allow a folder.
+     */
+    public static List<ManifestImporter.Manifest> read(List<Path> paths, Path project, List<Path> allowed,
+                                                       String setting, String allowedSetting) {
         if (paths.isEmpty()) {
-            throw new KforgeException("no manifests to import; name files or folders with -D" + SETTING
-                    + "=PATH[,PATH...]", List.of());
+            throw new KforgeException("no manifests to import; name files or folders (" + setting + ")", List.of());
         }
-        ProjectFiles boundary = ProjectFiles.of(project, allowed);
+        ProjectFiles boundary = ProjectFiles.of(project, allowed, allowedSetting);
         Path root = boundary.projectDirectory();
         List<ManifestImporter.Manifest> out = new ArrayList<>();
-        for (Path file : ManifestFiles.files(paths, SETTING)) {
+        for (Path file : ManifestFiles.files(paths, setting)) {
             String refused = boundary.refusal(project, file, file.toString());
             if (refused != null) {
-                throw new KforgeException(SETTING + ": " + refused, List.of());
+                throw new KforgeException(setting + ": " + refused, List.of());
             }
             try {
                 byte[] bytes = Files.isRegularFile(file) ? boundary.read(file, MAX_BYTES) : null;
@@ -61,7 +70,7 @@ public final class ManifestInputs {
             }
         }
         if (out.isEmpty()) {
-            throw new KforgeException("no manifest files (*.yaml, *.yml, *.json) at " + paths + " (" + SETTING + ")",
+            throw new KforgeException("no manifest files (*.yaml, *.yml, *.json) at " + paths + " (" + setting + ")",
                     List.of());
         }
         return out;

@@ -37,10 +37,12 @@ public final class ProjectFiles {
 
     private final Path project;
     private final List<Path> allowed;
+    private final String setting;
 
-    private ProjectFiles(Path project, List<Path> allowed) {
+    private ProjectFiles(Path project, List<Path> allowed, String setting) {
         this.project = project;
         this.allowed = allowed;
+        this.setting = setting;
     }
 
     /**
@@ -48,12 +50,21 @@ public final class ProjectFiles {
      * links).
      */
     public static ProjectFiles of(Path projectDirectory, List<Path> allowedDirectories) {
+        return of(projectDirectory, allowedDirectories, SETTING);
+    }
+
+    /**
+     * As {@link #of(Path, List)}, with refusals naming {@code setting} (with {@code DIR[,DIR...]} in it, which they
+     * replace by the folder to allow) as the way to widen the boundary: another front end's option.
+     */
+    public static ProjectFiles of(Path projectDirectory, List<Path> allowedDirectories, String setting) {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
+        Objects.requireNonNull(setting, "setting");
         List<Path> allowed = new ArrayList<>();
         for (Path dir : allowedDirectories == null ? List.<Path>of() : allowedDirectories) {
             allowed.add(real(dir));
         }
-        return new ProjectFiles(real(projectDirectory), List.copyOf(allowed));
+        return new ProjectFiles(real(projectDirectory), List.copyOf(allowed), setting);
     }
 
     /** The project's folder, after symbolic links. */
@@ -102,7 +113,7 @@ public final class ProjectFiles {
         return " (" + Checks.oneLine(project) + (allowed.isEmpty() ? "" : " and " + allowed.stream()
                 .map(Checks::oneLine).toList()) + "); kforge reads only files inside the project, so that a spec "
                 + "cannot put the build machine's files into the output. Move the file into the project, or allow "
-                + "its folder with " + SETTING.replace("DIR[,DIR...]", Checks.oneLine(folder));
+                + "its folder with " + setting.replace("DIR[,DIR...]", Checks.oneLine(folder));
     }
 
     private boolean inside(Path path) {

@@ -26,12 +26,13 @@ public final class SpecFiles {
     /**
      * Writes {@code spec} to {@code specFile} and each of {@code files} (path relative to the spec's folder) beside it.
      *
-     * @param setting how the refusal names the switch that allows overwriting
+     * @param elsewhere how the refusal names the setting that puts the spec elsewhere
+     * @param setting   how the refusal names the switch that allows overwriting
      * @return the files written, the spec first
      * @throws KforgeException if a file exists with other content and {@code overwrite} is false, or writing fails
      */
     public static List<Path> write(Path specFile, String spec, Map<String, String> files, boolean overwrite,
-                                   String setting) {
+                                   String elsewhere, String setting) {
         Path dir = specFile.toAbsolutePath().getParent();
         Map<Path, String> all = new LinkedHashMap<>();
         all.put(specFile, spec);
@@ -51,7 +52,7 @@ public final class SpecFiles {
         if (!existing.isEmpty() && !overwrite) {
             throw new KforgeException((existing.contains(specFile.toString()) ? "a spec already exists at " + specFile
                     : "files beside the spec already exist") + "; nothing was written. Import to another place "
-                    + "(-Dk8s.import.spec=FILE), or replace " + (existing.size() == 1 ? "it" : "them: " + existing)
+                    + "(" + elsewhere + "), or replace " + (existing.size() == 1 ? "it" : "them: " + existing)
                     + " with " + setting, List.of());
         }
         List<Path> written = new ArrayList<>();
