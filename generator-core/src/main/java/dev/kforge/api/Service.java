@@ -135,9 +135,8 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
                     + base.describe() + ", and its group '" + Checks.printable(base.userGroup()) + "' is the user "
                     + "name of the machine that built it (Dekorate's default image group): the output would differ "
                     + "from one machine to the next and k8s:verify would fail in CI. Set the image on the service, "
-                    + "or Dekorate's group and registry (@DockerBuild(group = \"...\", registry = \"...\") on the "
-                    + "application class, or dekorate.docker.group and dekorate.docker.registry in its "
-                    + "application.properties)"));
+                    + "or Dekorate's group and registry (@DockerBuild(group = \"...\", registry = \"...\") on a "
+                    + "class of the application)"));
             return null;
         }
         try {
