@@ -27,10 +27,14 @@ import java.util.Objects;
  *                  pod fields)
  * @param probes    the container's probes, or {@code null}
  * @param resources the container's requests and limits when it sets all four, else {@code null}
+ * @param userGroup the image's group (the path segment before its name) when that is the user name of the machine
+ *                  that read the manifest — Dekorate's default group, {@code <user>/<name>:<version>} — else
+ *                  {@code null}; a service that takes this image over is refused, since its output would differ
+ *                  from one machine to the next
  */
 public record ImportedWorkload(String source, String kind, String name, String container, String image,
                                List<String> command, List<String> args, List<Port> ports, List<EnvVar> env,
-                               Probes probes, Resources resources) {
+                               Probes probes, Resources resources, String userGroup) {
 
     public ImportedWorkload {
         Objects.requireNonNull(source, "source");
@@ -43,6 +47,13 @@ public record ImportedWorkload(String source, String kind, String name, String c
         env = Copies.list(env);
         new Checks().required(image, "image").unique(ports, Port::name, "ports")
                 .unique(env, EnvVar::name, "env").done();
+    }
+
+    /** A workload whose image's group is not the build machine's user name. */
+    public ImportedWorkload(String source, String kind, String name, String container, String image,
+                            List<String> command, List<String> args, List<Port> ports, List<EnvVar> env,
+                            Probes probes, Resources resources) {
+        this(source, kind, name, container, image, command, args, ports, env, probes, resources, null);
     }
 
     /** {@code Deployment orders in META-INF/jkube/kubernetes.yml in orders-1.0.jar}, for messages. */

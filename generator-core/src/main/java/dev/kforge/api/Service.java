@@ -15,8 +15,9 @@ import java.util.Map;
  * and has no ports, autoscaling, ingress or disruption budget.
  *
  * <p>A service with a {@code base} takes from it what it leaves unset: the image when it sets none (the imported
- * image must be pinned); command, args and ports when it sets none; probes when it sets none; resources when it
- * sets neither resources nor a tier. Environment variables are the imported ones with the service's added, a
+ * image must be pinned, and its group must not be the build machine's user name, see
+ * {@link ImportedWorkload#userGroup()}); command, args and ports when it sets none; probes when it sets none;
+ * resources when it sets neither resources nor a tier. Environment variables are the imported ones with the service's added, a
  * variable of the same name replaced by the service's. The resolved values are this record's: {@link #image()}
  * and the others return the merged values, and {@link #base()} keeps what was imported.
  *
@@ -129,6 +130,15 @@ public record Service(String name, ServiceKind kind, Image image, List<String> c
     }
 
     private static Image importedImage(ImportedWorkload base, List<Problem> problems) {
+        if (base.userGroup() != null) {
+            problems.add(Problem.at("image", "the image " + Checks.printable(base.image()) + " comes from "
+                    + base.describe() + ", and its group '" + Checks.printable(base.userGroup()) + "' is the user "
+                    + "name of the machine that built it (Dekorate's default image group): the output would differ "
+                    + "from one machine to the next and k8s:verify would fail in CI. Set the image on the service, "
+                    + "or Dekorate's group and registry (@DockerBuild(group = \"...\", registry = \"...\") on a "
+                    + "class of the application)"));
+            return null;
+        }
         try {
             return Image.parse(base.image());
         } catch (ModelException e) {

@@ -50,6 +50,12 @@ import java.util.Objects;
  * JKube put commit ids there, which would change the output on every commit), replicas, security contexts,
  * volumes, {@code envFrom}, side containers or the Kubernetes Service. See {@link ImportedWorkload}.
  *
+ * <p>Dekorate names an image {@code <group>/<name>:<version>}, and its group, unless set, is the user name of the
+ * machine it ran on. The user name of the machine reading the manifest (the JVM's {@code user.name}, the same
+ * value Dekorate reads; {@link #fromText(String, String, String, String)} takes it as an argument) is compared
+ * with the image's group, and a match is kept in {@link ImportedWorkload#userGroup()}, so that a service taking the
+ * image over is refused.
+ *
  * <p>Every problem is thrown as one {@link ModelException}; each message names the file and the workload.
  */
 public final class ManifestImport {
@@ -126,7 +132,7 @@ public final class ManifestImport {
         if (!problems.isEmpty()) {
             throw new ModelException(problems);
         }
-        return select(sources, path + " on the class path", name);
+        return select(sources, path + " on the class path", name, buildUser());
     }
 
     /**
@@ -167,7 +173,7 @@ public final class ManifestImport {
             throw problem("cannot read " + Checks.oneLine(file) + " (" + Checks.oneLine(e.getMessage()) + ")");
         }
         String source = file.toString();
-        return select(List.of(parse(source, decode(bytes, source))), source, name);
+        return select(List.of(parse(source, decode(bytes, source))), source, name, buildUser());
     }
 
     /**
@@ -178,9 +184,44 @@ public final class ManifestImport {
      * @throws ModelException if it holds no such workload, or the workload has something kforge cannot take over
      */
     public static ImportedWorkload fromText(String source, String yaml, String name) {
+        return fromText(source, yaml, name, buildUser());
+    }
+
+    /**
+     * Reads a manifest given as text, on a machine whose user is {@code user}.
+     *
+     * @param source the name messages use for it
+     * @param name   the workload's name, or {@code null} when the text holds exactly one workload
+     * @param user   the user name of the machine the manifest was generated on, or {@code null} for none: an image
+     *               whose group it is gets it as {@link ImportedWorkload#userGroup()}
+     * @throws ModelException if it holds no such workload, or the workload has something kforge cannot take over
+     */
+    public static ImportedWorkload fromText(String source, String yaml, String name, String user) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(yaml, "yaml");
-        return select(List.of(parse(source, yaml)), source, name);
+        return select(List.of(parse(source, yaml)), source, name, user);
+    }
+
+    /** The user name Dekorate gives an image as its group when none is set: the JVM's {@code user.name}. */
+    private static String buildUser() {
+        return System.getProperty("user.name");
+    }
+
+    /**
+     * The group of an image reference ({@code [registry/]group/name[:tag][@digest]}) when it is {@code user},
+     * compared as Dekorate might have lower-cased it; else {@code null}.
+     */
+    static String userGroup(String image, String user) {
+        if (image == null || user == null || user.isBlank()) {
+            return null;
+        }
+        String reference = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        String[] segments = reference.split("/", -1);
+        if (segments.length < 2) {
+            return null;
+        }
+        String group = segments[segments.length - 2];
+        return group.equalsIgnoreCase(user) ? group : null;
     }
 
     // ---------------------------------------------------------------- reading
@@ -290,7 +331,7 @@ public final class ManifestImport {
         return new Source(source, workloads, others);
     }
 
-    private static ImportedWorkload select(List<Source> sources, String where, String name) {
+    private static ImportedWorkload select(List<Source> sources, String where, String name, String user) {
         List<Map<String, Object>> matches = new ArrayList<>();
         List<String> matchSources = new ArrayList<>();
         List<String> found = new ArrayList<>();
@@ -321,7 +362,7 @@ public final class ManifestImport {
                     : " holds several workloads named '" + name + "': in " + String.join(", ", matchSources)
                     + "; keep only one of those on the class path, or name a file instead"));
         }
-        return workload(matchSources.get(0), matches.get(0));
+        return workload(matchSources.get(0), matches.get(0), user);
     }
 
     @SuppressWarnings("unchecked")
@@ -332,7 +373,7 @@ public final class ManifestImport {
 
     // ---------------------------------------------------------------- taking the container over
 
-    private static ImportedWorkload workload(String source, Map<String, Object> tree) {
+    private static ImportedWorkload workload(String source, Map<String, Object> tree, String user) {
         String kind = (String) tree.get("kind");
         String name = name(tree);
         String what = kind + " " + name + " in " + source;
@@ -371,7 +412,7 @@ public final class ManifestImport {
         try {
             return new ImportedWorkload(source, kind, name, container.getName() == null ? name : container.getName(),
                     container.getImage(), container.getCommand(), container.getArgs(), ports, env, probes,
-                    resources);
+                    resources, userGroup(container.getImage(), user));
         } catch (ModelException e) {
             throw new ModelException(e.problems().stream().map(p -> Problem.at("", at + ": " + p)).toList());
         }

@@ -111,6 +111,42 @@ class ServiceBaseTest {
     }
 
     @Test
+    void build_whenImportedImagesGroupIsTheBuildMachinesUser_thenRefusesItWithTheFix() {
+        // given: Dekorate's default group, the user name of the machine that compiled the application
+        ImportedWorkload base = new ImportedWorkload("META-INF/dekorate/kubernetes.yml in classes", "Deployment",
+                "orders", "orders", "root/orders:1.4.2", null, null, List.of(Port.tcp("http", 8080)), null, null,
+                IMPORTED_RESOURCES, "root");
+
+        // when
+        ModelException e = catchThrowableOfType(ModelException.class, () -> Service.builder("orders",
+                ServiceKind.WEB_SERVICE).base(base).build());
+
+        // then
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly("image: the image root/orders:1.4.2 "
+                + "comes from Deployment orders in META-INF/dekorate/kubernetes.yml in classes, and its group 'root' "
+                + "is the user name of the machine that built it (Dekorate's default image group): the output would "
+                + "differ from one machine to the next and k8s:verify would fail in CI. Set the image on the "
+                + "service, or Dekorate's group and registry (@DockerBuild(group = \"...\", registry = \"...\") on "
+                + "a class of the application)");
+    }
+
+    @Test
+    void build_whenServiceSetsItsOwnImageOverAUsersGroup_thenTakesTheRestOfTheImport() {
+        // given
+        ImportedWorkload base = new ImportedWorkload("META-INF/dekorate/kubernetes.yml in classes", "Deployment",
+                "orders", "orders", "root/orders:1.4.2", null, null, List.of(Port.tcp("http", 8080)), null, null,
+                IMPORTED_RESOURCES, "root");
+
+        // when
+        Service s = Service.builder("orders", ServiceKind.WEB_SERVICE).base(base)
+                .image("registry.example.com/shop/orders:1.4.2").build();
+
+        // then
+        assertThat(s.image().reference()).isEqualTo("registry.example.com/shop/orders:1.4.2");
+        assertThat(s.ports()).containsExactly(Port.tcp("http", 8080));
+    }
+
+    @Test
     void build_whenNeitherServiceNorImportHasResources_thenSaysTheImportHasNone() {
         // given: a tier could size the service (or a tenant's tier, in a multi-tenant platform): the platform decides
         Service orders = Service.builder("orders", ServiceKind.WEB_SERVICE)

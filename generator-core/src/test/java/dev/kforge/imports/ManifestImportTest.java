@@ -66,6 +66,45 @@ class ManifestImportTest {
         assertThat(w.resources()).isEqualTo(new Resources("250m", "1", "256Mi", "512Mi"));
     }
 
+    private static String deployment(String image) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: orders}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: orders, image: "%s"}]
+                """.formatted(image);
+    }
+
+    @Test
+    void fromText_whenTheImagesGroupIsTheBuildMachinesUser_thenTheWorkloadSaysSo() {
+        // when: Dekorate's default image, <user>/<name>:<version>, with or without a registry
+        ImportedWorkload plain = ManifestImport.fromText("k.yml", deployment("alice/orders:1.4.2"), null, "alice");
+        ImportedWorkload registry = ManifestImport.fromText("k.yml",
+                deployment("registry.example.com/alice/orders:1.4.2"), null, "alice");
+        ImportedWorkload digest = ManifestImport.fromText("k.yml",
+                deployment("Alice/orders@sha256:" + "a".repeat(64)), null, "alice");
+
+        // then
+        assertThat(plain.userGroup()).isEqualTo("alice");
+        assertThat(registry.userGroup()).isEqualTo("alice");
+        assertThat(digest.userGroup()).as("compared as Dekorate may lower-case it").isEqualTo("Alice");
+    }
+
+    @Test
+    void fromText_whenTheImagesGroupIsSetOrThereIsNone_thenItIsNoUsersGroup() {
+        assertThat(ManifestImport.fromText("k.yml", deployment("registry.example.com/shop/orders:1.4.2"), null,
+                "alice").userGroup()).as("a group set in Dekorate").isNull();
+        assertThat(ManifestImport.fromText("k.yml", deployment("registry.example.com/orders:1.4.2"), null,
+                "alice").userGroup()).as("no group").isNull();
+        assertThat(ManifestImport.fromText("k.yml", deployment("alice:1.4.2"), null, "alice").userGroup())
+                .as("the user's name as the image's name").isNull();
+        assertThat(ManifestImport.fromText("k.yml", deployment("alice/orders:1.4.2"), null, null).userGroup())
+                .as("no user known").isNull();
+    }
+
     @Test
     void fromText_whenJKubeList_thenTakesTheOnlyContainerWhateverItsName() {
         // when

@@ -108,6 +108,30 @@ class SpecReaderImportTest {
     }
 
     @Test
+    void read_whenTheImportedImagesGroupIsThisMachinesUser_thenRefusesItAtTheServiceUnlessTheSpecSetsTheImage()
+            throws IOException {
+        // given: the image Dekorate writes when no group is set: the user name of the machine it ran on
+        String user = System.getProperty("user.name");
+        Files.writeString(dir.resolve("kubernetes.yml"), manifest("dekorate-kubernetes.yml")
+                .replace("registry.example.com/acme/orders:1.4.2", user + "/orders:1.4.2"));
+        Path spec = spec("{file: kubernetes.yml}");
+
+        // when
+        ModelException e = catchThrowableOfType(ModelException.class, () -> SpecReader.read(spec));
+        Files.writeString(spec, Files.readString(spec).replace("    fromManifests:",
+                "    image: registry.example.com/shop/orders:1.4.2\n    fromManifests:"));
+        Service fixed = SpecReader.read(spec).service("orders");
+
+        // then
+        assertThat(e.problems()).extracting(Problem::toString).singleElement().asString()
+                .startsWith("platform.yaml:4: services.orders.image: the image " + user + "/orders:1.4.2 comes from "
+                        + "Deployment orders in " + dir.resolve("kubernetes.yml") + ", and its group '" + user
+                        + "' is the user name of the machine that built it")
+                .contains("Set the image on the service, or Dekorate's group and registry");
+        assertThat(fixed.image().reference()).isEqualTo("registry.example.com/shop/orders:1.4.2");
+    }
+
+    @Test
     void read_whenBothOrNeitherSourceOrAResourceWithoutClassPath_thenSaysWhatToSet() throws IOException {
         assertThat(problem(spec("{file: a.yml, resource: b.yml}"))).isEqualTo("platform.yaml:6: "
                 + "services.orders.fromManifests: set either resource (a path on the project's class path, like "
