@@ -70,7 +70,10 @@ public final class Kforge {
      * @throws IllegalArgumentException if Helm would not take {@code chartVersion} as a version
      */
     public static FileTree render(Platform platform, Map<String, Environment> profiles, String chartVersion) {
-        return generation(platform, profiles, chartVersion).tree();
+        RunProblems problems = new RunProblems();
+        Generation generation = generation(platform, profiles, chartVersion, problems);
+        problems.throwIfAny();
+        return generation.tree();
     }
 
     /**
@@ -81,7 +84,10 @@ public final class Kforge {
         return tenantGeneration(platform, EnvironmentProfiles.builtIn(), HelmEmitter.DEFAULT_VERSION, false).tree();
     }
 
-    /** The files, and per target the number of objects of each kind they hold. */
+    /**
+     * The files ({@code null} when a stage failed: then nothing is emitted), per target the number of objects of
+     * each kind they hold, and the policy findings of every target that was built.
+     */
     private record Generation(FileTree tree, Map<String, Map<String, Integer>> counts,
                               Map<String, List<ValidationProblem>> findings) {
     }
@@ -143,36 +149,48 @@ public final class Kforge {
         return "prod".equals(env.profile()) || "prod".equals(env.name());
     }
 
+    /**
+     * Generates the platform's files, or only gathers into {@code problems} what is wrong with it: every
+     * environment is resolved, built and checked even when another fails, so one run finds the problems of all.
+     */
     private static Generation generation(Platform platform, Map<String, Environment> profiles,
-                                         String chartVersion) {
+                                         String chartVersion, RunProblems problems) {
         if (!HelmEmitter.validVersion(chartVersion)) {
             throw new IllegalArgumentException("'" + chartVersion + "' is not a Helm chart version; use a version "
                     + "like 1.4.0 or 1.4.0-SNAPSHOT");
         }
         return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion, true)
-                : platformGeneration(platform, profiles, chartVersion);
+                : platformGeneration(platform, profiles, chartVersion, problems);
     }
 
     private static Generation platformGeneration(Platform platform, Map<String, Environment> profiles,
-                                                 String chartVersion) {
+                                                 String chartVersion, RunProblems problems) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        ResolvedPlatform base = Resolver.base(platform);
-        List<KubeObject> baseObjects = ObjectFactory.build(base);
-        count(counts, Target.BASE, baseObjects);
+        ResolvedPlatform base = problems.base(() -> Resolver.base(platform));
+        List<KubeObject> baseObjects = base == null ? null : problems.base(() -> ObjectFactory.build(base));
+        if (baseObjects != null) {
+            count(counts, Target.BASE, baseObjects);
+        }
         List<KustomizeEmitter.Overlay> overlays = new ArrayList<>();
         List<ResolvedPlatform> environments = new ArrayList<>();
+        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         for (Environment env : platform.environments()) {
-            ResolvedPlatform resolved = Resolver.environment(platform, env, profiles);
-            List<KubeObject> envObjects = ObjectFactory.build(resolved);
+            // an environment that does not resolve or build is left out of the checks below, not guessed at
+            ResolvedPlatform resolved = problems.environment(env.name(),
+                    () -> Resolver.environment(platform, env, profiles));
+            List<KubeObject> envObjects = resolved == null ? null
+                    : problems.environment(env.name(), () -> ObjectFactory.build(resolved));
+            if (envObjects == null) {
+                continue;
+            }
             count(counts, env.name(), envObjects);
             overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
             environments.add(resolved);
+            TargetFindings.of(platform, env.name(), envObjects, production(env),
+                    PlatformAssumptions.of(platform, resolved.target(), platform.services()), findings);
         }
-        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
-        for (int i = 0; i < overlays.size(); i++) {
-            Environment env = platform.environments().get(i);
-            TargetFindings.of(platform, env.name(), overlays.get(i).objects(), production(env),
-                    PlatformAssumptions.of(platform, environments.get(i).target(), platform.services()), findings);
+        if (problems.any()) {
+            return new Generation(null, counts, findings);
         }
         FileTree out = new FileTree();
         KustomizeEmitter kustomize = new KustomizeEmitter();
@@ -418,7 +436,7 @@ public final class Kforge {
      * The policy findings as report lines, or a failure when an environment has findings at or above the severity
      * that fails it. Suppressions naming unknown rules fail too: a typo must not switch nothing off silently.
      */
-    private static List<String> policy(Platform platform, Generation generation) {
+    private static List<String> policy(Platform platform, Generation generation, RunProblems run) {
         List<Problem> failing = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         List<String> known = java.util.stream.Stream.concat(PolicyRules.RULES.stream(), Readiness.RULES.stream())
@@ -452,9 +470,7 @@ public final class Kforge {
                 }
             }
         });
-        if (!failing.isEmpty()) {
-            throw new ModelException(failing);
-        }
+        run.add(failing);
         return lines;
     }
 
@@ -486,9 +502,13 @@ public final class Kforge {
             }
             platform = platform.withKubernetesVersion(kubernetesVersion);
         }
-        Generation generation = generation(platform, EnvironmentProfiles.builtIn(), chartVersion);
+        RunProblems problems = new RunProblems();
+        Generation generation = generation(platform, EnvironmentProfiles.builtIn(), chartVersion, problems);
+        // the policy's own settings are checked even when an environment failed; its findings where one was built
+        List<String> policyLines = policy(platform, generation, problems);
+        problems.throwIfAny();
         validate(platform, generation.tree());
-        return new Generated(platform.name(), generation, policy(platform, generation));
+        return new Generated(platform.name(), generation, policyLines);
     }
 
     /**
