@@ -1,6 +1,7 @@
 package dev.kforge.validate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,13 @@ public final class PolicyRules {
                 budgets.add(o);
             }
         }
+        // the first autoscaler aimed at each name, as the replica counts below look them up
+        Map<Object, Map<String, Object>> autoscalers = new HashMap<>();
+        for (Map<String, Object> o : objects) {
+            if ("HorizontalPodAutoscaler".equals(o.get("kind"))) {
+                autoscalers.putIfAbsent(get(o, "spec", "scaleTargetRef", "name"), o);
+            }
+        }
         for (int i = 0; i < objects.size(); i++) {
             Map<String, Object> o = objects.get(i);
             String kind = String.valueOf(o.get("kind"));
@@ -139,8 +147,9 @@ public final class PolicyRules {
                 continue;
             }
             checkPod(r, kind, pod, "." + podPath);
-            int replicas = replicas(o, objects, "minReplicas");
-            int most = replicas(o, objects, "maxReplicas");
+            Map<String, Object> autoscaler = autoscalers.get(get(o, "metadata", "name"));
+            int replicas = replicas(o, autoscaler, "minReplicas");
+            int most = replicas(o, autoscaler, "maxReplicas");
             boolean job = "CronJob".equals(kind) || "Job".equals(kind);
             if (replicas > 1 && !job && budgets.stream().noneMatch(b -> selects(b, o))) {
                 r.report(PDB, "", replicas + " replicas and no PodDisruptionBudget selecting them; add one so "
@@ -249,13 +258,9 @@ public final class PolicyRules {
     }
 
     /** An HPA's {@code minReplicas} or {@code maxReplicas} ({@code bound}), else the workload's replicas. */
-    private static int replicas(Map<String, Object> workload, List<Map<String, Object>> objects, String bound) {
-        String name = (String) get(workload, "metadata", "name");
-        for (Map<String, Object> o : objects) {
-            if ("HorizontalPodAutoscaler".equals(o.get("kind")) && Objects.equals(name,
-                    get(o, "spec", "scaleTargetRef", "name")) && get(o, "spec", bound) instanceof Number n) {
-                return n.intValue();
-            }
+    private static int replicas(Map<String, Object> workload, Map<String, Object> autoscaler, String bound) {
+        if (autoscaler != null && get(autoscaler, "spec", bound) instanceof Number n) {
+            return n.intValue();
         }
         Object replicas = get(workload, "spec", "replicas");
         return replicas instanceof Number n ? n.intValue() : 1;

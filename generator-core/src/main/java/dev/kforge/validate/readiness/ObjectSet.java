@@ -3,6 +3,7 @@ package dev.kforge.validate.readiness;
 import dev.kforge.validate.ObjectTrees;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,9 @@ public final class ObjectSet {
     private final List<Map<String, Object>> objects;
     private final List<Workload> workloads = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
+    /** Workloads per namespace, and per namespace, label key and value: selectors look here, not at every one. */
+    private final Map<String, List<Workload>> byNamespace = new HashMap<>();
+    private final Map<List<String>, List<Workload>> byLabel = new HashMap<>();
 
     /** Indexes {@code objects}; they are not copied and must not change while the set is used. */
     public ObjectSet(List<Map<String, Object>> objects) {
@@ -129,6 +133,9 @@ public final class ObjectSet {
             Workload w = workload(o);
             if (w != null) {
                 workloads.add(w);
+                byNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+                w.labels().forEach((key, value) -> byLabel.computeIfAbsent(List.of(w.namespace(), key, value),
+                        k -> new ArrayList<>()).add(w));
             }
         }
     }
@@ -170,14 +177,27 @@ public final class ObjectSet {
 
     /** The workloads in {@code namespace} whose pods {@code selector} (a LabelSelector) selects. */
     public List<Workload> selected(String namespace, Map<String, Object> selector) {
-        return workloads.stream().filter(w -> w.namespace().equals(namespace)
-                && Selectors.matches(selector, w.labels())).toList();
+        Map<String, String> plain = selector == null ? Map.of() : ObjectTrees.strings(selector, "matchLabels");
+        return candidates(namespace, plain).stream().filter(w -> Selectors.matches(selector, w.labels())).toList();
     }
 
     /** The workloads in {@code namespace} whose pods a Service's plain selector selects. */
     public List<Workload> selectedByService(String namespace, Map<String, String> selector) {
-        return workloads.stream().filter(w -> w.namespace().equals(namespace)
-                && Selectors.plainMatches(selector, w.labels())).toList();
+        return candidates(namespace, selector).stream().filter(w -> Selectors.plainMatches(selector, w.labels()))
+                .toList();
+    }
+
+    /** The workloads of {@code namespace} that carry the rarest of the labels {@code plain} asks for, in order. */
+    private List<Workload> candidates(String namespace, Map<String, String> plain) {
+        List<Workload> out = byNamespace.getOrDefault(namespace, List.of());
+        for (Map.Entry<String, String> e : plain.entrySet()) {
+            List<Workload> with = byLabel.getOrDefault(List.of(namespace, e.getKey(), String.valueOf(e.getValue())),
+                    List.of());
+            if (with.size() < out.size()) {
+                out = with;
+            }
+        }
+        return out;
     }
 
     /** The workload {@code kind}/{@code name} in {@code namespace}, or {@code null}. */

@@ -6,6 +6,7 @@ import dev.kforge.validate.Severity;
 import dev.kforge.validate.readiness.Reachability.Direction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,23 @@ final class PolicySymmetry implements Check {
         return List.of(RULE);
     }
 
+    /** At most this many further pairs are named in one finding; the rest are counted. */
+    static final int NAMED_PAIRS = 3;
+
     @Override
     public void check(Scope scope) {
+        // workloads with the same namespace, labels and ports are one endpoint to the policies: compare endpoints
+        // once each, so that copies of a workload cost nothing more than the first
+        Map<Reachability.Endpoint, List<ObjectSet.Workload>> byEndpoint = new LinkedHashMap<>();
+        for (ObjectSet.Workload w : scope.set().workloads()) {
+            byEndpoint.computeIfAbsent(w.endpoint(), e -> new ArrayList<>()).add(w);
+        }
         Reachability r = scope.reachability();
         for (Map<String, Object> policy : scope.set().ofKind("NetworkPolicy")) {
+            String namespace = ObjectTrees.namespace(policy);
             Map<String, Object> podSelector = ObjectTrees.map(ObjectTrees.get(policy, "spec", "podSelector"));
-            List<ObjectSet.Workload> subjects = scope.set().selected(ObjectTrees.namespace(policy), podSelector);
+            List<Reachability.Endpoint> subjects = byEndpoint.keySet().stream().filter(e ->
+                    e.namespace().equals(namespace) && Selectors.matches(podSelector, e.labels())).toList();
             for (Direction direction : Direction.values()) {
                 if (!Reachability.types(policy).contains(direction.type)) {
                     continue;
@@ -42,49 +54,94 @@ final class PolicySymmetry implements Check {
                     if (ObjectTrees.list(rule.get(direction.peers)).isEmpty()) {
                         continue;
                     }
-                    for (ObjectSet.Workload peer : scope.set().workloads()) {
-                        if (!r.peerMatches(rule, direction, policy, peer.endpoint())) {
+                    Gaps gaps = new Gaps();
+                    for (Reachability.Endpoint peer : byEndpoint.keySet()) {
+                        if (!r.peerMatches(rule, direction, policy, peer)) {
                             continue;
                         }
-                        for (ObjectSet.Workload subject : subjects) {
-                            check(scope, policy, "." + "spec." + direction.rules + "[" + i + "]", rule, direction,
-                                    subject, peer);
+                        for (Reachability.Endpoint subject : subjects) {
+                            gap(r, rule, direction, subject, peer, byEndpoint, gaps);
                         }
                     }
+                    report(scope, policy, ".spec." + direction.rules + "[" + i + "]", direction, gaps);
                 }
             }
         }
     }
 
-    private static void check(Scope scope, Map<String, Object> policy, String path, Map<String, Object> rule,
-                              Direction direction, ObjectSet.Workload subject, ObjectSet.Workload peer) {
+    /**
+     * A connection a rule allows and the other side drops.
+     *
+     * @param sender   the sending workload
+     * @param receiver the receiving workload
+     * @param ports    the ports dropped, {@code 6379/TCP}
+     * @param policies the other side's policies that drop it
+     */
+    private record Gap(ObjectSet.Workload sender, ObjectSet.Workload receiver, String ports, String policies) {
+
+        String pair() {
+            return describe(sender) + " -> " + describe(receiver);
+        }
+    }
+
+    private static void gap(Reachability r, Map<String, Object> rule, Direction direction,
+                            Reachability.Endpoint subject, Reachability.Endpoint peer,
+                            Map<Reachability.Endpoint, List<ObjectSet.Workload>> byEndpoint, Gaps gaps) {
         boolean egress = direction == Direction.EGRESS;
-        ObjectSet.Workload sender = egress ? subject : peer;
-        ObjectSet.Workload receiver = egress ? peer : subject;
+        Reachability.Endpoint sender = egress ? subject : peer;
+        Reachability.Endpoint receiver = egress ? peer : subject;
         Direction other = egress ? Direction.INGRESS : Direction.EGRESS;
         List<String> dropped = new ArrayList<>();
-        for (Reachability.Port p : ports(rule, receiver.endpoint())) {
-            if (!scope.reachability().allows(other, sender.endpoint(), receiver.endpoint(), p.number(),
-                    p.protocol())) {
+        for (Reachability.Port p : ports(rule, receiver)) {
+            if (!r.allows(other, sender, receiver, p.number(), p.protocol())) {
                 dropped.add(p.number() + "/" + p.protocol());
             }
         }
         if (dropped.isEmpty()) {
             return;
         }
-        ObjectSet.Workload otherSide = egress ? receiver : sender;
-        String policies = Reachability.names(scope.reachability().isolating(other, otherSide.endpoint()));
+        String policies = Reachability.names(r.isolating(other, egress ? receiver : sender));
         String ports = String.join(", ", dropped);
-        if (egress) {
-            scope.findings().report(RULE, policy, path, "lets " + describe(sender) + " send to " + describe(receiver)
-                    + " on " + ports + ", but the ingress policies of the receiving pods (" + policies + ") admit "
-                    + "nothing from it there, so the connection is dropped; add the matching ingress allow, or "
-                    + "remove this one");
+        List<ObjectSet.Workload> senders = byEndpoint.get(sender);
+        List<ObjectSet.Workload> receivers = byEndpoint.get(receiver);
+        gaps.count += (long) senders.size() * receivers.size();
+        for (int a = 0; a < senders.size() && gaps.kept.size() <= NAMED_PAIRS; a++) {
+            for (int b = 0; b < receivers.size() && gaps.kept.size() <= NAMED_PAIRS; b++) {
+                gaps.kept.add(new Gap(senders.get(a), receivers.get(b), ports, policies));
+            }
+        }
+    }
+
+    /** The first gaps of a rule, to name, and how many it has: copies of a workload can make them many. */
+    private static final class Gaps {
+        final List<Gap> kept = new ArrayList<>();
+        long count;
+    }
+
+    /** One finding per rule: the first connection it cannot make in full, and how many more share its fate. */
+    private static void report(Scope scope, Map<String, Object> policy, String path, Direction direction,
+                               Gaps gaps) {
+        if (gaps.kept.isEmpty()) {
+            return;
+        }
+        Gap first = gaps.kept.get(0);
+        String more = "";
+        if (gaps.count > 1) {
+            List<String> named = gaps.kept.subList(1, gaps.kept.size()).stream().map(Gap::pair).toList();
+            long unnamed = gaps.count - 1 - named.size();
+            more = "; the same for " + (gaps.count - 1) + " more pair(s): " + String.join(", ", named)
+                    + (unnamed > 0 ? " and " + unnamed + " more" : "");
+        }
+        if (direction == Direction.EGRESS) {
+            scope.findings().report(RULE, policy, path, "lets " + describe(first.sender()) + " send to "
+                    + describe(first.receiver()) + " on " + first.ports() + ", but the ingress policies of the "
+                    + "receiving pods (" + first.policies() + ") admit nothing from it there, so the connection is "
+                    + "dropped; add the matching ingress allow, or remove this one" + more);
         } else {
-            scope.findings().report(RULE, policy, path, "admits " + describe(sender) + " into " + describe(receiver)
-                    + " on " + ports + ", but the egress policies of the sending pods (" + policies + ") do not let "
-                    + "it out there, so the connection never happens; add the matching egress allow, or remove this "
-                    + "one");
+            scope.findings().report(RULE, policy, path, "admits " + describe(first.sender()) + " into "
+                    + describe(first.receiver()) + " on " + first.ports() + ", but the egress policies of the "
+                    + "sending pods (" + first.policies() + ") do not let it out there, so the connection never "
+                    + "happens; add the matching egress allow, or remove this one" + more);
         }
     }
 

@@ -6,9 +6,11 @@ import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.Severity;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A namespace's ResourceQuota holds its workloads at their most replicas (an HPA's maximum, else the replicas;
@@ -39,8 +41,14 @@ final class QuotaFits implements Check {
         return List.of(RULE);
     }
 
+    /** What a namespace's workloads need at their most, per quota key, and the largest share of each. */
+    private record Need(Map<String, BigDecimal> amounts, Map<String, String> largest) {
+    }
+
     @Override
     public void check(Scope scope) {
+        // quotas of one namespace that count the same keys share one sum (copies of a quota need not add it again)
+        Map<List<Object>, Need> needs = new HashMap<>();
         for (Map<String, Object> quota : scope.set().ofKind("ResourceQuota")) {
             if (ObjectTrees.get(quota, "spec", "scopes") != null
                     || ObjectTrees.get(quota, "spec", "scopeSelector") != null) {
@@ -48,13 +56,15 @@ final class QuotaFits implements Check {
             }
             Map<String, Object> hard = ObjectTrees.map(ObjectTrees.get(quota, "spec", "hard"));
             if (hard != null) {
-                check(scope, quota, hard);
+                String ns = ObjectTrees.namespace(quota);
+                Need need = needs.computeIfAbsent(List.of(ns, new TreeSet<>(hard.keySet())),
+                        k -> need(scope, ns, hard));
+                report(scope, quota, ns, hard, need);
             }
         }
     }
 
-    private static void check(Scope scope, Map<String, Object> quota, Map<String, Object> hard) {
-        String ns = ObjectTrees.namespace(quota);
+    private static Need need(Scope scope, String ns, Map<String, Object> hard) {
         Map<String, BigDecimal> need = new LinkedHashMap<>();
         Map<String, String> largest = new LinkedHashMap<>();
         Map<String, BigDecimal> largestAmount = new LinkedHashMap<>();
@@ -94,7 +104,13 @@ final class QuotaFits implements Check {
                 need.merge("persistentvolumeclaims", BigDecimal.ONE, BigDecimal::add);
             }
         }
-        for (Map.Entry<String, BigDecimal> e : need.entrySet()) {
+        return new Need(need, largest);
+    }
+
+    private static void report(Scope scope, Map<String, Object> quota, String ns, Map<String, Object> hard,
+                               Need need) {
+        Map<String, String> largest = need.largest();
+        for (Map.Entry<String, BigDecimal> e : need.amounts().entrySet()) {
             BigDecimal allowed = amount(hard.get(e.getKey()));
             if (allowed != null && e.getValue().compareTo(allowed) > 0) {
                 scope.findings().report(RULE, quota, ".spec.hard." + e.getKey(), "at their most replicas the "

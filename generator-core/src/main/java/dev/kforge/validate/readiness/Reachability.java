@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which connections between pods a set of NetworkPolicies allows, as the Kubernetes NetworkPolicy API defines it: a
@@ -66,6 +67,9 @@ public final class Reachability {
 
     private final List<Map<String, Object>> policies;
     private final Map<String, Map<String, String>> namespaceLabels = new LinkedHashMap<>();
+    /** {@link #isolating} per direction and pods: many workloads share an endpoint, and every check asks again. */
+    private final Map<Direction, Map<Endpoint, List<Map<String, Object>>>> isolatingCache =
+            new ConcurrentHashMap<>();
 
     /** The NetworkPolicies and Namespaces of {@code set}. */
     public Reachability(ObjectSet set) {
@@ -120,6 +124,11 @@ public final class Reachability {
 
     /** The policies that select {@code pods} for {@code direction}: none means the pods are open that way. */
     public List<Map<String, Object>> isolating(Direction direction, Endpoint pods) {
+        return isolatingCache.computeIfAbsent(direction, d -> new ConcurrentHashMap<>())
+                .computeIfAbsent(pods, p -> selecting(direction, p));
+    }
+
+    private List<Map<String, Object>> selecting(Direction direction, Endpoint pods) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> policy : policies) {
             if (ObjectTrees.namespace(policy).equals(pods.namespace()) && types(policy).contains(direction.type)
@@ -128,7 +137,7 @@ public final class Reachability {
                 out.add(policy);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The directions a policy isolates: its policyTypes, or Ingress and (when it has egress rules) Egress. */

@@ -4,6 +4,7 @@ import dev.kforge.validate.ObjectTrees;
 import dev.kforge.validate.PolicyRules;
 import dev.kforge.validate.Severity;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ final class ServiceTargetPorts implements Check {
 
     @Override
     public void check(Scope scope) {
+        // a workload selected by many Services has its ports listed once
+        Map<ObjectSet.Workload, List<Reachability.Port>> portsOf = new IdentityHashMap<>();
         for (Map<String, Object> service : scope.set().ofKind("Service")) {
             Map<String, String> selector = ObjectTrees.strings(service, "spec", "selector");
             if (selector.isEmpty()) {
@@ -38,7 +41,8 @@ final class ServiceTargetPorts implements Check {
                 String protocol = ObjectTrees.text(port, "protocol") == null ? "TCP"
                         : ObjectTrees.text(port, "protocol");
                 for (ObjectSet.Workload w : selected) {
-                    List<Reachability.Port> declared = w.endpoint().ports();
+                    List<Reachability.Port> declared = portsOf.computeIfAbsent(w,
+                            x -> x.endpoint().ports());
                     String problem = null;
                     if (target instanceof String named) {
                         if (declared.stream().noneMatch(p -> named.equals(p.name()) && p.protocol().equals(protocol))) {

@@ -82,4 +82,22 @@ class PolicySymmetryTest {
                 .extracting(ValidationProblem::message).asString()
                 .startsWith("admits Deployment/api into Deployment/api on 8080/TCP");
     }
+
+    @Test
+    void check_whenManyWorkloadsShareTheDroppedConnection_thenOneFindingPerRuleCountingThePairs() {
+        // given: 30 senders and 30 receivers with the same labels (copies), so 900 connections share one fate
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            yaml.append(Fixtures.deployment("web", "").replace("name: web,", "name: web-" + i + ",")).append("---\n");
+            yaml.append(Fixtures.deployment("api", "").replace("name: api,", "name: api-" + i + ",")).append("---\n");
+        }
+        yaml.append(IngressControllerAllowedTest.DEFAULT_DENY).append(WEB_TO_API);
+        // when
+        List<ValidationProblem> problems = Fixtures.check(yaml.toString(), PolicySymmetry.RULE);
+        // then
+        assertThat(problems).singleElement().extracting(ValidationProblem::message).asString()
+                .startsWith("lets Deployment/web-0 send to Deployment/api-0 on 8080/TCP")
+                .endsWith("; the same for 899 more pair(s): Deployment/web-0 -> Deployment/api-1, "
+                        + "Deployment/web-0 -> Deployment/api-2, Deployment/web-0 -> Deployment/api-3 and 896 more");
+    }
 }
