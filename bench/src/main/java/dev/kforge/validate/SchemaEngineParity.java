@@ -76,7 +76,7 @@ public final class SchemaEngineParity {
         for (int i = 0; i < mutants; i++) {
             Random random = new Random(seed * 1_000_003L + i);
             Case base = valid.get(random.nextInt(valid.size()));
-            Map<String, Object> copy = cast(deepCopy(base.object()));
+            Map<String, Object> copy = cast(ObjectTrees.copy(base.object()));
             String what = mutate(copy, random);
             cases.add(new Case(base.name() + " mutant " + i + " (" + what + ")", copy, base.schema(), base.key()));
         }
@@ -93,7 +93,7 @@ public final class SchemaEngineParity {
         };
         for (Object[] probe : probes) {
             Case base = valid.stream().filter(c -> c.key().equals(probe[0])).findFirst().orElseThrow();
-            Map<String, Object> copy = cast(deepCopy(base.object()));
+            Map<String, Object> copy = cast(ObjectTrees.copy(base.object()));
             @SuppressWarnings("unchecked")
             List<Object> path = (List<Object>) probe[1];
             Object at = copy;
@@ -253,20 +253,6 @@ public final class SchemaEngineParity {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object deepCopy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(k, deepCopy(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(deepCopy(x)));
-            return out;
-        }
-        return v;
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object m) {

@@ -161,25 +161,11 @@ final class CustomResources {
 
     /** openapi2jsonschema.py's {@code additional_properties(skip=True)} then {@code replace_int_or_string}. */
     static Object convert(Object schema) {
-        Object copy = deepCopy(schema);
+        Object copy = ObjectTrees.copy(schema);
         additionalProperties(copy, true);
         return replaceIntOrString(copy);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object deepCopy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), deepCopy(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(deepCopy(x)));
-            return out;
-        }
-        return v;
-    }
 
     /**
      * The script's {@code additional_properties}, but a map of property schemas (the value of {@code properties}) is

@@ -84,4 +84,19 @@ public final class ObjectTrees {
         });
         return out;
     }
+
+    /** A deep copy of a tree of maps (keys as text) and lists; other values are shared, as they are immutable. */
+    public static Object copy(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>(l.size());
+            l.forEach(x -> out.add(copy(x)));
+            return out;
+        }
+        return node;
+    }
 }

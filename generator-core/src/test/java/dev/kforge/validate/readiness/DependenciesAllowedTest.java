@@ -24,17 +24,7 @@ class DependenciesAllowedTest {
             "labels: {app.kubernetes.io/name: web}, annotations: {kforge.dev/depends-on: 'api:80'}}")
             + "---\n" + Fixtures.deployment("api", "") + API_SERVICE;
 
-    private static String policy(String name, String spec) {
-        return """
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: %s, namespace: shop}
-                spec:
-                %s""".formatted(name, spec.indent(2));
-    }
-
-    private static final String WEB_OUT = policy("web", """
+    private static final String WEB_OUT = Fixtures.policy("web", """
             podSelector: {matchLabels: {app: web}}
             policyTypes: [Egress]
             egress: [{to: [{podSelector: {matchLabels: {app: api}}}, {podSelector: {matchLabels: {app.kubernetes.io/name: postgresql}}}]}]
@@ -55,8 +45,8 @@ class DependenciesAllowedTest {
     @Test
     void check_whenTheSenderMayNotSend_thenItsEgressIsNamed() {
         // when
-        List<ValidationProblem> problems = Fixtures.check(PODS + IngressControllerAllowedTest.DEFAULT_DENY + policy(
-                "api", "podSelector: {}\ningress: [{}]\n"), DependenciesAllowed.RULE);
+        List<ValidationProblem> problems = Fixtures.check(PODS + IngressControllerAllowedTest.DEFAULT_DENY
+                + Fixtures.policy("api", "podSelector: {}\ningress: [{}]\n"), DependenciesAllowed.RULE);
         // then
         assertThat(problems).singleElement().extracting(ValidationProblem::message).asString()
                 .contains("its own egress policies (default-deny) do not let it send there");
@@ -68,7 +58,7 @@ class DependenciesAllowedTest {
         Assumptions assumptions = Assumptions.DEFAULT.withDependencies(List.of(new Assumptions.Dependency("web",
                 "postgresql", null, Map.of("app.kubernetes.io/name", "postgresql"), List.of(5432))));
         String yaml = Fixtures.deployment("web", "") + IngressControllerAllowedTest.DEFAULT_DENY + WEB_OUT;
-        String allowed = yaml + policy("postgresql", """
+        String allowed = yaml + Fixtures.policy("postgresql", """
                 podSelector: {matchLabels: {app.kubernetes.io/name: postgresql}}
                 ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 5432}]}]
                 """);
@@ -82,7 +72,7 @@ class DependenciesAllowedTest {
     @Test
     void check_whenNoPoliciesOrBothSidesAllow_thenNothing() {
         // given
-        String both = PODS + IngressControllerAllowedTest.DEFAULT_DENY + WEB_OUT + policy("api", """
+        String both = PODS + IngressControllerAllowedTest.DEFAULT_DENY + WEB_OUT + Fixtures.policy("api", """
                 podSelector: {matchLabels: {app: api}}
                 ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: http}]}]
                 """);

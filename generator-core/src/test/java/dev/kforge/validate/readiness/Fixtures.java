@@ -85,4 +85,15 @@ final class Fixtures {
                         ports: [{name: http, containerPort: 8080}]
                 %2$s""".formatted(name, extraPodSpec.isEmpty() ? "" : extraPodSpec.indent(6));
     }
+
+    /** A NetworkPolicy {@code name} in namespace {@code shop}, as a further document, with {@code spec}. */
+    static String policy(String name, String spec) {
+        return """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: %s, namespace: shop}
+                spec:
+                %s""".formatted(name, spec.indent(2));
+    }
 }

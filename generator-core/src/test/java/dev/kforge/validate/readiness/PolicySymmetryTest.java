@@ -11,23 +11,13 @@ class PolicySymmetryTest {
 
     private static final String PODS = Fixtures.deployment("web", "") + "---\n" + Fixtures.deployment("api", "");
 
-    private static String policy(String name, String spec) {
-        return """
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: %s, namespace: shop}
-                spec:
-                %s""".formatted(name, spec.indent(2));
-    }
-
-    private static final String WEB_TO_API = policy("web", """
+    private static final String WEB_TO_API = Fixtures.policy("web", """
             podSelector: {matchLabels: {app: web}}
             policyTypes: [Egress]
             egress: [{to: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 8080}]}]
             """);
 
-    private static final String API_FROM_WEB = policy("api", """
+    private static final String API_FROM_WEB = Fixtures.policy("api", """
             podSelector: {matchLabels: {app: api}}
             policyTypes: [Ingress]
             ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: http}]}]
@@ -72,7 +62,7 @@ class PolicySymmetryTest {
     @Test
     void check_whenReplicasAdmitEachOtherButMayNotSend_thenWarning() {
         // given: a stateful service's peers may come in, but nothing lets them out to each other
-        String yaml = PODS + IngressControllerAllowedTest.DEFAULT_DENY + policy("api", """
+        String yaml = PODS + IngressControllerAllowedTest.DEFAULT_DENY + Fixtures.policy("api", """
                 podSelector: {matchLabels: {app: api}}
                 policyTypes: [Ingress, Egress]
                 ingress: [{from: [{podSelector: {matchLabels: {app: api}}}]}]

@@ -29,16 +29,6 @@ class ReachabilityTest {
         return new Reachability(new ObjectSet(Fixtures.read("np.yaml", yaml).objects()));
     }
 
-    private static String policy(String name, String spec) {
-        return """
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: %s, namespace: shop}
-                spec:
-                %s""".formatted(name, spec.indent(2));
-    }
-
     @Test
     void allowed_whenNoPolicySelectsEitherSide_thenEverythingGoesThrough() {
         // given
@@ -63,12 +53,12 @@ class ReachabilityTest {
     void allowed_whenEgressAndIngressBothAllowThePort_thenOnlyThatPortGoesThrough() {
         // given
         Reachability r = reachability(DEFAULT_DENY
-                + policy("web", """
+                + Fixtures.policy("web", """
                         podSelector: {matchLabels: {app: web}}
                         policyTypes: [Egress]
                         egress: [{to: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 8080}]}]
                         """)
-                + policy("api", """
+                + Fixtures.policy("api", """
                         podSelector: {matchLabels: {app: api}}
                         ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: http}]}]
                         """));
@@ -82,7 +72,7 @@ class ReachabilityTest {
     @Test
     void allows_whenPeerIsANamespaceByItsNameLabel_thenPodsOfThatNamespaceOnly() {
         // given
-        Reachability r = reachability(DEFAULT_DENY + policy("api", """
+        Reachability r = reachability(DEFAULT_DENY + Fixtures.policy("api", """
                 podSelector: {matchLabels: {app: api}}
                 ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]}]
                 """));
@@ -99,7 +89,7 @@ class ReachabilityTest {
                 kind: Namespace
                 metadata: {name: ingress-nginx, labels: {role: edge}}
                 ---
-                """ + DEFAULT_DENY + policy("api", """
+                """ + DEFAULT_DENY + Fixtures.policy("api", """
                 podSelector: {}
                 ingress:
                 - from: [{namespaceSelector: {matchLabels: {role: edge}}, podSelector: {matchLabels: {app.kubernetes.io/name: ingress-nginx}}}]
@@ -115,7 +105,7 @@ class ReachabilityTest {
     @Test
     void allows_whenRuleHasAPortRangeOrAnIpBlock_thenRangeCountsAndIpBlockAdmitsNoPod() {
         // given
-        Reachability r = reachability(DEFAULT_DENY + policy("web", """
+        Reachability r = reachability(DEFAULT_DENY + Fixtures.policy("web", """
                 podSelector: {matchLabels: {app: web}}
                 policyTypes: [Egress]
                 egress:
@@ -133,8 +123,8 @@ class ReachabilityTest {
     @Test
     void isolating_whenPolicyTypesAreLeftOut_thenEgressOnlyWhenItHasEgressRules() {
         // given
-        Reachability ingressOnly = reachability(policy("api", "podSelector: {}\ningress: []\n"));
-        Reachability withEgress = reachability(policy("api", "podSelector: {}\negress: []\n"));
+        Reachability ingressOnly = reachability(Fixtures.policy("api", "podSelector: {}\ningress: []\n"));
+        Reachability withEgress = reachability(Fixtures.policy("api", "podSelector: {}\negress: []\n"));
         // when / then
         assertThat(ingressOnly.isolating(Direction.INGRESS, API)).hasSize(1);
         assertThat(ingressOnly.isolating(Direction.EGRESS, API)).isEmpty();
@@ -144,7 +134,7 @@ class ReachabilityTest {
     @Test
     void allows_whenRuleHasNoPeersOrNoPorts_thenEveryPeerOrPort() {
         // given
-        Reachability r = reachability(DEFAULT_DENY + policy("api", """
+        Reachability r = reachability(DEFAULT_DENY + Fixtures.policy("api", """
                 podSelector: {matchLabels: {app: api}}
                 ingress: [{ports: [{port: 8080}]}, {from: [{podSelector: {matchLabels: {app: web}}}]}]
                 """));
