@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                     + "existing spec is never replaced without --overwrite. Then `kforge generate` generates from it.",
             "Exits 1 when the manifests cannot be imported (nothing is written) or the spec as written has problems "
                     + "to fix before `kforge generate` (they are listed)."})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Manifest files and directories to import, relative to the project directory.")
@@ -81,6 +81,13 @@ final class ImportCommand implements Callable<Integer> {
                 + "at its top. " + (report.problems().isEmpty() ? "Review it, then run `" + generate + "`."
                 : report.problems().size() + " problem(s) to fix in it before `" + generate + "`."));
         return report.problems().isEmpty() ? KforgeCli.CLEAN : KforgeCli.PROBLEMS;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        return "importing " + String.join(" ", inputs.stream().map(Path::toString).toList()) + " (the spec is "
+                + "written only after every manifest was read; if " + specFile + " was written, run again with "
+                + "--overwrite)";
     }
 
     private static String shown(Path path, Path base) {

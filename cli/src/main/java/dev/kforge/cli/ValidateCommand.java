@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 + "a Kubernetes version, with kubeconform -strict's verdicts, and against kforge's best-practice rules.",
             "Directories are searched for *.yaml, *.yml and *.json, leaving out kustomization files, patches/, Helm "
                     + "charts' Chart.yaml, values*.yaml and templates/. Exits 1 when any problem is an error."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Files and directories to validate, relative to the project directory (default: the output "
@@ -102,6 +102,14 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return result.errors() > 0 ? KforgeCli.PROBLEMS : KforgeCli.CLEAN;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        // the report is rendered in memory before its file is opened
+        return "validating " + (paths.isEmpty() ? outputDirectory : String.join(" ", paths.stream()
+                .map(Path::toString).toList())) + (report == null ? "" : "; the report " + report + " was not "
+                + "written");
     }
 
     /** The CRD files given, inside the project's boundary (like the plugin's): a file outside is refused, exit 1. */
