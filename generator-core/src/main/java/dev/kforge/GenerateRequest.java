@@ -31,13 +31,16 @@ import java.util.Objects;
  *                        {@code allowedDirectories}), after symbolic links; {@code null} for the spec file's folder.
  *                        The output directory must not hold it
  * @param allowedDirectories folders outside the project the spec may name files in too; {@code null} for none
+ * @param allowSetting    how a refusal names the setting that allows a folder, with {@code DIR[,DIR...]} in it
+ *                        ({@link ProjectFiles#of(Path, List, String)}); {@code null} for the Maven plugin's
  */
 public record GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
                               String chartVersion, String kubernetesVersion, Path projectDirectory,
-                              List<Path> allowedDirectories) {
+                              List<Path> allowedDirectories, String allowSetting) {
 
     public GenerateRequest {
         allowedDirectories = allowedDirectories == null ? List.of() : List.copyOf(allowedDirectories);
+        allowSetting = allowSetting == null ? ProjectFiles.SETTING : allowSetting;
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(chartVersion, "chartVersion");
         if ((specFile == null) == (platformClass == null || platformClass.isBlank())) {
@@ -62,7 +65,7 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
     /** A run at the given Kubernetes version, with the spec file's folder as the project. */
     public GenerateRequest(Path specFile, String platformClass, ClassLoader classLoader, Path outputDirectory,
                            String chartVersion, String kubernetesVersion) {
-        this(specFile, platformClass, classLoader, outputDirectory, chartVersion, kubernetesVersion, null, null);
+        this(specFile, platformClass, classLoader, outputDirectory, chartVersion, kubernetesVersion, null, null, null);
     }
 
     /** A run at the model's Kubernetes version. */
@@ -91,13 +94,13 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
     /** This request with the Helm chart's version (the project's version). */
     public GenerateRequest withChartVersion(String version) {
         return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, version, kubernetesVersion,
-                projectDirectory, allowedDirectories);
+                projectDirectory, allowedDirectories, allowSetting);
     }
 
     /** This request targeting Kubernetes {@code version} instead of the model's ({@code null}: the model's). */
     public GenerateRequest withKubernetesVersion(String version) {
         return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion, version,
-                projectDirectory, allowedDirectories);
+                projectDirectory, allowedDirectories, allowSetting);
     }
 
     /**
@@ -105,8 +108,16 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
      * ({@code null}: the spec file's folder, none).
      */
     public GenerateRequest withProject(Path project, List<Path> allowed) {
+        return withProject(project, allowed, null);
+    }
+
+    /**
+     * As {@link #withProject(Path, List)}, with refusals naming {@code setting} (another front end's option, with
+     * {@code DIR[,DIR...]} in it) as the way to allow a folder.
+     */
+    public GenerateRequest withProject(Path project, List<Path> allowed, String setting) {
         return new GenerateRequest(specFile, platformClass, classLoader, outputDirectory, chartVersion,
-                kubernetesVersion, project, allowed);
+                kubernetesVersion, project, allowed, setting);
     }
 
     /**
@@ -118,7 +129,7 @@ public record GenerateRequest(Path specFile, String platformClass, ClassLoader c
             return null;
         }
         Path project = projectDirectory != null ? projectDirectory : specFile.toAbsolutePath().getParent();
-        return ProjectFiles.of(project, allowedDirectories);
+        return ProjectFiles.of(project, allowedDirectories, allowSetting);
     }
 
     /** Where the model comes from, for messages: the spec file, or {@code class <name>}. */

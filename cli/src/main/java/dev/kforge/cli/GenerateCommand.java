@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
             "Everything is generated and checked in memory first (schemas and the policy of each environment), then "
                     + "written safely: nothing is written when anything fails, files kforge did not generate are "
                     + "never touched, unchanged files are not rewritten."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Mixin
     private ModelOptions model;
@@ -28,5 +28,12 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateReport report = Kforge.generate(model.request());
         report.summary().forEach(spec.commandLine().getOut()::println);
         return KforgeCli.CLEAN;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        // the model, the objects and the output tree are built in memory before anything is written, and the
+        // writer's commit is completed or undone by the next run
+        return "generating from " + model.model() + "; nothing was written to " + model.outputDirectory;
     }
 }

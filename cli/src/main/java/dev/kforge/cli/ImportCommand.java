@@ -5,6 +5,7 @@ import dev.kforge.ImportRequest;
 import dev.kforge.Kforge;
 import dev.kforge.importer.ManifestImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
                     + "existing spec is never replaced without --overwrite. Then `kforge generate` generates from it.",
             "Exits 1 when the manifests cannot be imported (nothing is written) or the spec as written has problems "
                     + "to fix before `kforge generate` (they are listed)."})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Manifest files and directories to import, relative to the project directory.")
@@ -46,41 +47,28 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replaces an existing spec and the config files beside it.")
     private boolean overwrite;
 
-    @Option(names = "--allowed-directories", paramLabel = "DIR", split = ",",
-            description = "Directories outside the project directory that manifests may be read from, separated by "
-                    + "','.")
-    private List<Path> allowedDirectories = new ArrayList<>();
-
-    @Option(names = "--project-directory", paramLabel = "DIR",
-            description = "The project's directory: inputs must lie inside it (after symbolic links) or in "
-                    + "--allowed-directories, and relative paths start from it (default: the current directory).")
-    private Path projectDirectory;
+    @Mixin
+    private ProjectOptions project;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path base = (projectDirectory == null ? Path.of("") : projectDirectory).toAbsolutePath().normalize();
-        if (!Files.isDirectory(base)) {
-            throw new KforgeCli.UsageException("There is no directory at " + projectDirectory
-                    + " (--project-directory).");
-        }
+        Path base = project.base();
         List<Path> files = inputs.stream().map(base::resolve).toList();
         for (int i = 0; i < files.size(); i++) {
             if (!Files.exists(files.get(i))) {
                 throw new KforgeCli.UsageException("There is no file or directory at " + inputs.get(i)
-                        + (projectDirectory == null ? "" : " in " + projectDirectory) + "; name the manifests to "
-                        + "import.");
+                        + project.where() + "; name the manifests to import.");
             }
         }
         String platform = name != null && !name.isBlank() ? name.strip()
                 : ManifestImporter.platformName(String.valueOf(base.getFileName()));
         Path target = base.resolve(specFile);
         ImportReport report = Kforge.importManifests(new ImportRequest(files, target, base,
-                allowedDirectories.stream().map(base::resolve).toList(), platform, overwrite,
-                new ImportRequest.Settings("PATH", "--spec-file FILE", "--overwrite",
-                        "--allowed-directories DIR[,DIR...]")));
+                project.allowed(), platform, overwrite,
+                new ImportRequest.Settings("PATH", "--spec-file FILE", "--overwrite", ProjectOptions.ALLOW)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         report.notes().forEach(n -> err.println("note: " + n));
@@ -93,6 +81,13 @@ final class ImportCommand implements Callable<Integer> {
                 + "at its top. " + (report.problems().isEmpty() ? "Review it, then run `" + generate + "`."
                 : report.problems().size() + " problem(s) to fix in it before `" + generate + "`."));
         return report.problems().isEmpty() ? KforgeCli.CLEAN : KforgeCli.PROBLEMS;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        return "importing " + String.join(" ", inputs.stream().map(Path::toString).toList()) + " (the spec is "
+                + "written only after every manifest was read; if " + specFile + " was written, run again with "
+                + "--overwrite)";
     }
 
     private static String shown(Path path, Path base) {

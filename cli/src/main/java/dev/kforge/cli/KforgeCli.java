@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code java -jar kforge.jar}: kforge without Maven. Subcommands {@code validate}, {@code generate},
  * {@code verify} and {@code import}, with the Maven plugin's parameters as options. Exit codes: 0 when clean, 1 when there are problems
- * (invalid manifests, a model with problems, drift, a file that cannot be written), 2 for a usage error.
+ * (invalid manifests, a model with problems, drift, a file that cannot be written, a run that exhausted the heap), 2
+ * for a usage error.
  */
 @Command(name = "kforge", mixinStandardHelpOptions = true, versionProvider = KforgeCli.Version.class,
         description = "Validates Kubernetes manifests offline with kubeconform -strict's verdicts, generates "
@@ -66,6 +67,9 @@ public final class KforgeCli implements Runnable {
                     return USAGE;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (outOfMemory(e) != null) {
+                        return outOfMemory(commandLine);
+                    }
                     if (e instanceof KforgeException k) {
                         commandLine.getErr().println(k.getMessage());
                         return PROBLEMS;
@@ -78,7 +82,48 @@ public final class KforgeCli implements Runnable {
                     }
                     throw e;
                 });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // by now the model, the objects and the output tree are unreachable: there is room for the message
+            CommandLine.ParseResult parsed = cli.getParseResult();
+            return outOfMemory(parsed != null && parsed.subcommand() != null
+                    ? parsed.subcommand().commandSpec().commandLine() : cli);
+        }
+    }
+
+    /**
+     * The message of a run that exhausted the heap (a catalog of 100,000 tenants under a small {@code -Xmx}, a
+     * folder of huge manifests): what ran out, how to give Java more, and what was written. Exit code 1.
+     */
+    private static int outOfMemory(CommandLine commandLine) {
+        Object command = commandLine.getCommandSpec().userObject();
+        String work = command instanceof Work w ? w.whenOutOfMemory() : "working; nothing was written";
+        commandLine.getErr().println("kforge ran out of memory (Java's heap, at most "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB in this run) while " + work + ". Give "
+                + "Java more heap and run again: java -Xmx4g -jar kforge.jar ..., or JAVA_TOOL_OPTIONS=-Xmx4g "
+                + "(KFORGE_JAVA_OPTS=-Xmx4g for the kforge launcher).");
+        commandLine.getErr().flush();
+        return PROBLEMS;
+    }
+
+    /** The {@link OutOfMemoryError} that {@code e} is or was caused by, or {@code null}. */
+    private static OutOfMemoryError outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
+    }
+
+    /** A command, as a message about exhausted memory names it. */
+    interface Work {
+        /**
+         * What it was doing and what that leaves written, e.g. {@code generating from platform.yaml; nothing was
+         * written to deploy}.
+         */
+        String whenOutOfMemory();
     }
 
     /** An argument that names something that does not exist or cannot be used: a usage error, exit code 2. */

@@ -2,6 +2,7 @@ package dev.kforge.cli;
 
 import dev.kforge.GenerateRequest;
 import dev.kforge.emit.HelmEmitter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -15,9 +16,13 @@ import java.util.List;
 
 /**
  * Where the model comes from and where its output lives: the options of {@code generate} and {@code verify}, named
- * like the Maven plugin's parameters ({@code specFile} is {@code --spec-file}).
+ * like the Maven plugin's parameters ({@code specFile} is {@code --spec-file}). Relative paths start from the
+ * project's directory ({@link ProjectOptions}).
  */
 final class ModelOptions {
+
+    @Mixin
+    ProjectOptions project;
 
     @Option(names = "--spec-file", paramLabel = "FILE", defaultValue = "src/main/kforge/platform.yaml",
             description = "The YAML spec file describing the platform (default: ${DEFAULT-VALUE}). Not read when "
@@ -50,18 +55,21 @@ final class ModelOptions {
     /** The request these options describe; the class loader stays open for the life of the process. */
     GenerateRequest request() {
         ClassLoader loader = classLoader();
+        Path output = project.resolve(outputDirectory);
         GenerateRequest request;
         if (platformClass != null && !platformClass.isBlank()) {
-            request = GenerateRequest.fromClass(platformClass, loader, outputDirectory);
+            request = GenerateRequest.fromClass(platformClass, loader, output);
         } else {
-            if (!Files.isRegularFile(specFile)) {
-                throw new KforgeCli.UsageException("There is no kforge spec file at " + specFile + ". Name yours "
-                        + "with --spec-file, or a class implementing dev.kforge.api.PlatformDefinition with "
-                        + "--platform-class and --class-path.");
+            Path spec = project.resolve(specFile);
+            if (!Files.isRegularFile(spec)) {
+                throw new KforgeCli.UsageException("There is no kforge spec file at " + specFile + project.where()
+                        + ". Name yours with --spec-file, or a class implementing dev.kforge.api.PlatformDefinition "
+                        + "with --platform-class and --class-path.");
             }
-            request = GenerateRequest.fromSpec(specFile, loader, outputDirectory);
+            request = GenerateRequest.fromSpec(spec, loader, output);
         }
-        request = request.withChartVersion(chartVersion);
+        request = request.withChartVersion(chartVersion)
+                .withProject(project.base(), project.allowed(), ProjectOptions.ALLOW);
         return kubernetesVersion == null || kubernetesVersion.isBlank() ? request
                 : request.withKubernetesVersion(kubernetesVersion.strip());
     }
@@ -77,15 +85,16 @@ final class ModelOptions {
             return null;
         }
         List<URL> urls = new ArrayList<>();
-        for (Path entry : classPath) {
+        for (Path given : classPath) {
+            Path entry = project.resolve(given);
             if (!Files.exists(entry)) {
-                throw new KforgeCli.UsageException("--class-path names " + entry + ", which does not exist; give "
+                throw new KforgeCli.UsageException("--class-path names " + given + project.where() + ", which does not exist; give "
                         + "folders and jars separated by '" + File.pathSeparator + "'");
             }
             try {
                 urls.add(entry.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new KforgeCli.UsageException("--class-path names " + entry + ", which is not a path");
+                throw new KforgeCli.UsageException("--class-path names " + given + ", which is not a path");
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ModelOptions.class.getClassLoader());

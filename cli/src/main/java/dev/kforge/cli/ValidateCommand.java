@@ -1,10 +1,12 @@
 package dev.kforge.cli;
 
 import dev.kforge.KforgeException;
+import dev.kforge.spec.ProjectFiles;
 import dev.kforge.validate.ManifestFiles;
 import dev.kforge.validate.SchemaValidator;
 import dev.kforge.validate.ValidationReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,10 +25,11 @@ import java.util.concurrent.Callable;
                 + "a Kubernetes version, with kubeconform -strict's verdicts, and against kforge's best-practice rules.",
             "Directories are searched for *.yaml, *.yml and *.json, leaving out kustomization files, patches/, Helm "
                     + "charts' Chart.yaml, values*.yaml and templates/. Exits 1 when any problem is an error."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files and directories to validate (default: the output directory, deploy).")
+            description = "Files and directories to validate, relative to the project directory (default: the output "
+                    + "directory, deploy).")
     private List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output-directory"}, paramLabel = "DIR", defaultValue = "deploy",
@@ -40,9 +43,13 @@ final class ValidateCommand implements Callable<Integer> {
     private String kubernetesVersion;
 
     @Option(names = "--crds", paramLabel = "FILE", split = ",",
-            description = "CustomResourceDefinition files for your own custom resources, separated by ','. "
-                    + "cert-manager, external-secrets, Prometheus operator and Argo CD resources need none.")
+            description = "CustomResourceDefinition files for your own custom resources, separated by ','; inside "
+                    + "the project directory or --allowed-directories. cert-manager, external-secrets, Prometheus "
+                    + "operator and Argo CD resources need none.")
     private List<Path> crds = new ArrayList<>();
+
+    @Mixin
+    private ProjectOptions project;
 
     @Option(names = "--no-policy", description = "Checks the schemas only, not kforge's best-practice rules.")
     private boolean noPolicy;
@@ -61,12 +68,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> targets = paths.isEmpty() ? List.of(outputDirectory) : paths;
-        for (Path path : targets) {
-            if (!Files.exists(path)) {
-                throw new KforgeCli.UsageException("There is no file or directory at " + path + "; name existing "
-                        + "files and directories to validate" + (paths.isEmpty() ? " (without a PATH, kforge "
-                        + "validates its output directory, " + outputDirectory + ")" : "") + ".");
+        List<Path> given = paths.isEmpty() ? List.of(outputDirectory) : paths;
+        List<Path> targets = given.stream().map(project::resolve).toList();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!Files.exists(targets.get(i))) {
+                throw new KforgeCli.UsageException("There is no file or directory at " + given.get(i)
+                        + project.where() + "; name existing files and directories to validate" + (paths.isEmpty()
+                        ? " (without a PATH, kforge validates its output directory, " + outputDirectory + ")" : "")
+                        + ".");
             }
         }
         SchemaValidator validator;
@@ -75,20 +84,15 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (KforgeException e) {
             throw new KforgeCli.UsageException(e.getMessage() + " (--kubernetes-version)");
         }
-        for (Path crd : crds) {
-            if (!Files.isRegularFile(crd)) {
-                throw new KforgeCli.UsageException("There is no CustomResourceDefinition file at " + crd
-                        + " (--crds).");
-            }
-        }
-        if (!crds.isEmpty()) {
-            validator = validator.withCustomResourceDefinitionFiles(crds);
+        List<Path> crdFiles = crdFiles();
+        if (!crdFiles.isEmpty()) {
+            validator = validator.withCustomResourceDefinitionFiles(crdFiles);
         }
         ManifestFiles.Result result = ManifestFiles.validate(validator, targets, !noPolicy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (report != null) {
-            ValidationReport.write(result, format, report);
+            ValidationReport.write(result, format, project.resolve(report));
             err.println(result.summary() + "; report: " + report);
         } else {
             out.print(ValidationReport.render(result, format));
@@ -98,5 +102,33 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return result.errors() > 0 ? KforgeCli.PROBLEMS : KforgeCli.CLEAN;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        // the report is rendered in memory before its file is opened
+        return "validating " + (paths.isEmpty() ? outputDirectory : String.join(" ", paths.stream()
+                .map(Path::toString).toList())) + (report == null ? "" : "; the report " + report + " was not "
+                + "written");
+    }
+
+    /** The CRD files given, inside the project's boundary (like the plugin's): a file outside is refused, exit 1. */
+    private List<Path> crdFiles() {
+        Path base = project.base();
+        ProjectFiles boundary = project.files();
+        List<Path> checked = new ArrayList<>();
+        for (Path given : crds) {
+            Path crd = base.resolve(given).normalize();
+            String refused = boundary.refusal(base, crd, given.toString());
+            if (refused != null) {
+                throw new KforgeException("--crds: " + refused, List.of());
+            }
+            if (!Files.isRegularFile(crd)) {
+                throw new KforgeCli.UsageException("There is no CustomResourceDefinition file at " + given
+                        + project.where() + " (--crds).");
+            }
+            checked.add(crd);
+        }
+        return checked;
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = {"Checks that the output directory is exactly what kforge generates now, writing nothing.",
             "Exits 1 when a generated file was edited or is missing, or a file kforge generated earlier is still "
                     + "there, listing each with a unified diff."})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer>, KforgeCli.Work {
 
     @Mixin
     private ModelOptions model;
@@ -36,5 +36,10 @@ final class VerifyCommand implements Callable<Integer> {
         err.println(report.driftListing(model.outputDirectory.toString(), model.model()));
         err.println("Run `kforge generate` with the same options and commit " + model.outputDirectory + "/.");
         return KforgeCli.PROBLEMS;
+    }
+
+    @Override
+    public String whenOutOfMemory() {
+        return "verifying " + model.outputDirectory + " against " + model.model() + " (verify writes nothing)";
     }
 }

@@ -40,6 +40,32 @@ class KforgeCliTest {
               dev: {profile: dev}
             """;
 
+    private static final String WIDGET_CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              group: example.com
+              names: {kind: Widget, plural: widgets}
+              scope: Namespaced
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec: {type: object, properties: {size: {type: integer}}}
+            """;
+
+    private static final String WIDGET = """
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata: {name: w}
+            spec: {size: large}
+            """;
+
     /** The outcome of one run. */
     private record Run(int code, String out, String err) {
     }
@@ -94,32 +120,11 @@ class KforgeCliTest {
     @Test
     void validate_whenCustomResourceOfTheUserWithItsCrd_thenCheckedAgainstIt() throws Exception {
         // given
-        Path crd = Files.writeString(dir.resolve("crd.yaml"), """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: widgets.example.com}
-                spec:
-                  group: example.com
-                  names: {kind: Widget, plural: widgets}
-                  scope: Namespaced
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        properties:
-                          spec: {type: object, properties: {size: {type: integer}}}
-                """);
-        Path widget = Files.writeString(dir.resolve("widget.yml"), """
-                apiVersion: example.com/v1
-                kind: Widget
-                metadata: {name: w}
-                spec: {size: large}
-                """);
+        Path crd = Files.writeString(dir.resolve("crd.yaml"), WIDGET_CRD);
+        Path widget = Files.writeString(dir.resolve("widget.yml"), WIDGET);
         // when
-        Run run = run("validate", "--no-policy", "--crds", crd.toString(), widget.toString());
+        Run run = run("validate", "--no-policy", "--project-directory", dir.toString(), "--crds", crd.toString(),
+                widget.toString());
         // then
         assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
         assertThat(run.out()).contains(widget + ":4: Widget/w: .spec.size: expected integer");
@@ -187,6 +192,80 @@ class KforgeCliTest {
         // then
         assertThat(run.code()).isEqualTo(KforgeCli.USAGE);
         assertThat(run.err()).startsWith("There is no kforge spec file at " + dir.resolve("missing.yaml"));
+    }
+
+    @Test
+    void generateAndVerify_whenAConfigFileIsOutsideTheProject_thenRefusedNamingTheOptionAndReadWhenAllowed()
+            throws Exception {
+        // given
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("app.properties"), "mode=fast\n");
+        Files.writeString(project.resolve("platform.yaml"), SPEC.replace("    replicas: 2\n",
+                "    replicas: 2\n    config: {fromFiles: [../shared/app.properties]}\n"));
+        String[] model = {"--project-directory", project.toString(), "--spec-file", "platform.yaml",
+            "--output-directory", "deploy"};
+        String[] allowed = concat("--allowed-directories", concat("../shared", model));
+        // when
+        Run refusedGenerate = run(concat("generate", model));
+        Run refusedVerify = run(concat("verify", model));
+        Run generate = run(concat("generate", allowed));
+        Run verify = run(concat("verify", allowed));
+        // then
+        for (Run refused : java.util.List.of(refusedGenerate, refusedVerify)) {
+            assertThat(refused.code()).isEqualTo(KforgeCli.PROBLEMS);
+            assertThat(refused.err()).contains("platform.yaml:8: services.web.config.fromFiles.0: "
+                            + "'../shared/app.properties' names " + shared.toRealPath().resolve("app.properties")
+                            + ", outside the project (" + project.toRealPath() + ")",
+                    "allow its folder with --allowed-directories " + shared.toRealPath())
+                    .doesNotContain("-Dk8s", "allowedDirectories>", "\tat ");
+        }
+        assertThat(generate.code()).as(generate.err()).isZero();
+        assertThat(Files.readString(project.resolve("deploy/kustomize/base/web/configmap.yaml")))
+                .contains("mode=fast");
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(verify.out()).endsWith("deploy is up to date\n");
+    }
+
+    @Test
+    void generate_whenTheProjectDirectoryIsGiven_thenRelativePathsStartFromIt() throws Exception {
+        // given
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve("src/main/kforge"));
+        Files.writeString(project.resolve("src/main/kforge/platform.yaml"), SPEC);
+        // when
+        Run run = run("generate", "--project-directory", project.toString());
+        Run missing = run("generate", "--project-directory", dir.resolve("none").toString());
+        // then
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(project.resolve("deploy/kustomize/base/web/service.yaml")).exists();
+        assertThat(missing.code()).isEqualTo(KforgeCli.USAGE);
+        assertThat(missing.err()).startsWith("There is no directory at " + dir.resolve("none")
+                + " (--project-directory).");
+    }
+
+    @Test
+    void validate_whenACrdIsOutsideTheProject_thenRefusedNamingTheOptionAndUsedWhenAllowed() throws Exception {
+        // given
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("crd.yaml"), WIDGET_CRD);
+        Files.writeString(project.resolve("widget.yaml"), WIDGET);
+        String[] args = {"validate", "--no-policy", "--project-directory", project.toString(), "--crds",
+            "../shared/crd.yaml", "widget.yaml"};
+        // when
+        Run refused = run(args);
+        Run allowed = run(concat(args[0], concat("--allowed-directories", concat(shared.toString(),
+                java.util.Arrays.copyOfRange(args, 1, args.length)))));
+        // then
+        assertThat(refused.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(refused.err()).startsWith("--crds: '../shared/crd.yaml' names "
+                        + shared.toRealPath().resolve("crd.yaml") + ", outside the project")
+                .contains("--allowed-directories " + shared.toRealPath()).doesNotContain("-Dk8s");
+        assertThat(refused.out()).isEmpty();
+        assertThat(allowed.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(allowed.out()).contains(project.resolve("widget.yaml") + ":4: Widget/w: .spec.size: expected "
+                + "integer");
     }
 
     private static final String MANIFESTS = """
