@@ -1,7 +1,9 @@
 package dev.kforge;
 
 import dev.kforge.api.Environment;
+import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
+import dev.kforge.api.Problem;
 import dev.kforge.api.Tenant;
 import dev.kforge.emit.ArgoCdEmitter;
 import dev.kforge.emit.FileTree;
@@ -13,6 +15,7 @@ import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.ResolvedPlatform;
 import dev.kforge.resolve.Resolver;
 import dev.kforge.resolve.Target;
+import dev.kforge.resolve.ValueChanges;
 import dev.kforge.spec.EnvironmentProfiles;
 import dev.kforge.validate.ValidationProblem;
 import dev.kforge.validate.readiness.PlatformAssumptions;
@@ -39,7 +42,11 @@ final class Generations {
      * shared shape (see {@link TenantShapes}): what {@link #render} must equal, byte for byte.
      */
     static FileTree renderEachTenant(Platform platform) {
-        return tenantGeneration(platform, EnvironmentProfiles.builtIn(), HelmEmitter.DEFAULT_VERSION, false).tree();
+        RunProblems problems = new RunProblems();
+        Generation generation = tenantGeneration(platform, EnvironmentProfiles.builtIn(), HelmEmitter.DEFAULT_VERSION,
+                false, problems);
+        problems.throwIfAny();
+        return generation.tree();
     }
 
     /**
@@ -47,7 +54,7 @@ final class Generations {
      * each kind they hold, and the policy findings of every target that was built.
      */
     record Generation(FileTree tree, Map<String, Map<String, Integer>> counts,
-                              Map<String, List<ValidationProblem>> findings) {
+                      Map<String, List<ValidationProblem>> findings, List<String> changes) {
     }
 
 
@@ -61,13 +68,14 @@ final class Generations {
             throw new IllegalArgumentException("'" + chartVersion + "' is not a Helm chart version; use a version "
                     + "like 1.4.0 or 1.4.0-SNAPSHOT");
         }
-        return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion, true)
+        return platform.multiTenant() ? tenantGeneration(platform, profiles, chartVersion, true, problems)
                 : platformGeneration(platform, profiles, chartVersion, problems);
     }
 
     private static Generation platformGeneration(Platform platform, Map<String, Environment> profiles,
                                                  String chartVersion, RunProblems problems) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        List<String> changes = new ArrayList<>();
         ResolvedPlatform base = problems.base(() -> Resolver.base(platform));
         List<KubeObject> baseObjects = base == null ? null : problems.base(() -> ObjectFactory.build(base));
         if (baseObjects != null) {
@@ -86,13 +94,15 @@ final class Generations {
                 continue;
             }
             count(counts, env.name(), envObjects);
+            change(changes, env.name(), env, resolved, profiles);
             overlays.add(new KustomizeEmitter.Overlay(resolved.target(), envObjects));
             environments.add(resolved);
             TargetFindings.of(platform, env.name(), envObjects, PolicyGate.production(env),
                     PlatformAssumptions.of(platform, resolved.target(), platform.services()), findings);
+            withoutStandIns(findings, env.name(), envObjects, problems.standIns());
         }
         if (problems.any()) {
-            return new Generation(null, counts, findings);
+            return new Generation(null, counts, findings, changes);
         }
         FileTree out = new FileTree();
         KustomizeEmitter kustomize = new KustomizeEmitter();
@@ -100,7 +110,7 @@ final class Generations {
         kustomize.emitBackingCharts(platform, environments.stream().map(ResolvedPlatform::target).toList(), out);
         new HelmEmitter().emit(base, environments, chartVersion, out);
         new ReportEmitter().emit(platform, base.target(), baseObjects, overlays, PolicyGate.outcomes(platform, findings), out);
-        return new Generation(out, counts, findings);
+        return new Generation(out, counts, findings, changes);
     }
 
     /**
@@ -110,12 +120,19 @@ final class Generations {
      * dropped as each root is emitted, so memory holds the files only.
      */
     private static Generation tenantGeneration(Platform platform, Map<String, Environment> profiles,
-                                               String chartVersion, boolean shared) {
+                                               String chartVersion, boolean shared, RunProblems problems) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
+        List<String> changes = new ArrayList<>();
         FileTree out = new FileTree();
         KustomizeEmitter emitter = new KustomizeEmitter();
-        ResolvedPlatform base = Resolver.tenant(platform, null, placeholderTenant(platform), profiles);
-        List<KubeObject> baseObjects = ObjectFactory.build(base);
+        ResolvedPlatform base = problems.base(() -> Resolver.tenant(platform, null, placeholderTenant(platform),
+                profiles));
+        List<KubeObject> baseObjects = base == null ? null : problems.base(() -> ObjectFactory.build(base));
+        if (baseObjects == null) {
+            // every tenant root is rendered over the tenant base: with no base, its roots are left out, not guessed
+            return new Generation(null, counts, findings, changes);
+        }
         count(counts, "tenant-base", baseObjects);
         emitter.emitBase(Kforge.TENANT_BASE, baseObjects, out);
         KustomizeEmitter.Base prepared = KustomizeEmitter.prepare(base.target(), baseObjects);
@@ -128,6 +145,7 @@ final class Generations {
         // tenants are independent: a batch at a time is generated in parallel, each writing its own files, then
         // counted and reported in catalog order, so the output does not depend on which thread did what
         List<Tenant> tenants = platform.tenants();
+        Map<Problem, List<String>> failed = new LinkedHashMap<>();
         for (int from = 0; from < tenants.size(); from += TENANT_BATCH) {
             List<TenantRoots> batch = tenants.subList(from, Math.min(tenants.size(), from + TENANT_BATCH))
                     .parallelStream()
@@ -135,9 +153,8 @@ final class Generations {
                             chart, out))
                     .toList();
             for (TenantRoots roots : batch) {
-                if (roots.failure() != null) {
-                    throw roots.failure();
-                }
+                roots.failures().forEach(p -> failed.computeIfAbsent(p, x -> new ArrayList<>())
+                        .add(roots.tenant()));
                 for (TenantTarget t : roots.targets()) {
                     count(counts, "tenants/" + t.env().name(), t.objects());
                     report.add(t.target(), t.objects());
@@ -145,12 +162,22 @@ final class Generations {
                 }
             }
         }
-        new ArgoCdEmitter().emit(platform, out);
+        failed.forEach((p, ids) -> problems.add(List.of(inTenants(p, ids))));
+        // what each environment changes in the services' own values is the same for every tenant but the sizes of its
+        // tier, which the summary leaves out: the placeholder tenant's roots tell it
+        for (Environment env : platform.environments()) {
+            try {
+                change(changes, "tenants/" + env.name(), env, Resolver.tenant(platform, env, base.target().tenant(),
+                        profiles), profiles);
+            } catch (ModelException e) {
+                // the tenants' own roots report it
+            }
+        }
         // every tenant root is the tenant base patched with sizes and names: the base carries the best-practice
         // findings of the shared services; a tenant's own services are checked in each of its roots, and every
         // root (once per shape: its tenants share one set of objects) for readiness
-        Map<String, List<ValidationProblem>> findings = new LinkedHashMap<>();
         TargetFindings.of(platform, "tenant-base", baseObjects, true, null, findings);
+        withoutStandIns(findings, "tenant-base", baseObjects, problems.standIns());
         List<ValidationProblem> baseFindings = findings.get("tenant-base");
         // tenants of one shape share one set of objects: checked once, the finding naming them all
         Map<List<KubeObject>, List<TenantTarget>> byShape = new java.util.IdentityHashMap<>();
@@ -170,8 +197,38 @@ final class Generations {
         for (List<TenantTarget> group : groups) {
             TargetFindings.ofRoot(platform, group, PolicyGate.production(group.get(0).env()), baseFindings, findings);
         }
+        if (problems.any()) {
+            return new Generation(null, counts, findings, changes);
+        }
+        new ArgoCdEmitter().emit(platform, out);
         report.emit(PolicyGate.outcomes(platform, findings), out);
-        return new Generation(out, counts, findings);
+        return new Generation(out, counts, findings, changes);
+    }
+
+    /** Adds the line saying what {@code env} changes in the services' own values, if it changes any. */
+    private static void change(List<String> changes, String label, Environment env, ResolvedPlatform resolved,
+                               Map<String, Environment> profiles) {
+        java.math.BigDecimal scale = Resolver.withProfile(env, profiles).resourceScale();
+        String line = ValueChanges.line(label, env.profile(), resolved, scale == null ? java.math.BigDecimal.ONE
+                : scale);
+        if (line != null) {
+            changes.add(line);
+        }
+    }
+
+    /**
+     * Drops {@code target}'s findings on the objects of services the reader could not read: those objects come from
+     * stand-ins, kept only so that references to them resolve.
+     */
+    private static void withoutStandIns(Map<String, List<ValidationProblem>> findings, String target,
+                                        List<KubeObject> objects, java.util.Set<String> standIns) {
+        if (standIns.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> ids = objects.stream().filter(o -> standIns.contains(o.part())).map(KubeObject::id)
+                .collect(java.util.stream.Collectors.toSet());
+        findings.computeIfPresent(target, (t, found) -> found.stream()
+                .filter(p -> !ids.contains(p.kind() + "/" + p.name())).toList());
     }
 
     /** Tenants generated in parallel at a time: enough to keep every core busy, few enough to hold in memory. */
@@ -181,8 +238,8 @@ final class Generations {
     record TenantTarget(Environment env, Tenant tenant, Target target, List<KubeObject> objects) {
     }
 
-    /** A tenant's roots once written: what each environment got, or why generating it failed. */
-    private record TenantRoots(List<TenantTarget> targets, RuntimeException failure) {
+    /** A tenant's roots once written: what each environment got, and the problems of those that failed. */
+    private record TenantRoots(String tenant, List<TenantTarget> targets, List<Problem> failures) {
     }
 
     /**
@@ -193,11 +250,13 @@ final class Generations {
                                      TenantShapes shapes, KustomizeEmitter emitter, KustomizeEmitter.Base prepared,
                                      HelmEmitter.Chart chart, FileTree out) {
         List<TenantTarget> targets = new ArrayList<>();
-        try {
-            for (Environment env : platform.environments()) {
-                if (!tenant.runsIn(env.name())) {
-                    continue;
-                }
+        List<Problem> failures = new ArrayList<>();
+        for (Environment env : platform.environments()) {
+            if (!tenant.runsIn(env.name())) {
+                continue;
+            }
+            // an environment that fails is left out; the tenant's other environments are still generated and checked
+            try {
                 String root = Kforge.tenantRoot(tenant.id(), env.name());
                 String valuesName = HelmEmitter.tenantValuesName(tenant.id(), env.name());
                 Optional<TenantShapes.Shape> shape = shapes != null ? shapes.of(env, tenant) : Optional.empty();
@@ -217,12 +276,30 @@ final class Generations {
                         new KustomizeEmitter.Overlay(resolved.target(), objects), true, out);
                 chart.values(valuesName, resolved);
                 targets.add(new TenantTarget(env, tenant, resolved.target(), objects));
+            } catch (ModelException e) {
+                failures.addAll(e.problems());
             }
-        } catch (RuntimeException e) {
-            return new TenantRoots(targets, e);
         }
-        return new TenantRoots(targets, null);
+        return new TenantRoots(tenant.id(), targets, failures);
     }
+
+    /**
+     * A problem of tenant roots, naming the tenants whose roots have it (a tier's range that an environment empties
+     * is the same problem for every tenant of the tier): one problem per cause, however many tenants, the first
+     * few named. A problem at a tenant's own path names it already.
+     */
+    private static Problem inTenants(Problem p, List<String> tenants) {
+        if (tenants.size() == 1 && p.path().startsWith("tenants." + tenants.get(0))) {
+            return p;
+        }
+        String named = String.join(", ", tenants.subList(0, Math.min(tenants.size(), NAMED_TENANTS)));
+        String more = tenants.size() > NAMED_TENANTS ? " and " + (tenants.size() - NAMED_TENANTS) + " more" : "";
+        return new Problem(p.path(), p.message() + " (in the roots of " + (tenants.size() == 1 ? "tenant " : "tenants ")
+                + named + more + ")", p.location());
+    }
+
+    /** Tenants a problem of tenant roots names before it counts the rest. */
+    private static final int NAMED_TENANTS = 5;
 
     /** The tenant base as a tenant root refers to it. */
     static final String TENANT_BASE_PATH = "../../../tenant-base";

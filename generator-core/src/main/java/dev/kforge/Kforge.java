@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one entry point: spec or model in, files out. Generation is pure (same model, same bytes, on any machine,
@@ -112,7 +113,7 @@ public final class Kforge {
         Generated generated = generated(request);
         WriteResult written = new OutputWriter().write(generated.generation().tree(), request.outputDirectory());
         return new GenerateReport(generated.platform(), generated.generation().counts(), written,
-                generated.policyLines());
+                generated.policyLines(), generated.generation().changes());
     }
 
     /**
@@ -137,7 +138,13 @@ public final class Kforge {
      *                         spec file is missing or the platform class cannot be used
      */
     public static Platform model(GenerateRequest request) {
-        return located(request).platform();
+        Model model = located(request);
+        if (model.spec() != null && !model.spec().problems().isEmpty()) {
+            RunProblems problems = new RunProblems();
+            problems.add(model.spec().problems());
+            throw problems.failure(request.modelSource(), p -> p);
+        }
+        return model.platform();
     }
 
     /** The platform, and for a spec file where each model path was written; {@code null} for a platform class. */
@@ -148,30 +155,71 @@ public final class Kforge {
         try {
             return readModel(request);
         } catch (ModelException e) {
-            throw problems(request, null, e);
+            // a platform class's define() failing its model's checks
+            RunProblems problems = new RunProblems();
+            problems.add(e.problems());
+            throw problems.failure(request.modelSource(), p -> p.locatedAt(request.platformClass()));
         }
     }
 
     private record Generated(String platform, Generations.Generation generation, List<String> policyLines) {
     }
 
+    /**
+     * Reads the request's model and generates it in memory, gathering the problems of every stage into one failure:
+     * a spec's own problems and, where the parts that read make a platform, what the later stages find in those
+     * parts (see {@link SpecReader#readPartly}).
+     */
     private static Generated generated(GenerateRequest request) {
         checkChartVersion(request.chartVersion());
         Model model = located(request);
-        try {
-            return generated(model.platform(), request.chartVersion(), request.kubernetesVersion());
-        } catch (ModelException e) {
-            throw problems(request, model.spec(), e);
+        RunProblems problems = new RunProblems();
+        Function<Problem, Problem> locate = p -> p.locatedAt(model.spec() != null ? model.spec().locate(p.path())
+                : request.platformClass());
+        SpecReader.Located spec = model.spec();
+        if (spec != null && !spec.problems().isEmpty()) {
+            problems.afterReader(spec.problems(), spec::echoes, spec.standIns());
+            if (model.platform() == null) {
+                problems.note(LATER_CHECKS_DID_NOT_RUN);
+                throw problems.failure(request.modelSource(), locate);
+            }
+            if (!spec.checkable()) {
+                problems.note("Fix these first: the later checks (environments, policy) did not run, as a problem "
+                        + "outside a service, environment or tenant of its own would leave them checking defaults "
+                        + "instead of what you wrote.");
+                throw problems.failure(request.modelSource(), locate);
+            }
+            List<String> unread = List.copyOf(new java.util.TreeSet<>(spec.standIns()));
+            problems.note("The later checks (environments, policy) ran on the parts that read"
+                    + (unread.isEmpty() ? "" : ", not on " + (unread.size() == 1 ? "service " : "services ")
+                    + String.join(", ", unread) + ", which did not read")
+                    + "; more problems may show once these are fixed.");
+            try {
+                generated(model.platform(), request.chartVersion(), request.kubernetesVersion(), problems);
+            } catch (RuntimeException e) {
+                // what a later stage makes of parts that did not read is not the user's to act on yet
+                problems.note(LATER_CHECKS_DID_NOT_RUN);
+            }
+            throw problems.failure(request.modelSource(), locate);
         }
+        Generated generated = generated(model.platform(), request.chartVersion(), request.kubernetesVersion(),
+                problems);
+        if (problems.any()) {
+            throw problems.failure(request.modelSource(), locate);
+        }
+        return generated;
     }
+
+    private static final String LATER_CHECKS_DID_NOT_RUN = "Fix these first: the later checks (environments, "
+            + "policy) did not run, as the spec did not read into a platform.";
 
     /**
      * Generates {@code platform} in memory, checks every object against the schemas and applies the policy gate:
-     * what every route to the disk shares.
-     *
-     * @throws ModelException with the policy's failing findings
+     * what every route to the disk shares. The run's problems (environments that do not resolve, the policy's
+     * failing findings) are gathered in {@code problems}; then nothing is generated.
      */
-    private static Generated generated(Platform model, String chartVersion, String kubernetesVersion) {
+    private static Generated generated(Platform model, String chartVersion, String kubernetesVersion,
+                                       RunProblems problems) {
         checkChartVersion(chartVersion);
         Platform platform = model;
         if (kubernetesVersion != null) {
@@ -183,11 +231,13 @@ public final class Kforge {
             }
             platform = platform.withKubernetesVersion(kubernetesVersion);
         }
-        RunProblems problems = new RunProblems();
-        Generations.Generation generation = Generations.generation(platform, EnvironmentProfiles.builtIn(), chartVersion, problems);
+        Generations.Generation generation = Generations.generation(platform, EnvironmentProfiles.builtIn(),
+                chartVersion, problems);
         // the policy's own settings are checked even when an environment failed; its findings where one was built
         List<String> policyLines = PolicyGate.policy(platform, generation, problems);
-        problems.throwIfAny();
+        if (problems.any()) {
+            return null;
+        }
         PolicyGate.validate(platform, generation.tree());
         return new Generated(platform.name(), generation, policyLines);
     }
@@ -206,7 +256,7 @@ public final class Kforge {
         Generated generated = inMemory(platform, chartVersion);
         WriteResult written = new OutputWriter().write(generated.generation().tree(), outputDirectory);
         return new GenerateReport(generated.platform(), generated.generation().counts(), written,
-                generated.policyLines());
+                generated.policyLines(), generated.generation().changes());
     }
 
     /**
@@ -232,14 +282,12 @@ public final class Kforge {
     }
 
     private static Generated inMemory(Platform platform, String chartVersion) {
-        try {
-            return generated(platform, chartVersion, null);
-        } catch (ModelException e) {
-            int count = e.problems().size();
-            throw new KforgeException(count + (count == 1 ? " problem in " : " problems in ") + "platform "
-                    + platform.name() + "; fix " + (count == 1 ? "it" : "them") + " and run again, nothing was "
-                    + "written", e.problems());
+        RunProblems problems = new RunProblems();
+        Generated generated = generated(platform, chartVersion, null, problems);
+        if (problems.any()) {
+            throw problems.failure("platform " + platform.name(), p -> p);
         }
+        return generated;
     }
 
     /**
@@ -280,22 +328,8 @@ public final class Kforge {
             throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
                     + "point k8s.specFile at yours", List.of());
         }
-        SpecReader.Located located = SpecReader.readLocated(spec, request.classLoader(), request.files());
+        SpecReader.Located located = SpecReader.readPartly(spec, request.classLoader(), request.files());
         return new Model(located.platform(), located);
-    }
-
-    /**
-     * The model's problems as one exception, each located: in the spec file at the line its path was written
-     * (problems found after reading, by the policy rules, know the path only), or at the platform class.
-     */
-    private static KforgeException problems(GenerateRequest request, SpecReader.Located spec, ModelException e) {
-        String location = request.specFile() != null ? request.specFile().getFileName().toString()
-                : request.platformClass();
-        int count = e.problems().size();
-        return new KforgeException(count + (count == 1 ? " problem in " : " problems in ") + request.modelSource()
-                + "; fix " + (count == 1 ? "it" : "them") + " and run again, nothing was written",
-                e.problems().stream().map(p -> p.locatedAt(spec != null ? spec.locate(p.path()) : location))
-                        .toList());
     }
 
 }
