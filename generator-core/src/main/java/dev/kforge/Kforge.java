@@ -3,7 +3,6 @@ package dev.kforge;
 import dev.kforge.api.Environment;
 import dev.kforge.api.ModelException;
 import dev.kforge.api.Platform;
-import dev.kforge.api.Problem;
 import dev.kforge.api.Tenant;
 import dev.kforge.importer.ManifestImporter;
 import dev.kforge.importer.ManifestInputs;
@@ -15,16 +14,13 @@ import dev.kforge.objects.KubeObject;
 import dev.kforge.objects.ObjectFactory;
 import dev.kforge.resolve.Resolver;
 import dev.kforge.spec.EnvironmentProfiles;
-import dev.kforge.spec.SpecReader;
 import dev.kforge.write.FileDrift;
 import dev.kforge.write.OutputWriter;
 import dev.kforge.write.WriteResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The one entry point: spec or model in, files out. Generation is pure (same model, same bytes, on any machine,
@@ -138,28 +134,13 @@ public final class Kforge {
      *                         spec file is missing or the platform class cannot be used
      */
     public static Platform model(GenerateRequest request) {
-        Model model = located(request);
-        if (model.spec() != null && !model.spec().problems().isEmpty()) {
+        ModelSource model = ModelSource.read(request);
+        if (model.unread()) {
             RunProblems problems = new RunProblems();
             problems.add(model.spec().problems());
             throw problems.failure(request.modelSource(), p -> p);
         }
         return model.platform();
-    }
-
-    /** The platform, and for a spec file where each model path was written; {@code null} for a platform class. */
-    private record Model(Platform platform, SpecReader.Located spec) {
-    }
-
-    private static Model located(GenerateRequest request) {
-        try {
-            return readModel(request);
-        } catch (ModelException e) {
-            // a platform class's define() failing its model's checks
-            RunProblems problems = new RunProblems();
-            problems.add(e.problems());
-            throw problems.failure(request.modelSource(), p -> p.locatedAt(request.platformClass()));
-        }
     }
 
     private record Generated(String platform, Generations.Generation generation, List<String> policyLines) {
@@ -168,50 +149,32 @@ public final class Kforge {
     /**
      * Reads the request's model and generates it in memory, gathering the problems of every stage into one failure:
      * a spec's own problems and, where the parts that read make a platform, what the later stages find in those
-     * parts (see {@link SpecReader#readPartly}).
+     * parts (see {@link ModelSource#toCheck}).
      */
     private static Generated generated(GenerateRequest request) {
         checkChartVersion(request.chartVersion());
-        Model model = located(request);
+        ModelSource model = ModelSource.read(request);
         RunProblems problems = new RunProblems();
-        Function<Problem, Problem> locate = p -> p.locatedAt(model.spec() != null ? model.spec().locate(p.path())
-                : request.platformClass());
-        SpecReader.Located spec = model.spec();
-        if (spec != null && !spec.problems().isEmpty()) {
-            problems.afterReader(spec.problems(), spec::echoes, spec.standIns());
-            if (model.platform() == null) {
-                problems.note(LATER_CHECKS_DID_NOT_RUN);
-                throw problems.failure(request.modelSource(), locate);
-            }
-            if (!spec.checkable()) {
-                problems.note("Fix these first: the later checks (environments, policy) did not run, as a problem "
-                        + "outside a service, environment or tenant of its own would leave them checking defaults "
-                        + "instead of what you wrote.");
-                throw problems.failure(request.modelSource(), locate);
-            }
-            List<String> unread = List.copyOf(new java.util.TreeSet<>(spec.standIns()));
-            problems.note("The later checks (environments, policy) ran on the parts that read"
-                    + (unread.isEmpty() ? "" : ", not on " + (unread.size() == 1 ? "service " : "services ")
-                    + String.join(", ", unread) + ", which did not read")
-                    + "; more problems may show once these are fixed.");
+        Platform platform = model.toCheck(problems);
+        if (platform != null && model.unread()) {
+            boolean finished = true;
             try {
-                generated(model.platform(), request.chartVersion(), request.kubernetesVersion(), problems);
+                generated(platform, request.chartVersion(), request.kubernetesVersion(), problems);
             } catch (RuntimeException e) {
                 // what a later stage makes of parts that did not read is not the user's to act on yet
-                problems.note(LATER_CHECKS_DID_NOT_RUN);
+                finished = false;
             }
-            throw problems.failure(request.modelSource(), locate);
+            problems.note(model.checkedNote(finished));
         }
-        Generated generated = generated(model.platform(), request.chartVersion(), request.kubernetesVersion(),
-                problems);
         if (problems.any()) {
-            throw problems.failure(request.modelSource(), locate);
+            throw problems.failure(request.modelSource(), model.locator(request));
+        }
+        Generated generated = generated(platform, request.chartVersion(), request.kubernetesVersion(), problems);
+        if (problems.any()) {
+            throw problems.failure(request.modelSource(), model.locator(request));
         }
         return generated;
     }
-
-    private static final String LATER_CHECKS_DID_NOT_RUN = "Fix these first: the later checks (environments, "
-            + "policy) did not run, as the spec did not read into a platform.";
 
     /**
      * Generates {@code platform} in memory, checks every object against the schemas and applies the policy gate:
@@ -317,19 +280,6 @@ public final class Kforge {
         List<Path> written = SpecFiles.write(request.specFile(), result.spec(), result.files(), request.overwrite(),
                 request.settings().specFile(), request.settings().overwrite());
         return new ImportReport(request.specFile(), written, result.services(), result.notes(), result.problems());
-    }
-
-    private static Model readModel(GenerateRequest request) {
-        if (request.platformClass() != null) {
-            return new Model(PlatformClasses.define(request.platformClass(), request.classLoader()), null);
-        }
-        Path spec = request.specFile();
-        if (!Files.isRegularFile(spec)) {
-            throw new KforgeException("no spec file at " + spec + "; create it (see README.md for the format) or "
-                    + "point k8s.specFile at yours", List.of());
-        }
-        SpecReader.Located located = SpecReader.readPartly(spec, request.classLoader(), request.files());
-        return new Model(located.platform(), located);
     }
 
 }
