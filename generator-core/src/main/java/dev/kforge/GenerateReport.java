@@ -1,5 +1,6 @@
 package dev.kforge;
 
+import dev.kforge.resolve.ValueChanges;
 import dev.kforge.write.WriteResult;
 
 import java.util.ArrayList;
@@ -13,12 +14,23 @@ import java.util.Map;
  * @param objectCounts per environment ({@code base} first), objects per kind, sorted
  * @param files        what the writer did
  * @param policy       best-practice findings that did not fail the build, and the suppressions in force
+ * @param changes      per environment (and for tenant roots {@code tenants/<env>}), what it changes in the values
+ *                     written at the services: resources its scale or overrides changed, replicas and autoscaling
+ *                     ranges, variables a profile, override or the tenancy added or set, services left out; one line
+ *                     each, only for environments that change something (see {@link ValueChanges})
  */
 public record GenerateReport(String platform, Map<String, Map<String, Integer>> objectCounts, WriteResult files,
-                             List<String> policy) {
+                             List<String> policy, List<String> changes) {
 
     public GenerateReport {
         policy = List.copyOf(policy);
+        changes = List.copyOf(changes);
+    }
+
+    /** A report without the lines of what environments change. */
+    public GenerateReport(String platform, Map<String, Map<String, Integer>> objectCounts, WriteResult files,
+                          List<String> policy) {
+        this(platform, objectCounts, files, policy, List.of());
     }
 
     /** A report without policy lines. */
@@ -28,11 +40,13 @@ public record GenerateReport(String platform, Map<String, Map<String, Integer>> 
 
     /**
      * Log lines summing the run up, for a build tool to print last: one line per environment with its objects
-     * per kind ({@code dev: 9 objects (Deployment 1, NetworkPolicy 3, ...)}), then
-     * {@code files: 3 written, 17 unchanged, 1 removed}.
+     * per kind ({@code dev: 9 objects (Deployment 1, NetworkPolicy 3, ...)}), what each environment changes in the
+     * services' own values ({@code dev (profile dev) changes your values: resources scaled by 0.5 for web}), the
+     * policy lines, then {@code files: 3 written, 17 unchanged, 1 removed}.
      */
     public List<String> summary() {
         List<String> lines = objectLines(objectCounts);
+        lines.addAll(changes);
         lines.addAll(policy);
         lines.add("files: " + files.written().size() + " written, " + files.unchanged().size() + " unchanged, "
                 + files.removed().size() + " removed");

@@ -29,7 +29,7 @@ final class TargetFindings {
     static void of(Platform platform, String target, List<KubeObject> objects, boolean production,
                    Assumptions assumptions, Map<String, List<ValidationProblem>> out) {
         // what the overlay builds to, checked like the base files: the schema first, then the rules
-        List<Map<String, Object>> trees = Kforge.schemaCheck(platform, target, objects);
+        List<Map<String, Object>> trees = PolicyGate.schemaCheck(platform, target, objects);
         List<ValidationProblem> found = new ArrayList<>(PolicyRules.check(trees, target, production,
                 suppressions(platform)));
         if (assumptions != null) {
@@ -49,9 +49,9 @@ final class TargetFindings {
      * carry (a tier that scales a service out); recorded under the first tenant, naming the others, and only when
      * there are any, so a thousand clean roots do not fill the report.
      */
-    static void ofRoot(Platform platform, List<Kforge.TenantTarget> shape, boolean production,
+    static void ofRoot(Platform platform, List<Generations.TenantTarget> shape, boolean production,
                        List<ValidationProblem> base, Map<String, List<ValidationProblem>> out) {
-        Kforge.TenantTarget t = shape.get(0);
+        Generations.TenantTarget t = shape.get(0);
         List<Map<String, Object>> trees = t.objects().stream().map(o -> Manifests.toTree(o.object())).toList();
         String target = t.env().name() + "/" + t.tenant().id();
         List<ValidationProblem> found = new ArrayList<>();
@@ -81,7 +81,7 @@ final class TargetFindings {
     }
 
     /** What the model says beyond one tenant root's objects. */
-    static Assumptions assumptions(Platform platform, Kforge.TenantTarget t) {
+    static Assumptions assumptions(Platform platform, Generations.TenantTarget t) {
         List<dev.kforge.api.Service> services = new ArrayList<>(platform.services());
         services.addAll(t.tenant().services());
         return PlatformAssumptions.of(platform, t.target(), services);

@@ -62,7 +62,7 @@ class KforgeKubernetesVersionTest {
         dev.kforge.api.Platform platform = dev.kforge.testing.SamplePlatforms.shop()
                 .withKubernetesVersion("1.30");
         // when
-        KforgeException e = catchThrowableOfType(KforgeException.class, () -> Kforge.validate(platform, tree));
+        KforgeException e = catchThrowableOfType(KforgeException.class, () -> PolicyGate.validate(platform, tree));
         // then: generate calls this before writing anything, so nothing is written on failure
         assertThat(e.getMessage()).contains("against Kubernetes 1.30; nothing was written");
         assertThat(e.problems()).singleElement().extracting(Problem::message).asString()

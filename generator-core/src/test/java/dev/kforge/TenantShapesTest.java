@@ -47,7 +47,7 @@ class TenantShapesTest {
 
         // when
         FileTree shared = Kforge.render(isp);
-        FileTree each = Kforge.renderEachTenant(isp);
+        FileTree each = Generations.renderEachTenant(isp);
 
         // then
         assertThat(shared.files().keySet()).isEqualTo(each.files().keySet());
@@ -90,7 +90,7 @@ class TenantShapesTest {
         // when / then: services of its own, the tenant base's id or domain, a domain longer than the stand-in's
         assertThat(shapes.of(prod, new Tenant("own", null, "small", "standard", List.of(), "own.example",
                 List.of(), List.of(blog)))).isEmpty();
-        Tenant base = Kforge.placeholderTenant(isp);
+        Tenant base = Generations.placeholderTenant(isp);
         assertThat(shapes.of(prod, new Tenant(base.id(), null, "small", "standard", List.of(), "x.example",
                 List.of()))).isEmpty();
         assertThat(shapes.of(prod, new Tenant("x", null, "small", "standard", List.of(), base.domain(),
@@ -122,7 +122,7 @@ class TenantShapesTest {
     private static TenantShapes shapes(Platform platform,
                                        java.util.function.Predicate<List<dev.kforge.objects.KubeObject>> valid) {
         var profiles = EnvironmentProfiles.builtIn();
-        ResolvedPlatform base = Resolver.tenant(platform, null, Kforge.placeholderTenant(platform), profiles);
+        ResolvedPlatform base = Resolver.tenant(platform, null, Generations.placeholderTenant(platform), profiles);
         var prepared = KustomizeEmitter.prepare(base.target(), ObjectFactory.build(base));
         HelmEmitter.Chart chart = new HelmEmitter().tenantChart(base, HelmEmitter.DEFAULT_VERSION, new FileTree());
         return new TenantShapes(platform, profiles, new KustomizeEmitter(), prepared, "../../../tenant-base", chart,

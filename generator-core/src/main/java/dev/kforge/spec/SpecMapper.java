@@ -470,6 +470,21 @@ final class SpecMapper {
                 || failedInstances.stream().anyMatch(t -> path.startsWith("tenants." + t + ".services"));
     }
 
+    /** The services that could not be built and have a stand-in in the platform. */
+    Set<String> standIns() {
+        return Set.copyOf(failedServices);
+    }
+
+    /**
+     * True if what a later stage (resolving, building, the policy) finds at {@code path} is about a part that did not
+     * read: a service's stand-in or its overrides, a tenant whose instances or catalog rows failed.
+     */
+    boolean leftOut(String path) {
+        return echo(path, true) || failedServices.stream().anyMatch(service -> Context.prefixes(path)
+                .contains("services." + service))
+                || failedInstances.stream().anyMatch(t -> Context.prefixes(path).contains("tenants." + t));
+    }
+
     /** Overrides of a service that could not be built were checked against its stand-in, not against it. */
     private boolean aboutFailedService(String path) {
         if (failedServices.isEmpty() || !path.startsWith("environments.")) {

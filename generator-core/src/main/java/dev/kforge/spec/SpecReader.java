@@ -69,7 +69,7 @@ public final class SpecReader {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(yamlText, "yamlText");
         Context cx = new Context(sourceName);
-        return guarded(cx, () -> platform(cx, yamlText));
+        return guarded(cx, () -> platform(cx, yamlText, new SpecMapper[1]));
     }
 
     /**
@@ -114,31 +114,111 @@ public final class SpecReader {
      * @throws ModelException with every problem found
      */
     public static Located readLocated(Path file, ClassLoader classPath, ProjectFiles files) {
+        Located located = readPartly(file, classPath, files);
+        if (!located.problems().isEmpty()) {
+            throw new ModelException(located.problems());
+        }
+        return located;
+    }
+
+    /**
+     * Reads a spec file like {@link #readLocated(Path, ClassLoader, ProjectFiles)}, but gives what it read even when
+     * the file has problems, so that later stages can check the parts that did read in the same run: the problems,
+     * and the platform built from the parts that read, with a stand-in (a worker of the same name, tier and
+     * dependencies) for each service that did not ({@link Located#standIns()}). The platform is {@code null} when
+     * nothing could be built: the file cannot be read, its YAML does not parse, or the model's own checks fail on
+     * what did read (a dependency on a service that is not there, say).
+     */
+    public static Located readPartly(Path file, ClassLoader classPath, ProjectFiles files) {
         Objects.requireNonNull(file, "file");
         Path fileName = file.getFileName();
         Path dir = file.toAbsolutePath().getParent();
         Context cx = new Context(fileName == null ? file.toString() : fileName.toString(), dir, classPath,
                 files != null ? files : ProjectFiles.of(dir, List.of()));
-        Platform platform = guarded(cx, () -> {
-            String text = YamlText.readFile(cx, file);
-            return text == null ? null : platform(cx, text);
-        });
-        return new Located(platform, cx);
+        SpecMapper[] mapper = new SpecMapper[1];
+        Platform[] read = new Platform[1];
+        try {
+            guarded(cx, () -> {
+                String text = YamlText.readFile(cx, file);
+                read[0] = text == null ? null : platform(cx, text, mapper);
+                return read[0];
+            });
+            return new Located(read[0], cx, List.of(), mapper[0]);
+        } catch (ModelException e) {
+            return new Located(read[0], cx, e.problems(), mapper[0]);
+        }
     }
 
-    /** A platform read from a spec file, and where in the file (or its tenant catalog) each part was written. */
+    /**
+     * A platform read from a spec file, and where in the file (or its tenant catalog) each part was written; from
+     * {@link #readPartly}, also the file's problems and the parts that did not read.
+     */
     public static final class Located {
         private final Platform platform;
         private final Context cx;
+        private final List<Problem> problems;
+        private final SpecMapper mapper;
 
-        private Located(Platform platform, Context cx) {
+        private Located(Platform platform, Context cx, List<Problem> problems, SpecMapper mapper) {
             this.platform = platform;
             this.cx = cx;
+            this.problems = List.copyOf(problems);
+            this.mapper = mapper;
         }
 
-        /** The platform. */
+        /**
+         * The platform; when the file has {@link #problems()}, the parts that read with a stand-in for each of
+         * {@link #standIns()}, or {@code null} when nothing could be built.
+         */
         public Platform platform() {
             return platform;
+        }
+
+        /** Every problem of the file, located; empty when it read cleanly. */
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        /** The services that did not read, each a stand-in in {@link #platform()}: what is found in them is not the user's. */
+        public java.util.Set<String> standIns() {
+            return mapper == null ? java.util.Set.of() : mapper.standIns();
+        }
+
+        /**
+         * Whether the later stages can check {@link #platform()} without guessing: it was built, and every problem
+         * lies inside a part left out whole — a service that has a stand-in, an environment or a tenant the platform
+         * does not have. A problem elsewhere (in the platform's own settings, the tenancy, the policy, a tier) leaves
+         * a default where the user wrote something, and what the later stages made of that default would mislead.
+         */
+        public boolean checkable() {
+            if (platform == null) {
+                return false;
+            }
+            java.util.Set<String> parts = new java.util.HashSet<>();
+            standIns().forEach(s -> parts.add("services." + s));
+            java.util.Set<String> environments = new java.util.HashSet<>();
+            platform.environments().forEach(e -> environments.add(e.name()));
+            java.util.Set<String> tenants = new java.util.HashSet<>();
+            platform.tenants().forEach(t -> tenants.add(t.id()));
+            for (Problem p : problems) {
+                String[] segments = p.path().split("\\.");
+                String part = segments.length < 2 ? null : segments[0] + "." + segments[1];
+                boolean whole = part != null && (parts.contains(part)
+                        || segments[0].equals("environments") && !environments.contains(segments[1])
+                        || segments[0].equals("tenants") && !tenants.contains(segments[1]));
+                if (!whole) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a problem a later stage finds at {@code modelPath} only repeats one of {@link #problems()}: it is at
+         * or below a path already reported, or about a stand-in.
+         */
+        public boolean echoes(String modelPath) {
+            return !problems.isEmpty() && (cx.covered(modelPath) || mapper != null && mapper.leftOut(modelPath));
         }
 
         /**
@@ -150,7 +230,7 @@ public final class SpecReader {
         }
     }
 
-    private static Platform platform(Context cx, String text) {
+    private static Platform platform(Context cx, String text, SpecMapper[] mapper) {
         Node root = YamlText.parse(cx, text);
         if (cx.count() > 0) {
             return null;
@@ -160,7 +240,8 @@ public final class SpecReader {
                     + "service under 'services:'");
             return null;
         }
-        return new SpecMapper(cx).platform(root);
+        mapper[0] = new SpecMapper(cx);
+        return mapper[0].platform(root);
     }
 
     /**

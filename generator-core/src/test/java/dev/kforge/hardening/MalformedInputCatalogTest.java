@@ -91,7 +91,9 @@ class MalformedInputCatalogTest {
         }
         // and the message is complete on its own: where, what, what to do; one line per problem, no stack trace
         String[] lines = e.getMessage().split("\n");
-        assertThat(lines).hasSize(2);
+        // then, for a problem of the reader, a note: whether the later checks ran on the parts that read
+        assertThat(lines).hasSize(2 + e.notes().size());
+        assertThat(e.notes()).hasSizeLessThan(2).allSatisfy(n -> assertThat(n).containsIgnoringCase("later checks"));
         assertThat(lines[0]).contains(dir.resolve(c.spec()).toString()).contains("nothing was written");
         assertThat(lines[1].strip()).isEqualTo(c.location() + ": " + (c.path().isEmpty() ? "" : c.path() + ": ")
                 + problem.message());

@@ -305,6 +305,8 @@ public abstract class AbstractKforgeMojo extends AbstractMojo {
         for (Problem problem : e.problems()) {
             message.append('\n').append(problem);
         }
+        // what the list leaves out: problems beyond the listed ones, checks that could not run
+        e.notes().forEach(note -> message.append('\n').append(note));
         message.append("\nFix ").append(e.problems().size() == 1 ? "it" : "them").append(" in ")
                 .append(fromClass ? platformClass.strip() + ".define()" : shown(specFile.toPath()))
                 .append(" and run the build again; nothing was written to ").append(shown(outputDirectory.toPath()))
