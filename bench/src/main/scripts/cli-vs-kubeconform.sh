@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 KC="$KUBECONFORM -strict -summary -kubernetes-version 1.32.0 -schema-location $SCHEMAS/{{.ResourceKind}}{{.KindSuffix}}.json -schema-location $CRDS/{{.Group}}-{{.ResourceKind}}_{{.ResourceAPIVersion}}.json $DIR"
 i=1
 while [ "$i" -le "$ROUNDS" ]; do
-    hyperfine -N -w 1 -r 3 --export-json "$OUT/round-$i.json" \
+    hyperfine -N -i -w 1 -r 3 --export-json "$OUT/round-$i.json" \
         -n kubeconform "$KC" \
         -n "kforge (plain java -jar)" "java -jar $JAR validate --no-policy $DIR" \
         -n "kforge (launcher: CDS archive, C1)" "java -XX:SharedArchiveFile=$JSA -XX:TieredStopAtLevel=1 -jar $JAR validate --no-policy $DIR" \

@@ -179,6 +179,12 @@ final class GoYaml {
                     base);
         }
         body = goLineBreaks(body);
+        Document plain = BlockYaml.read(body, base);
+        return plain != null ? plain : compose(body, base);
+    }
+
+    /** Reads {@code body} (line breaks as go-yaml sees them) with snakeyaml-engine, whatever its style. */
+    static Document compose(String body, int base) {
         Node node = null;
         int maxRepairs = (int) Math.min(MAX_REPAIRS, Math.max(8, (64L << 20) / Math.max(1, body.length())));
         for (int retry = 0; node == null; retry++) {
@@ -473,7 +479,7 @@ final class GoYaml {
         }
     }
 
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int line;
 
@@ -777,7 +783,7 @@ final class GoYaml {
                 if (s.getScalarStyle() != ScalarStyle.PLAIN) {
                     return in;
                 }
-                return resolvePlain(in, s);
+                return resolvePlain(in, keyContext, line(s));
             }
             if (tag.equals(Tag.STR)) {
                 return in;
@@ -792,7 +798,7 @@ final class GoYaml {
             }
             if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)
                     || tag.equals(TIMESTAMP)) {
-                Object v = resolvePlain(in, s);
+                Object v = resolvePlain(in, keyContext, line(s));
                 boolean ok = tag.equals(Tag.INT) ? v instanceof Long || v instanceof BigInteger
                         : tag.equals(Tag.FLOAT) ? v instanceof Double || v instanceof Long || v instanceof BigInteger
                         : tag.equals(Tag.BOOL) ? v instanceof Boolean
@@ -810,66 +816,69 @@ final class GoYaml {
             // any other tag: go-yaml keeps the text
             return in;
         }
+    }
 
-        /** go-yaml v2's {@code resolve} for an untagged plain scalar. */
-        private Object resolvePlain(String in, ScalarNode s) {
-            switch (in) {
-                case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
-                    return Boolean.TRUE;
-                case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
-                    return Boolean.FALSE;
-                case "", "~", "null", "Null", "NULL":
-                    return null;
-                case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf",
-                        "-.INF":
-                    if (keyContext) {
-                        return in.endsWith("n") || in.endsWith("N") ? Double.NaN
-                                : in.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                    }
-                    throw new Refused(line(s), "the value " + in + " cannot be written as JSON");
-                case "<<":
-                    return in;
-                default:
-                    break;
-            }
-            char c = in.charAt(0);
-            if (c == '.') {
-                Double d = goParseFloat(in);
-                return d != null ? finite(d, in, s) : in;
-            }
-            if (c == '+' || c == '-' || c >= '0' && c <= '9') {
-                String plain = in.replace("_", "");
-                Object integer = goParseInt(plain);
-                if (integer != null) {
-                    return integer;
+    /**
+     * go-yaml v2's {@code resolve} for an untagged plain scalar; {@code key} when it is a map key (go-yaml keeps
+     * .inf and .nan there), {@code line} for the problem when it cannot be written as JSON.
+     */
+    static Object resolvePlain(String in, boolean key, int line) {
+        switch (in) {
+            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
+                return Boolean.TRUE;
+            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
+                return Boolean.FALSE;
+            case "", "~", "null", "Null", "NULL":
+                return null;
+            case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf",
+                    "-.INF":
+                if (key) {
+                    return in.endsWith("n") || in.endsWith("N") ? Double.NaN
+                            : in.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
                 }
-                if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
-                    Double d = goParseFloat(plain);
-                    if (d != null) {
-                        return finite(d, in, s);
-                    }
-                }
-                if (plain.startsWith("0b") || plain.startsWith("-0b")) {
-                    boolean negative = plain.startsWith("-");
-                    String digits = plain.substring(negative ? 3 : 2);
-                    if (!digits.isEmpty() && digits.chars().allMatch(ch -> ch == '0' || ch == '1')) {
-                        BigInteger v = new BigInteger(digits, 2);
-                        v = negative ? v.negate() : v;
-                        if (v.bitLength() < 64 || !negative && v.bitLength() == 64) {
-                            return normalize(v);
-                        }
-                    }
-                }
-            }
-            return in;
+                throw new Refused(line, "the value " + in + " cannot be written as JSON");
+            case "<<":
+                return in;
+            default:
+                break;
         }
+        char c = in.charAt(0);
+        if (c == '.') {
+            Double d = goParseFloat(in);
+            return d != null ? finite(d, in, key, line) : in;
+        }
+        if (c == '+' || c == '-' || c >= '0' && c <= '9') {
+            String plain = in.replace("_", "");
+            Object integer = goParseInt(plain);
+            if (integer != null) {
+                return integer;
+            }
+            if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
+                Double d = goParseFloat(plain);
+                if (d != null) {
+                    return finite(d, in, key, line);
+                }
+            }
+            if (plain.startsWith("0b") || plain.startsWith("-0b")) {
+                boolean negative = plain.startsWith("-");
+                String digits = plain.substring(negative ? 3 : 2);
+                if (!digits.isEmpty() && digits.chars().allMatch(ch -> ch == '0' || ch == '1')) {
+                    BigInteger v = new BigInteger(digits, 2);
+                    v = negative ? v.negate() : v;
+                    if (v.bitLength() < 64 || !negative && v.bitLength() == 64) {
+                        return normalize(v);
+                    }
+                }
+            }
+        }
+        return in;
+    }
 
-        private Object finite(double d, String in, ScalarNode s) {
-            if ((Double.isNaN(d) || Double.isInfinite(d)) && !keyContext) {
-                throw new Refused(line(s), "the value " + in + " cannot be written as JSON");
-            }
-            return d;
+    private static Object finite(double d, String in, boolean key, int line) {
+        if ((Double.isNaN(d) || Double.isInfinite(d)) && !key) {
+            throw new Refused(line, "the value " + in + " cannot be written as JSON");
         }
+        return d;
     }
 
     /** Go's {@code strconv.ParseInt(s, 0, 64)}, falling back to {@code ParseUint}; {@code null} if neither. */
