@@ -29,7 +29,8 @@ public record Ingress(String className, List<IngressRule> rules, boolean tls, Ma
         rules = Copies.list(rules);
         annotations = Copies.map(annotations);
         corsOrigins = Copies.list(corsOrigins);
-        new Checks().require(!rules.isEmpty(), "rules", "needs at least one host")
+        new Checks().hostName(className, "className")
+                .require(!rules.isEmpty(), "rules", "needs at least one host")
                 .unique(rules, IngressRule::host, "rules")
                 .atLeast(rateLimitRps, 1, "rateLimitRps")
                 .require(maxBodySize == null || maxBodySize.matches("[0-9]+[kmg]?"), "maxBodySize",

@@ -86,7 +86,7 @@ public record Platform(String name, String namespace, String domain, String tlsI
                 .check();
         checkSecrets(secrets, services, tenancy != null);
         SecretCheck.check(settings(name, namespace, domain, tlsIssuer, imageRegistry, tenancy), labels, services,
-                environments, backingServices, tenants, policy);
+                environments, backingServices, tenants, prerequisites, policy);
         checkPrerequisites(prerequisites, secrets);
     }
 

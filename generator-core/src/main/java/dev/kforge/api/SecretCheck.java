@@ -10,7 +10,7 @@ import java.util.Set;
  * Looks through every place of a platform a value can be written — variables, config literals and files, command
  * lines (the service's, its init containers', its probes'), annotations, labels, chart values (backing services'
  * and their per-environment values, variables inside them too), the overrides of environments, tenants' own
- * services — for secrets, with {@link SecretShapes}, and refuses each at its model path with what to do instead.
+ * services, what provides each prerequisite — for secrets, with {@link SecretShapes}, and refuses each at its model path with what to do instead.
  * A path the policy lists under {@code notSecret} is a deliberate exception; one that matches nothing is a problem.
  */
 final class SecretCheck {
@@ -37,9 +37,11 @@ final class SecretCheck {
     /** Checks the parts of a platform; throws {@link ModelException} with every secret found and not excepted. */
     static void check(Map<String, String> settings, Map<String, String> labels, List<Service> services,
                       List<Environment> environments, List<BackingService> backingServices, List<Tenant> tenants,
-                      Policy policy) {
+                      List<Prerequisite> prerequisites, Policy policy) {
         SecretCheck s = new SecretCheck();
         settings.forEach(s::setting);
+        prerequisites.forEach(p -> s.provider("prerequisites." + (p.kind().equals("Secret") ? "secrets." : "configMaps.")
+                + p.name(), p));
         s.metadata("labels", labels);
         services.forEach(service -> s.service("services." + service.name(), service));
         for (Environment e : environments) {
@@ -124,6 +126,7 @@ final class SecretCheck {
             setting(at + ".image", s.image().repository() + ":" + s.image().tag());
         }
         if (s.ingress() != null) {
+            setting(at + ".ingress.className", s.ingress().className());
             metadata(at + ".ingress.annotations", s.ingress().annotations());
             for (int i = 0; i < s.ingress().corsOrigins().size(); i++) {
                 setting(at + ".ingress.corsOrigins." + i, s.ingress().corsOrigins().get(i));
@@ -175,6 +178,30 @@ final class SecretCheck {
                     + "repository's credentials in its own Secret (a repository credential), not in the URL"
                     : "never put secret values in the model"));
         }
+    }
+
+    /**
+     * What provides a prerequisite is words for the report ({@code the postgresql chart}); a secret's shape there,
+     * or for a Secret one word of mixed-case letters and digits, is its value written in the wrong place.
+     */
+    private void provider(String path, Prerequisite p) {
+        String said = p.providedBy().strip();
+        String found = SecretShapes.shape(said);
+        if (found == null && p.kind().equals("Secret") && passwordLike(said)) {
+            found = "the Secret's value rather than what provides it";
+        }
+        if (found != null) {
+            findings.put(path, "holds what looks like " + found + ", and it is written into deploy/README.md for "
+                    + "everyone who reads the repository; say in words what creates the " + p.kind() + " (a chart, "
+                    + "an operator, a team's pipeline), never its value");
+        }
+    }
+
+    /** One word of at least 8 characters with lower- and upper-case letters and digits: a password, not prose. */
+    private static boolean passwordLike(String text) {
+        return text.length() >= 8 && text.chars().noneMatch(Character::isWhitespace)
+                && text.chars().anyMatch(Character::isLowerCase) && text.chars().anyMatch(Character::isUpperCase)
+                && text.chars().anyMatch(Character::isDigit);
     }
 
     private void override(String at, ServiceOverride o) {

@@ -117,6 +117,31 @@ class SecretCheckTest {
     }
 
     @Test
+    void build_whenAPrerequisiteOrIngressClassHoldsASecret_thenRefusedAtItsPathWithoutTheValue() {
+        // given values the report and the Ingress print (found by the hostile fuzzer in deploy/README.md)
+        Service service = web("web").ingress(Ingress.builder().host("shop").build()).build();
+        Platform.Builder builder = platform(service)
+                .prerequisite(Prerequisite.secret("db-credentials", "postgres://app:KfOrGe9pw@db:5432/app"))
+                .prerequisite(Prerequisite.secret("ops-credentials", "hunter2-KfOrGe9"))
+                .prerequisite(Prerequisite.configMap("flags", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrZm9yZ2UifQ.KfOrGe9sIg"))
+                .prerequisite(Prerequisite.secret("tls", "cert-manager"))
+                .prerequisite(Prerequisite.secret("api-token", "the data team's Vault sync (v2)"));
+
+        // when
+        List<Problem> problems = problemsOf(builder::build);
+
+        // then: words and one-word tool names pass, values do not
+        assertThat(problems).extracting(Problem::path).containsExactly("prerequisites.secrets.db-credentials",
+                "prerequisites.secrets.ops-credentials", "prerequisites.configMaps.flags");
+        assertThat(problems.get(1).message()).contains("the Secret's value rather than what provides it")
+                .contains("deploy/README.md");
+        assertThat(problems.toString()).doesNotContain("hunter2").doesNotContain("KfOrGe9");
+        assertThat(problemsOf(() -> web("web").ingress(Ingress.builder().host("shop")
+                .className("postgres://app:KfOrGe9pw@db").build()).build())).extracting(Problem::path)
+                .containsExactly("className");
+    }
+
+    @Test
     void build_whenTheSecretIsInAnImportedManifest_thenRefusedAtTheService() {
         // given
         Service imported = Service.builder("orders", ServiceKind.WEB_SERVICE).resources(dev.kforge.testing.Models
