@@ -7,10 +7,10 @@
 # KUBECONFORM: the binary; SCHEMAS: the Kubernetes schemas in kubeconform's layout (KubeconformParity writes them to
 # target/parity/schemas-1.32); CRD-SCHEMAS: openapi2jsonschema.py's output for the upstream CRDs; DIR: the manifests
 # (ValidateBench writes 10,000 objects to target/objects). Run from bench/ after building cli/ (cli/target/kforge.jar,
-# cli/target/kforge.jsa). Prints each command's median over all rounds and kforge's ratio to kubeconform.
+# cli/target/kforge.jsa, cli/target/kforge). Prints each command's median over all rounds and kforge's ratio to kubeconform.
 set -eu
 KUBECONFORM=$1 SCHEMAS=$2 CRDS=$3 DIR=$4 ROUNDS=${5:-5}
-JAR=../cli/target/kforge.jar JSA=../cli/target/kforge.jsa
+JAR=../cli/target/kforge.jar LAUNCHER=../cli/target/kforge
 OUT=target/cli-vs-kubeconform
 mkdir -p "$OUT"
 KC="$KUBECONFORM -strict -summary -kubernetes-version 1.32.0 -schema-location $SCHEMAS/{{.ResourceKind}}{{.KindSuffix}}.json -schema-location $CRDS/{{.Group}}-{{.ResourceKind}}_{{.ResourceAPIVersion}}.json $DIR"
@@ -19,8 +19,8 @@ while [ "$i" -le "$ROUNDS" ]; do
     hyperfine -N -i -w 1 -r 3 --export-json "$OUT/round-$i.json" \
         -n kubeconform "$KC" \
         -n "kforge (plain java -jar)" "java -jar $JAR validate --no-policy $DIR" \
-        -n "kforge (launcher: CDS archive, C1)" "java -XX:SharedArchiveFile=$JSA -XX:TieredStopAtLevel=1 -jar $JAR validate --no-policy $DIR" \
-        -n "kforge with the policy rules (launcher)" "java -XX:SharedArchiveFile=$JSA -XX:TieredStopAtLevel=1 -jar $JAR validate $DIR" \
+        -n "kforge (launcher: CDS archive, C1, serial GC)" "sh $LAUNCHER validate --no-policy $DIR" \
+        -n "kforge with the policy rules (launcher)" "sh $LAUNCHER validate $DIR" \
         > /dev/null
     i=$((i + 1))
 done

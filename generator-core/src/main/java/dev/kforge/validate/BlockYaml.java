@@ -16,9 +16,9 @@ import java.util.Map;
  * root; keys that are plain words of letters, digits and {@code _ . / -} starting with a letter, {@code _} or
  * {@code $}, each given once;
  * block mappings and sequences nested by indentation, a sequence also at its key's indentation, a mapping also on
- * an item's dash line; values that are plain one-line scalars, quoted ones without escapes, {@code {}} or
- * {@code []}; comments. Anything
- * else — flow collections, block scalars, anchors, aliases, tags, merge keys, multi-line scalars, keys that resolve
+ * an item's dash line; values that are plain one-line scalars, quoted ones without escapes, {@code {}},
+ * {@code []} or literal block scalars ({@code |}, {@code |-}) whose first line sets the indentation; comments. Anything
+ * else — flow collections, folded and other block scalars, anchors, aliases, tags, merge keys, multi-line scalars, keys that resolve
  * to something other than text, a key given twice, empty items, values JSON cannot hold, and every syntax error —
  * is outside and goes the slow way, which reports it as go-yaml would.
  */
@@ -164,7 +164,7 @@ final class BlockYaml {
                     value = null;
                 }
             } else {
-                value = scalar(v, end, keyLine);
+                value = scalar(v, end, keyLine, indent);
                 noContinuation(indent);
             }
             out.put(key, value);
@@ -214,8 +214,8 @@ final class BlockYaml {
                 out.add(mapping(c - lineStart[l], depth + 1));
             } else {
                 itemLines[out.size()] = base + l;
-                out.add(scalar(c, end, l));
                 line = l + 1;
+                out.add(scalar(c, end, l, indent));
                 noContinuation(indent);
             }
         }
@@ -228,9 +228,15 @@ final class BlockYaml {
         return isDash(content[line], lineEnd[line]) ? sequence(indent, depth) : mapping(indent, depth);
     }
 
-    /** A one-line scalar from {@code from} to the end of the line (or a comment). */
-    private Object scalar(int from, int end, int at) {
+    /**
+     * A scalar from {@code from} on line {@code at}: to the end of the line (or a comment), or a literal block
+     * scalar on the lines after it, in a collection at column {@code parent}.
+     */
+    private Object scalar(int from, int end, int at, int parent) {
         char c = body.charAt(from);
+        if (c == '|') {
+            return literal(from, end, at, parent);
+        }
         if ((c == '{' || c == '[') && from + 1 < end && body.charAt(from + 1) == (c == '{' ? '}' : ']')) {
             afterToken(from + 2, end);
             if (c == '[') {
@@ -271,6 +277,58 @@ final class BlockYaml {
             stop--;
         }
         return GoYaml.resolvePlain(body.substring(from, stop), false, base + at);
+    }
+
+    /**
+     * A literal block scalar, {@code |} (one final line break) or {@code |-} (none), whose first line is not empty
+     * and sets the indentation; empty lines inside it count, those after it do not. Leaves {@link #line} on the line
+     * after it.
+     */
+    private String literal(int from, int end, int at, int parent) {
+        boolean strip = from + 2 == end && body.charAt(from + 1) == '-';
+        if (from + 1 != end && !strip || at + 1 >= content.length) {
+            throw Outside.INSTANCE; // another header: +, an indentation indicator, a comment
+        }
+        int first = at + 1;
+        int indent = spaces(first);
+        if (lineStart[first] + indent == lineEnd[first] || indent <= parent) {
+            throw Outside.INSTANCE; // the indentation is not set by the first line
+        }
+        StringBuilder out = new StringBuilder();
+        int last = first;
+        int l = first;
+        for (; l < content.length; l++) {
+            int length = lineEnd[l] - lineStart[l];
+            int spaces = spaces(l);
+            if (spaces == length) {
+                if (length > indent) {
+                    throw Outside.INSTANCE; // white space beyond the indentation: content of an empty-looking line
+                }
+                continue;
+            }
+            if (spaces < indent) {
+                break;
+            }
+            for (int k = last; k < l; k++) {
+                out.append('\n');
+            }
+            out.append(body, lineStart[l] + indent, lineEnd[l]);
+            last = l;
+        }
+        if (!strip && lineEnd[last] < body.length()) {
+            out.append('\n');
+        }
+        line = l;
+        return out.toString();
+    }
+
+    /** The spaces line {@code l} starts with. */
+    private int spaces(int l) {
+        int c = lineStart[l];
+        while (c < lineEnd[l] && body.charAt(c) == ' ') {
+            c++;
+        }
+        return c - lineStart[l];
     }
 
     /** Only white space and a comment may follow a quoted scalar or an empty collection on its line. */

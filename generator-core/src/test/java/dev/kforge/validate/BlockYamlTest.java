@@ -47,6 +47,14 @@ class BlockYamlTest {
                     empty:
                     value: b
                 - ~
+                script: |
+                  #!/bin/sh
+
+                    echo "a: b"   # kept
+
+                trimmed: |-
+                  one
+                  two
                 last:
                 """;
         // when
@@ -54,7 +62,8 @@ class BlockYamlTest {
         // then
         assertThat(doc).isNotNull();
         Map<?, ?> root = (Map<?, ?>) doc.root;
-        assertThat(new ArrayList<Object>(root.keySet())).containsExactly("apiVersion", "kind", "metadata", "data", "items", "last");
+        assertThat(new ArrayList<Object>(root.keySet())).containsExactly("apiVersion", "kind", "metadata", "data", "items", "script", "trimmed",
+                "last");
         assertThat(doc.line).isEqualTo(11);
         assertThat(doc.lineOf(root, "items")).isEqualTo(23);
         Map<?, ?> data = (Map<?, ?>) root.get("data");
@@ -70,13 +79,16 @@ class BlockYamlTest {
         assertThat(items.get(2)).isNull();
         assertThat(doc.lineOf(items, 1)).isEqualTo(25);
         assertThat(doc.lineOf(items.get(1), "value")).isEqualTo(27);
+        assertThat(root.get("script")).isEqualTo("#!/bin/sh\n\n  echo \"a: b\"   # kept\n");
+        assertThat(root.get("trimmed")).isEqualTo("one\ntwo");
+        assertThat(doc.lineOf(root, "trimmed")).isEqualTo(34);
         assertThat(root.get("last")).isNull();
         sameAsSlowPath(yaml, 10, "the example above");
     }
 
     @Test
     void read_whenOutsideTheStyle_thenLeftToTheSlowPath() {
-        for (String yaml : List.of("a: {b: 1}\n", "a: [1]\n", "a: |\n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
+        for (String yaml : List.of("a: {b: 1}\n", "a: [1]\n", "a: >\n  x\n", "a: |2\n  x\n", "a: |\n\n  x\n", "a: | # c\n  x\n", "a: |+\n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
                 "<<: {a: 1}\n", "a: 1\na: 2\n", "a: b\n  c\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a:\tb\n",
                 "yes: 1\n", "1: a\n", "a:\n-\n", "a: .inf\n", "a: b: c\n", "a: x\r\n", "a: caf\u00e9\n",
                 "a:\n  - x\n  b: 1\n", "---\na: 1\n", "", "# only a comment\n", "a: \"x\n  y\"\n", "a: @x\n",
@@ -175,7 +187,7 @@ class BlockYamlTest {
     }
 
     private static final String[] INSERTS = {":", " ", "  ", "-", "- ", "#", " #", "\"", "'", "\n", "\n  ", ": ",
-        "&a ", "*a", "{", "[", "|", ">", "~", "yes", ".inf", "0x", "!", "?", "\\", "%", "@", "`", ",", "<<: ", "{}", "[]", "{} "};
+        "&a ", "*a", "{", "[", "|", ">", "~", "yes", ".inf", "0x", "!", "?", "\\", "%", "@", "`", ",", "<<: ", "{}", "[]", "{} ", "|-", "|\n", ": |\n"};
 
     private static String mutate(String text, Random random) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
