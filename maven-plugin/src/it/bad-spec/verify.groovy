@@ -3,6 +3,9 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('services.web.dependsOn') : 'the problem path is missing from the build log'
 assert log.contains('no-such-service') : 'the problem is missing from the build log'
 assert log =~ /platform\.yaml:\d+/ : 'the problem line (platform.yaml:<line>) is missing from the build log'
+// the note after the problems: which checks did not run, and why
+assert log.contains('Fix these first: the later checks (environments, policy) did not run, as the spec did not ' +
+        'read into a platform.') : 'the note on the checks that did not run is missing from the build log'
 
 def deploy = new File(basedir, 'deploy')
 assert new File(deploy, 'kustomize/base/kustomization.yaml').text ==

@@ -186,6 +186,21 @@ class KforgeCliTest {
     }
 
     @Test
+    void generate_whenTheSpecDoesNotReadIntoAPlatform_thenTheNoteSaysWhichChecksDidNotRun() throws Exception {
+        // given
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), SPEC.replace("    replicas: 2\n",
+                "    replicas: 2\n    dependsOn: [no-such-service]\n"));
+        // when
+        Run run = run("generate", "--spec-file", spec.toString(), "-o", dir.resolve("deploy").toString());
+        // then: the problem, then the note after it
+        assertThat(run.code()).isEqualTo(KforgeCli.PROBLEMS);
+        assertThat(run.err()).contains("platform.yaml:8: services.web.dependsOn: 'no-such-service' is neither")
+                .contains("\nFix these first: the later checks (environments, policy) did not run, as the spec did "
+                        + "not read into a platform.");
+        assertThat(dir.resolve("deploy")).doesNotExist();
+    }
+
+    @Test
     void generate_whenNoSpecFile_thenExitTwoSayingHowToNameOne() {
         // when
         Run run = run("generate", "--spec-file", dir.resolve("missing.yaml").toString());
