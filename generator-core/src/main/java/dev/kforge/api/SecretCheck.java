@@ -58,6 +58,7 @@ final class SecretCheck {
         for (BackingService b : backingServices) {
             if (b.chart() != null) {
                 String at = "backingServices." + b.name() + ".chart";
+                s.setting(at + ".repository", b.chart().repository());
                 s.chart(at + ".values", b.chart().values());
                 b.chart().environments().forEach((env, values) -> s.chart(at + ".environments." + env, values));
             }
@@ -132,6 +133,9 @@ final class SecretCheck {
                 setting(at + ".ingress.corsOrigins." + i, s.ingress().corsOrigins().get(i));
             }
         }
+        if (s.metrics() != null) {
+            setting(at + ".metrics.path", s.metrics().path());
+        }
         if (s.exposure() != null) {
             metadata(at + ".expose.annotations", s.exposure().annotations());
         }
@@ -167,8 +171,8 @@ final class SecretCheck {
     }
 
     /**
-     * A setting that ends up in names, hosts, images or an Argo CD source ({@code repoUrl}): whatever its name, it
-     * holds no secret's shape (a token, a URL with a password).
+     * A setting that ends up in names, hosts, images, paths, a chart repository or an Argo CD source
+     * ({@code repoUrl}): whatever its name, it holds no secret's shape (a token, a URL with a password).
      */
     private void setting(String path, String value) {
         String found = SecretShapes.shape(value);
@@ -219,6 +223,7 @@ final class SecretCheck {
 
     private void probe(String at, Probe probe) {
         if (probe != null) {
+            setting(at + ".path", probe.path());
             command(at + ".command", probe.command());
             // an HTTP probe's headers are in the pod spec for anyone to read (Authorization: Bearer ...)
             probe.headers().forEach((name, value) -> variable(at + ".headers." + name, name, value));

@@ -142,6 +142,25 @@ class SecretCheckTest {
     }
 
     @Test
+    void build_whenAPathOrChartRepositoryHoldsASecret_thenRefusedAtItsPath() {
+        // given a token in a probe's and the metrics' query string, credentials in a chart repository's URL
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJrZm9yZ2UifQ.KfOrGe9sIgNaTuRe0123456789abcd";
+        Service service = web("web").probes(new Probes(Probe.http("/health?token=" + jwt), null, null))
+                .metrics(new Metrics("http", "/metrics?key=" + jwt, null)).build();
+        Platform.Builder builder = platform(service).backingService(new BackingService("db", List.of(5432), null,
+                null, new Chart("https://ci:KfOrGe9pw@charts.example.com", "postgresql", "16.7.4", Map.of(),
+                Map.of())));
+
+        // when
+        List<Problem> problems = problemsOf(builder::build);
+
+        // then
+        assertThat(problems).extracting(Problem::path).containsExactly("services.web.probes.liveness.path",
+                "services.web.metrics.path", "backingServices.db.chart.repository");
+        assertThat(problems.toString()).doesNotContain("KfOrGe9");
+    }
+
+    @Test
     void build_whenTheSecretIsInAnImportedManifest_thenRefusedAtTheService() {
         // given
         Service imported = Service.builder("orders", ServiceKind.WEB_SERVICE).resources(dev.kforge.testing.Models
