@@ -255,6 +255,34 @@ final class Context {
         }
     }
 
+    /** Builds at {@code path} unless a problem was reported since {@code before}. */
+    <T> T unless(int before, String path, Supplier<T> make) {
+        return count() > before ? null : build(path, make);
+    }
+
+    /**
+     * Builds a value of plain fields at {@code path}; when a problem was reported since {@code before}, gives
+     * {@code null} but still reports what the model finds wrong in the fields that were read. Only for values
+     * whose fields the model checks one by one: a value made of other values, or one that infers a field left
+     * out, would report the consequences of a part that failed as problems of their own.
+     */
+    <T> T checked(int before, String path, Supplier<T> make) {
+        if (count() > before) {
+            checkRest(path, make);
+            return null;
+        }
+        return build(path, make);
+    }
+
+    /** Builds a stand-in for a part that did not read; its own problems are not the user's, so none is reported. */
+    static <T> T quietly(Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------- conversions
 
     /** YAML {@code null}, {@code ~} or an empty plain value: treated as not given. */

@@ -2,12 +2,14 @@ package dev.kforge.spec;
 
 import dev.kforge.api.Checks;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -148,6 +150,58 @@ final class Fields {
 
     Map<String, String> textMap(String key, String what) {
         return cx.textMap(path(key), value(key), what);
+    }
+
+    /** Reads a value from the entry {@code name} at {@code path} of a map whose keys are names the user chose. */
+    interface EntryReader<T> {
+        T read(String name, String path, Node body);
+    }
+
+    /** Reads each entry of the map at {@code key}, whose keys the user chose; entries that fail are left out. */
+    <T> List<T> named(String key, String what, EntryReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        Fields entries = map(key, "a map of " + what, null);
+        if (entries == null) {
+            return out;
+        }
+        for (String name : entries.keys()) {
+            T value = reader.read(name, entries.path(name), entries.value(name));
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** Reads each map in the list at {@code key}; items that are not maps or fail to build are left out. */
+    <T> List<T> listOf(String key, String what, List<String> allowed, Function<Fields, T> reader) {
+        List<T> out = new ArrayList<>();
+        List<Node> items = items(key, what);
+        for (int i = 0; i < items.size(); i++) {
+            Fields item = Fields.of(cx, path(key) + "." + i, items.get(i),
+                    "a map of " + String.join(", ", allowed), allowed);
+            if (item == null) {
+                continue;
+            }
+            if (Context.absent(items.get(i))) {
+                cx.report(item.path(), items.get(i), "is empty; remove it or fill it in");
+                continue;
+            }
+            T value = reader.apply(item);
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** The options of a {@link #choice}: each of {@code values} by the word a spec writes for it, in their order. */
+    static <E> Map<String, E> words(E[] values, Function<E, String> word) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (E value : values) {
+            out.put(word.apply(value), value);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Reports {@code key} as missing when it is not given; returns whether it is given. */

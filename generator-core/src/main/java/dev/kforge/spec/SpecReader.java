@@ -262,7 +262,7 @@ public final class SpecReader {
                 cx.reportLine("", 1, "is empty; a template must write the settings of one service");
                 return null;
             }
-            return new SpecMapper(cx).service(name, "", root);
+            return new ServiceMapper(cx).service(name, "", root);
         });
     }
 
