@@ -104,12 +104,18 @@ final class SpecFiles {
             return;
         }
         Path file = base.resolve(given).normalize();
-        String key = file.getFileName().toString();
+        // the boundary first: '../..' climbing to the root names a folder outside the project, not a file
         String refused = cx.files().refusal(base, file, name);
         if (refused != null) {
             cx.reportAt(path, refused);
             return;
         }
+        if (file.getFileName() == null) {
+            cx.reportAt(path, "'" + Checks.printable(name) + "' names a folder, not a file; name the file relative "
+                    + "to the spec file's folder");
+            return;
+        }
+        String key = file.getFileName().toString();
         try {
             byte[] bytes = Files.isRegularFile(file) ? cx.files().read(file, MAX_CONFIG_FILE) : null;
             if (!Files.isRegularFile(file)) {

@@ -67,6 +67,20 @@ class SpecReaderFromFilesTest {
     }
 
     @Test
+    void read_whenAConfigFileClimbsToTheRoot_thenRefusedAsOutsideTheProjectNotAFailure() throws IOException {
+        // given: enough '..' to reach '/', which has no file name
+        String climb = "../".repeat(dir.getNameCount() + 2) + "..";
+        Path spec = Files.writeString(dir.resolve("platform.yaml"), spec("[" + climb + ", config/..]"));
+        // when
+        ModelException e = catchThrowableOfType(ModelException.class, () -> SpecReader.read(spec));
+        // then
+        assertThat(e.problems()).extracting(Problem::path)
+                .containsExactly("services.web.config.fromFiles.0", "services.web.config.fromFiles.1");
+        assertThat(e.problems().get(0).message()).contains("outside").doesNotContain("please report");
+        assertThat(e.problems().get(1).message()).startsWith("no file at ");
+    }
+
+    @Test
     void read_whenConfigFileIsAbsoluteOrBinary_thenEachIsRejected() throws IOException {
         // given
         Files.write(dir.resolve("blob.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
