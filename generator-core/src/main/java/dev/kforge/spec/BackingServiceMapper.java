@@ -89,7 +89,7 @@ final class BackingServiceMapper {
         }
         if (node instanceof SequenceNode) {
             List<Object> out = new ArrayList<>();
-            List<Node> items = cx.items(path, node, "values");
+            List<Node> items = cx.values().items(path, node, "values");
             for (int i = 0; i < items.size(); i++) {
                 out.add(freeValue(path + "." + i, items.get(i)));
             }

@@ -113,43 +113,43 @@ final class Fields {
     }
 
     String text(String key) {
-        return cx.text(path(key), value(key));
+        return cx.values().text(path(key), value(key));
     }
 
     Integer whole(String key) {
-        return cx.whole(path(key), value(key));
+        return cx.values().whole(path(key), value(key));
     }
 
     Long wholeLong(String key) {
-        return cx.wholeLong(path(key), value(key));
+        return cx.values().wholeLong(path(key), value(key));
     }
 
     BigDecimal decimal(String key) {
-        return cx.decimal(path(key), value(key));
+        return cx.values().decimal(path(key), value(key));
     }
 
     Boolean bool(String key) {
-        return cx.bool(path(key), value(key));
+        return cx.values().bool(path(key), value(key));
     }
 
     <E> E choice(String key, String what, Map<String, E> options) {
-        return cx.choice(path(key), value(key), what, options);
+        return cx.values().choice(path(key), value(key), what, options);
     }
 
     List<Node> items(String key, String what) {
-        return cx.items(path(key), value(key), what);
+        return cx.values().items(path(key), value(key), what);
     }
 
     List<String> texts(String key, String what) {
-        return cx.texts(path(key), value(key), what);
+        return cx.values().texts(path(key), value(key), what);
     }
 
     List<Integer> wholes(String key, String what) {
-        return cx.wholes(path(key), value(key), what);
+        return cx.values().wholes(path(key), value(key), what);
     }
 
     Map<String, String> textMap(String key, String what) {
-        return cx.textMap(path(key), value(key), what);
+        return cx.values().textMap(path(key), value(key), what);
     }
 
     /** Reads a value from the entry {@code name} at {@code path} of a map whose keys are names the user chose. */

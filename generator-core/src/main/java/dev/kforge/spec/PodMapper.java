@@ -104,7 +104,7 @@ final class PodMapper {
                 appProtocol = pf.text("appProtocol");
                 nodePort = pf.whole("nodePort");
             } else if (value instanceof ScalarNode && !Context.absent(value)) {
-                number = cx.whole(path, value);
+                number = cx.values().whole(path, value);
             } else {
                 cx.report(path, value == null || Context.absent(value) ? f.keyNode(name) : value,
                         "expected a port number or a map with port and protocol, found " + Context.describe(value));
