@@ -143,7 +143,7 @@ final class BlockYaml {
                 throw Outside.INSTANCE;
             }
             String key = body.substring(from, colon);
-            if (!(GoYaml.resolvePlain(key, true, base + keyLine) instanceof String) || out.containsKey(key)) {
+            if (!(GoScalars.resolvePlain(key, true, base + keyLine) instanceof String) || out.containsKey(key)) {
                 throw Outside.INSTANCE;
             }
             int v = colon + 1;
@@ -276,7 +276,7 @@ final class BlockYaml {
         while (body.charAt(stop - 1) == ' ') {
             stop--;
         }
-        return GoYaml.resolvePlain(body.substring(from, stop), false, base + at);
+        return GoScalars.resolvePlain(body.substring(from, stop), false, base + at);
     }
 
     /**

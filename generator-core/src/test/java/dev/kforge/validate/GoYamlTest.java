@@ -181,10 +181,10 @@ class GoYamlTest {
 
     @Test
     void formatFloat32_whenVariousFloats_thenLikeGo() {
-        assertThat(GoYaml.formatFloat32(0.1)).isEqualTo("0.1");
-        assertThat(GoYaml.formatFloat32(123456)).isEqualTo("123456");
-        assertThat(GoYaml.formatFloat32(1234567)).isEqualTo("1.234567e+06");
-        assertThat(GoYaml.formatFloat32(0.00001)).isEqualTo("1e-05");
-        assertThat(GoYaml.formatFloat32(3.14159265358979)).isEqualTo("3.1415927");
+        assertThat(GoScalars.formatFloat32(0.1)).isEqualTo("0.1");
+        assertThat(GoScalars.formatFloat32(123456)).isEqualTo("123456");
+        assertThat(GoScalars.formatFloat32(1234567)).isEqualTo("1.234567e+06");
+        assertThat(GoScalars.formatFloat32(0.00001)).isEqualTo("1e-05");
+        assertThat(GoScalars.formatFloat32(3.14159265358979)).isEqualTo("3.1415927");
     }
 }
