@@ -300,6 +300,12 @@ public final class Checks {
         return bestDistance <= tolerated ? best : null;
     }
 
+    /** "did you mean 'x'?" when {@code given} is a likely typo of one of {@code names}, else "known: [sorted]". */
+    static String known(Collection<String> names, String given) {
+        String near = given == null ? null : closest(given, names);
+        return near != null ? "did you mean '" + near + "'?" : "known: " + names.stream().sorted().toList();
+    }
+
     /** Levenshtein distance, or {@link Integer#MAX_VALUE} when the lengths alone differ by more than 3. */
     private static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 3) {
