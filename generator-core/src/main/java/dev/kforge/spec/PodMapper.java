@@ -32,21 +32,21 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class PodMapper {
 
-    private static final List<String> RESOURCES = SpecFormat.RESOURCES.names();
-    private static final List<String> PORT = SpecFormat.PORT.names();
-    private static final List<String> ENV_SOURCE = SpecFormat.ENV_SOURCE.names();
-    private static final List<String> PROBES = SpecFormat.PROBES.names();
-    private static final List<String> PROBE = SpecFormat.PROBE.names();
-    private static final List<String> POD = SpecFormat.POD.names();
-    private static final List<String> PRE_STOP = SpecFormat.PRE_STOP.names();
-    private static final List<String> SIDECAR = SpecFormat.SIDECAR.names();
-    private static final List<String> SECURITY = SpecFormat.SECURITY.names();
-    private static final List<String> INIT = SpecFormat.INIT.names();
-    private static final List<String> VOLUME = SpecFormat.VOLUME.names();
-    private static final List<String> CLAIM = SpecFormat.CLAIM.names();
-    private static final List<String> SCHEDULING = SpecFormat.SCHEDULING.names();
-    private static final List<String> TOLERATION = SpecFormat.TOLERATION.names();
-    private static final List<String> SPREAD = SpecFormat.SPREAD.names();
+    private static final List<String> RESOURCES = ServiceFormat.RESOURCES.names();
+    private static final List<String> PORT = ServiceFormat.PORT.names();
+    private static final List<String> ENV_SOURCE = ServiceFormat.ENV_SOURCE.names();
+    private static final List<String> PROBES = ServiceFormat.PROBES.names();
+    private static final List<String> PROBE = ServiceFormat.PROBE.names();
+    private static final List<String> POD = ServiceFormat.POD.names();
+    private static final List<String> PRE_STOP = ServiceFormat.PRE_STOP.names();
+    private static final List<String> SIDECAR = ServiceFormat.SIDECAR.names();
+    private static final List<String> SECURITY = ServiceFormat.SECURITY.names();
+    private static final List<String> INIT = ServiceFormat.INIT.names();
+    private static final List<String> VOLUME = ServiceFormat.VOLUME.names();
+    private static final List<String> CLAIM = ServiceFormat.CLAIM.names();
+    private static final List<String> SCHEDULING = ServiceFormat.SCHEDULING.names();
+    private static final List<String> TOLERATION = ServiceFormat.TOLERATION.names();
+    private static final List<String> SPREAD = ServiceFormat.SPREAD.names();
 
     private static final Map<String, Probe.Type> PROBE_TYPES = Fields.words(Probe.Type.values(), Probe.Type::id);
     private static final Map<String, Scheduling.AntiAffinity> ANTI_AFFINITY = Fields.words(

@@ -47,23 +47,23 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class ServiceMapper {
 
-    private static final List<String> SERVICE = SpecFormat.SERVICE.names();
-    private static final List<String> CONFIG = SpecFormat.CONFIG.names();
-    private static final List<String> EXPOSE = SpecFormat.EXPOSE.names();
-    private static final List<String> AUTOSCALING = SpecFormat.AUTOSCALING.names();
-    private static final List<String> POD_METRIC = SpecFormat.POD_METRIC.names();
-    private static final List<String> SCALING_RULES = SpecFormat.SCALING_RULES.names();
-    private static final List<String> SCALING_POLICY = SpecFormat.SCALING_POLICY.names();
-    private static final List<String> DISRUPTION = SpecFormat.DISRUPTION.names();
-    private static final List<String> RBAC = SpecFormat.RBAC.names();
-    private static final List<String> STORAGE = SpecFormat.STORAGE.names();
-    private static final List<String> INGRESS = SpecFormat.INGRESS.names();
-    private static final List<String> RULE = SpecFormat.RULE.names();
-    private static final List<String> PATH = SpecFormat.PATH.names();
-    private static final List<String> METRICS = SpecFormat.METRICS.names();
-    private static final List<String> EGRESS = SpecFormat.EGRESS.names();
-    private static final List<String> SCHEDULE = SpecFormat.SCHEDULE.names();
-    private static final List<String> ALERT = SpecFormat.ALERT.names();
+    private static final List<String> SERVICE = ServiceFormat.SERVICE.names();
+    private static final List<String> CONFIG = ServiceFormat.CONFIG.names();
+    private static final List<String> EXPOSE = ServiceFormat.EXPOSE.names();
+    private static final List<String> AUTOSCALING = ServiceFormat.AUTOSCALING.names();
+    private static final List<String> POD_METRIC = ServiceFormat.POD_METRIC.names();
+    private static final List<String> SCALING_RULES = ServiceFormat.SCALING_RULES.names();
+    private static final List<String> SCALING_POLICY = ServiceFormat.SCALING_POLICY.names();
+    private static final List<String> DISRUPTION = ServiceFormat.DISRUPTION.names();
+    private static final List<String> RBAC = ServiceFormat.RBAC.names();
+    private static final List<String> STORAGE = ServiceFormat.STORAGE.names();
+    private static final List<String> INGRESS = ServiceFormat.INGRESS.names();
+    private static final List<String> RULE = ServiceFormat.RULE.names();
+    private static final List<String> PATH = ServiceFormat.PATH.names();
+    private static final List<String> METRICS = ServiceFormat.METRICS.names();
+    private static final List<String> EGRESS = ServiceFormat.EGRESS.names();
+    private static final List<String> SCHEDULE = ServiceFormat.SCHEDULE.names();
+    private static final List<String> ALERT = ServiceFormat.ALERT.names();
 
     private static final Map<String, ServiceKind> KINDS = Fields.words(ServiceKind.values(), ServiceKind::id);
     private static final Map<String, Exposure.Type> EXPOSE_TYPES = Fields.words(Exposure.Type.values(),

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class SpecFiles {
 
-    private static final List<String> FROM_MANIFESTS = SpecFormat.FROM_MANIFESTS.names();
+    private static final List<String> FROM_MANIFESTS = ServiceFormat.FROM_MANIFESTS.names();
     /** A ConfigMap holds at most 1 MiB; a larger file could never be applied. */
     private static final long MAX_CONFIG_FILE = 1024 * 1024;
 

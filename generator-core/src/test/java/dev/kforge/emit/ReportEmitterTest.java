@@ -249,9 +249,9 @@ class ReportEmitterTest {
 
     @Test
     void label_whenTextHasMermaidSyntax_thenEveryCharacterMermaidReadsIsAnEntity() {
-        assertThat(TrafficDiagram.label("a \"b\" <c> & #d `e`", "line\ntwo"))
+        assertThat(MermaidFlowchart.label("a \"b\" <c> & #d `e`", "line\ntwo"))
                 .isEqualTo("\"a #quot;b#quot; #lt;c#gt; #amp; #35;d #96;e#96;<br/>line two\"");
-        assertThat(TrafficDiagram.safeId("svc_end-ü.x")).isEqualTo("svc_end___x");
+        assertThat(MermaidFlowchart.safeId("svc_end-ü.x")).isEqualTo("svc_end___x");
     }
 
     @Test

@@ -89,7 +89,7 @@ class SpecReaderProblemsTest {
                 + "ports, env, config, probes, resources, tier, replicas, autoscaling, disruptionBudget, security, "
                 + "rbac, initContainers, volumes, storage, scheduling, ingress, metrics, dependsOn, egress, "
                 + "schedule, podAnnotations, fromManifests, expose").isEqualTo("unknown key 'colour'; allowed keys: "
-                + String.join(", ", SpecFormat.SERVICE.names()));
+                + String.join(", ", ServiceFormat.SERVICE.names()));
     }
 
     @Test
